@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Marcgate.Benchmarks.Corpus).Assembly).Run(args);

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Marcgate.Cli;
+
+/// <summary>Every top-level command of the <c>marcgate</c> executable, one file each.</summary>
+internal static class Commands
+{
+    public static IEnumerable<Command> All() =>
+    [
+        CountCommand.Create(),
+    ];
+}

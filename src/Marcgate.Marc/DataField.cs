@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace Marcgate.Marc;
+
+/// <summary>A data field: tag, two indicators and an ordered list of subfields.</summary>
+public sealed class DataField : MarcField
+{
+    /// <summary>Creates a data field.</summary>
+    public DataField(string tag, char indicator1, char indicator2, IEnumerable<Subfield>? subfields = null)
+        : base(tag)
+    {
+        Indicator1 = indicator1;
+        Indicator2 = indicator2;
+        Subfields = subfields is null ? [] : [.. subfields];
+    }
+
+    /// <summary>First indicator (blank is a space).</summary>
+    public char Indicator1 { get; set; }
+
+    /// <summary>Second indicator (blank is a space).</summary>
+    public char Indicator2 { get; set; }
+
+    /// <summary>The subfields in the order they were read or added.</summary>
+    public List<Subfield> Subfields { get; }
+
+    /// <inheritdoc />
+    public override bool IsControlField => false;
+
+    /// <summary>The value of the first subfield with this code, or null.</summary>
+    public string? this[char code]
+    {
+        get
+        {
+            foreach (var subfield in Subfields)
+            {
+                if (subfield.Code == code)
+                {
+                    return subfield.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The values of every subfield with this code, in order.</summary>
+    public IEnumerable<string> ValuesOf(char code)
+    {
+        foreach (var subfield in Subfields)
+        {
+            if (subfield.Code == code)
+            {
+                yield return subfield.Value;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override MarcField Clone() => new DataField(Tag, Indicator1, Indicator2, Subfields);
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var text = new StringBuilder().Append(Tag).Append(' ').Append(Indicator1).Append(Indicator2).Append(' ');
+        foreach (var subfield in Subfields)
+        {
+            text.Append('$').Append(subfield.Code).Append(subfield.Value);
+        }
+
+        return text.ToString();
+    }
+}

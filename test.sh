@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds, runs every test project, and prints "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+
+# Real peers the tests compare against (Debian packages).
+need_pkgs=()
+command -v yaz-marcdump >/dev/null || need_pkgs+=(yaz)
+perl -MMARC::Record -e1 2>/dev/null || need_pkgs+=(libmarc-record-perl)
+perl -MMARC::Charset -e1 2>/dev/null || need_pkgs+=(libmarc-charset-perl)
+perl -MMARC::File::XML -e1 2>/dev/null || need_pkgs+=(libmarc-xml-perl)
+perl -MMARC::Lint -e1 2>/dev/null || need_pkgs+=(libmarc-lint-perl)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need_pkgs[*]}" >&2
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_pkgs[@]}" >/dev/null \
+    || { echo "test.sh: apt-get install failed" >&2; exit 2; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Marcgate.slnx -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+
+results="$root/.build/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+for proj in tests/*/*.Tests.csproj; do
+  name="$(basename "$proj" .csproj)"
+  dotnet test "$proj" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+# Sum the TRX counters of every project into the one line CI reads.
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
