@@ -1,0 +1,13 @@
+namespace Marcgate.Catalog.Import;
+
+/// <summary>What the host received in one gateway request (gateway §3), handed to the import pipeline (§7).</summary>
+/// <param name="LogonId">The <c>A</c> field (or <c>U</c> when no <c>A</c> came, §3.1); null when none was sent.</param>
+/// <param name="Password">The <c>P</c> field; never logged.</param>
+/// <param name="UserId">The <c>U</c> field when it is not used as the logon ID: who exported, for audit.</param>
+/// <param name="PeerAddress">The client's address, for lockout, allow-lists and the receipt log.</param>
+/// <param name="Record">The ISO 2709 record bytes as received.</param>
+public sealed record ImportRequest(string? LogonId, string? Password, string? UserId, string PeerAddress, ReadOnlyMemory<byte> Record)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"ImportRequest {{ LogonId = {LogonId}, UserId = {UserId}, PeerAddress = {PeerAddress}, Record = {Record.Length} bytes }}";
+}
