@@ -103,7 +103,13 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         command.ExecuteNonQuery();
     }
 
-    private Task<T> WriteAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken)
+    /// <summary>How many write batches (transactions, fsyncs) have been committed since opening.</summary>
+    internal long CommittedBatches => _writer.CommittedBatches;
+
+    /// <summary>How many writes wait for the writer.</summary>
+    internal int PendingWrites => _writer.PendingWrites;
+
+    internal Task<T> WriteAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _writer.WriteAsync(write, cancellationToken);
