@@ -11,7 +11,7 @@ public sealed partial class GatewayRequestReader
     private const int MaxDecimalDigits = 7;
 
     // Reads `*( field / SP ) record [ EOT ]` (§3) from `position` on; `started` says whether the request has begun.
-    private ReadOutcome ReadFrom(ReadOnlySpan<byte> buffer, int position, LogonFields fields, bool started, GatewayInput input)
+    private ReadOutcome ReadFrom(ReadOnlySpan<byte> buffer, int position, LogonFields fields, bool started, GatewayInput input, bool strict)
     {
         while (true)
         {
@@ -43,9 +43,9 @@ public sealed partial class GatewayRequestReader
                     started = true;
                     continue;
                 case (byte)'U' or (byte)'A' or (byte)'P':
-                    return ReadField(buffer, position, fields, input);
+                    return ReadField(buffer, position, fields, input, strict);
                 case >= (byte)'0' and <= (byte)'9':
-                    var record = RecordFraming.Read(buffer, position, input);
+                    var record = RecordFraming.Read(buffer, position, input, strict);
                     return record with { Fields = fields };
                 default:
                     return fields.Any || started
@@ -57,7 +57,7 @@ public sealed partial class GatewayRequestReader
         }
     }
 
-    private ReadOutcome ReadField(ReadOnlySpan<byte> buffer, int position, LogonFields fields, GatewayInput input)
+    private ReadOutcome ReadField(ReadOnlySpan<byte> buffer, int position, LogonFields fields, GatewayInput input, bool strict)
     {
         var tag = buffer[position];
         if (fields.Has(tag))
@@ -78,7 +78,7 @@ public sealed partial class GatewayRequestReader
             var value = new ValueRange(position + 2, lengthByte - ShortLengthBase);
             return value.Start + value.Length > buffer.Length
                 ? Incomplete(position, $"inside its {(char)tag} field", input)
-                : ReadFrom(buffer, value.Start + value.Length, fields.With(tag, value), started: true, input);
+                : ReadFrom(buffer, value.Start + value.Length, fields.With(tag, value), started: true, input, strict);
         }
 
         if (!RecordFraming.IsDigit(lengthByte))
@@ -87,13 +87,15 @@ public sealed partial class GatewayRequestReader
                 $"byte {position + 1} after the {(char)tag} tag is {RecordFraming.Describe(lengthByte)}, not a length (a byte 0x40-0xFF or decimal digits, §3.2)");
         }
 
-        return ReadDecimalField(buffer, position, fields, input);
+        // A split judged by the leader's shape first; only when none reads so, by the 5-digit length alone (§3.2).
+        var shaped = ReadDecimalField(buffer, position, fields, input, strict: true);
+        return shaped.IsInvalid && !strict ? ReadDecimalField(buffer, position, fields, input, strict: false) : shaped;
     }
 
     // §3.2 decimal form: the value may itself start with digits, so try the splits shortest first and take the
     // first after which the rest of the request still reads. A split that cannot be judged yet stops the search:
     // taking a longer one would give a different answer once more bytes came.
-    private ReadOutcome ReadDecimalField(ReadOnlySpan<byte> buffer, int position, LogonFields fields, GatewayInput input)
+    private ReadOutcome ReadDecimalField(ReadOnlySpan<byte> buffer, int position, LogonFields fields, GatewayInput input, bool strict)
     {
         var tag = buffer[position];
         var digitsStart = position + 1;
@@ -116,7 +118,7 @@ public sealed partial class GatewayRequestReader
 
             var outcome = value.Start + value.Length > buffer.Length
                 ? Incomplete(position, $"inside its {(char)tag} field", input)
-                : ReadFrom(buffer, value.Start + value.Length, fields.With(tag, value), started: true, input);
+                : ReadFrom(buffer, value.Start + value.Length, fields.With(tag, value), started: true, input, strict);
             if (!outcome.IsInvalid)
             {
                 return outcome;

@@ -40,7 +40,7 @@ public sealed partial class GatewayRequestReader
             return GatewayReadResult.Idle(noise);
         }
 
-        var outcome = ReadFrom(buffered, noise, default, started: false, input);
+        var outcome = ReadFrom(buffered, noise, default, started: false, input, strict: false);
         if (outcome.Status is GatewayReadStatus.Invalid)
         {
             return GatewayReadResult.Invalid(outcome.ErrorCode!, outcome.ErrorMessage!, outcome.ErrorOffset);

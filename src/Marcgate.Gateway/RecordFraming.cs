@@ -10,7 +10,12 @@ internal static class RecordFraming
     public const int LengthDigits = 5;
     public const int LeaderLength = 24;
 
-    public static ReadOutcome Read(ReadOnlySpan<byte> buffer, int start, GatewayInput input)
+    public const byte FieldTerminator = 0x1E;
+
+    // Leader/12-16: the base address of data, which follows the directory's field terminator.
+    private const int BaseAddressStart = 12;
+
+    public static ReadOutcome Read(ReadOnlySpan<byte> buffer, int start, GatewayInput input, bool requireLeaderShape)
     {
         var available = buffer.Length - start;
         var declared = 0;
@@ -35,6 +40,11 @@ internal static class RecordFraming
         {
             return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start,
                 $"the record at byte {start} declares a length of {declared}, shorter than its own 24-byte leader (§3.3)");
+        }
+
+        if (requireLeaderShape && !HasLeaderShape(buffer[start..], declared, out var problem))
+        {
+            return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start, $"the record at byte {start} {problem} (§3.3)");
         }
 
         // §5 rule 1: the record is whole when its leader's length ends on the terminator.
@@ -88,6 +98,43 @@ internal static class RecordFraming
         var expected = declared is null ? "its 5-digit length" : $"the {declared} bytes its leader declares";
         return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start + available,
             $"the connection ended after {available} bytes of the record that starts at byte {start}, before {expected} and without a terminator 0x1D (§3.3)");
+    }
+
+    // §3.2 resolves an ambiguous decimal length by what follows; bytes that merely start with five digits are not
+    // yet a plausible record, so a split is first judged by the leader's base address and the directory's end too.
+    private static bool HasLeaderShape(ReadOnlySpan<byte> record, int declared, out string problem)
+    {
+        problem = "";
+        if (record.Length < BaseAddressStart + LengthDigits)
+        {
+            return true;
+        }
+
+        var baseAddress = 0;
+        foreach (var b in record.Slice(BaseAddressStart, LengthDigits))
+        {
+            if (!IsDigit(b))
+            {
+                problem = "has no base address of data in leader/12-16";
+                return false;
+            }
+
+            baseAddress = (baseAddress * 10) + (b - '0');
+        }
+
+        if (baseAddress <= LeaderLength || baseAddress >= declared)
+        {
+            problem = $"has a base address of data of {baseAddress}, outside its {declared} bytes";
+            return false;
+        }
+
+        if (record.Length >= baseAddress && record[baseAddress - 1] != FieldTerminator)
+        {
+            problem = "has no field terminator before its base address of data";
+            return false;
+        }
+
+        return true;
     }
 
     public static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
