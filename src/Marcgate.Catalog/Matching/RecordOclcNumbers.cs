@@ -1,3 +1,4 @@
+using Marcgate.Catalog.Storage;
 using Marcgate.Marc;
 
 namespace Marcgate.Catalog.Matching;
@@ -23,7 +24,7 @@ public sealed record RecordOclcNumbers(IReadOnlyList<OclcNumber> Current, IReadO
         var warnings = new List<string>();
 
         // MARC 21 001/003: the control number belongs to OCLC only when 003 names it.
-        if (record.GetControlValue("003")?.Trim() == OclcNumber.OrganizationCode && record.GetControlValue("001") is { } controlNumber)
+        if (record.GetControlValue("003")?.Trim() == OclcNumbers.OrganizationCode && record.GetControlValue("001") is { } controlNumber)
         {
             if (OclcNumber.TryParse(controlNumber, out var number))
             {
@@ -45,10 +46,8 @@ public sealed record RecordOclcNumbers(IReadOnlyList<OclcNumber> Current, IReadO
         {
             foreach (var value in field.ValuesOf('a'))
             {
-                // 019 $a holds bare numbers; some systems write them with the (OCoLC) prefix.
-                var text = value.Trim();
-                var bare = text.StartsWith(OclcNumber.SystemNumberPrefix, StringComparison.Ordinal) ? text[OclcNumber.SystemNumberPrefix.Length..] : text;
-                if (OclcNumber.TryParse(bare, out var number))
+                // 019 $a holds bare numbers; some systems write them with the (OCoLC) prefix, which TryParse accepts.
+                if (OclcNumber.TryParse(value, out var number))
                 {
                     AddOnce(cancelled, number);
                 }
@@ -67,11 +66,11 @@ public sealed record RecordOclcNumbers(IReadOnlyList<OclcNumber> Current, IReadO
     {
         foreach (var value in field.ValuesOf(code))
         {
-            if (OclcNumber.TryParseSystemNumber(value, out var number))
+            if (OclcNumbers.TryParseSystemNumber(value, out var number))
             {
                 AddOnce(into, number);
             }
-            else if (value.TrimStart().StartsWith(OclcNumber.SystemNumberPrefix, StringComparison.Ordinal))
+            else if (OclcNumbers.IsSystemNumber(value))
             {
                 warnings.Add($"035 ${code} '{value}' is not an OCLC number; ignored for matching.");
             }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 
+using Marcgate.Catalog.Storage;
+
 namespace Marcgate.Catalog.Security;
 
 /// <summary>Hashes and checks logon passwords with PBKDF2-HMAC-SHA256 (NIST SP 800-132; OWASP's 2023 floor of 210,000 iterations).</summary>

@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Matching;
+using Marcgate.Catalog.Storage;
 using Marcgate.Marc;
 using Marcgate.Tests;
 

@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Security;
+using Marcgate.Catalog.Storage;
 
 namespace Marcgate.Catalog.Tests.Security;
 
