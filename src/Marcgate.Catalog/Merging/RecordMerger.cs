@@ -36,10 +36,25 @@ internal static class RecordMerger
 
         // Overlay all fields but local: the incoming record replaces the stored one, whose local fields
         // (9XX and the profile's protected tags) stay as they are; incoming local fields do not replace them.
-        var merged = new MarcRecord(incoming.Leader.Clone(), incoming.Fields.Where(f => !rules.IsProtected(f.Tag)).Select(f => f.Clone()));
-        foreach (var local in existing.Fields.Where(f => rules.IsProtected(f.Tag)))
+        // The kept fields take the places the incoming local fields had, then go in tag order, so the same
+        // record sent again merges to the very bytes stored (gateway §7 step 7).
+        var kept = new Queue<MarcField>(existing.Fields.Where(f => rules.IsProtected(f.Tag)));
+        var merged = new MarcRecord(incoming.Leader.Clone());
+        foreach (var field in incoming.Fields)
         {
-            RecordNormalizer.InsertInTagOrder(merged, local.Clone());
+            if (!rules.IsProtected(field.Tag))
+            {
+                merged.Fields.Add(field.Clone());
+            }
+            else if (kept.Count > 0)
+            {
+                merged.Fields.Add(kept.Dequeue().Clone());
+            }
+        }
+
+        while (kept.Count > 0)
+        {
+            RecordNormalizer.InsertInTagOrder(merged, kept.Dequeue().Clone());
         }
 
         return new MergeOutcome(merged, null);

@@ -69,6 +69,17 @@ public sealed class RecordMergerTests
     }
 
     [Fact]
+    public void The_stored_record_sent_again_merges_to_the_same_bytes()
+    {
+        // gateway §7 step 7 rests on this: local fields out of tag order come back in their places.
+        var stored = RecordBuilder.Bib(' ', "001 ocm1", "949 ## $aitem", "035 ## $a(OCoLC)1", "245 10 $aT", "880 ## $6245-01$aX", "994 ## $aC0");
+
+        var merged = Merge(stored.Clone(), stored, new ImportProfile("p") { ProtectedFields = ["880"] }).Record!;
+
+        Assert.Equal(Marcgate.Marc.Iso2709.Iso2709Writer.Write(stored), Marcgate.Marc.Iso2709.Iso2709Writer.Write(merged));
+    }
+
+    [Fact]
     public void Merging_changes_neither_input()
     {
         var before = RecordBuilder.Tags(s_existing) + "|" + RecordBuilder.Tags(s_incoming);
