@@ -4,7 +4,8 @@ namespace Marcgate.Catalog.Storage;
 /// <remarks>
 /// Every write that returns has been committed durably (gateway §7 step 8). Implementations run the
 /// shared contract suite in <c>tests/Marcgate.Catalog.Tests/Storage</c>. Times are stored to the
-/// microsecond; strings are compared ordinally.
+/// microsecond; strings are compared ordinally. Any member throws <see cref="CatalogStoreException"/>
+/// when the store itself fails, and <see cref="ObjectDisposedException"/> once disposed.
 /// </remarks>
 public interface ICatalogStore : IAsyncDisposable
 {
