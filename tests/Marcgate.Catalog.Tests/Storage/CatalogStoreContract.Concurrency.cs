@@ -10,7 +10,7 @@ public abstract partial class CatalogStoreContract
     [Fact]
     public async Task Many_writers_importing_one_oclc_number_at_once_create_exactly_one_record()
     {
-        const int writers = 48;
+        const int writers = 32;
         using var start = new ManualResetEventSlim();
         var imports = Enumerable.Range(0, writers)
             .Select(i => Task.Run(async () =>

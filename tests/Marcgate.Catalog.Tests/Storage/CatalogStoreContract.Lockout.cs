@@ -54,4 +54,18 @@ public abstract partial class CatalogStoreContract
         Assert.Equal(1, await Store.CountLogonFailuresAsync(second, T0.AddMinutes(-1), default));
         Assert.Equal(1, await Store.RecordLogonFailureAsync(first, T0.AddSeconds(2), window, default));
     }
+
+    [Fact]
+    public async Task Stale_failures_of_other_keys_of_the_scope_are_forgotten_too()
+    {
+        var window = TimeSpan.FromMinutes(15);
+        var once = LockoutKey.ForPeerAddress("203.0.113.1");
+        await Store.RecordLogonFailureAsync(once, T0, window, default);
+        await Store.RecordLogonFailureAsync(LockoutKey.ForLogonId("203.0.113.1"), T0, window, default);
+
+        await Store.RecordLogonFailureAsync(LockoutKey.ForPeerAddress("203.0.113.2"), T0.AddDays(1), window, default);
+
+        Assert.Equal(0, await Store.CountLogonFailuresAsync(once, T0.AddDays(-1), default));
+        Assert.Equal(1, await Store.CountLogonFailuresAsync(LockoutKey.ForLogonId("203.0.113.1"), T0.AddDays(-1), default));
+    }
 }

@@ -132,7 +132,16 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         var commits = Enumerable.Range(1, 100)
             .Select(i => store.CommitAsync(new RecordCommit(i % 20 == 0 ? "NOWHERE" : "NETWORK", new byte[] { (byte)i }, [new OclcNumber(i)], s_t0, "192.0.2.1"), default))
             .ToArray();
-        Assert.Equal(100, store.PendingWrites);
+
+        // A write that fails after it has written: its savepoint must take its row back.
+        var halfDone = store.WriteAsync<int>(
+            session =>
+            {
+                session.Command("INSERT INTO repositories (name, created_us) VALUES ('GHOST', 0)").ExecuteNonQuery();
+                throw new InvalidOperationException("failed halfway");
+            },
+            default);
+        Assert.Equal(101, store.PendingWrites);
         gate.Set();
         await blocker;
         await Task.WhenAll(commits.Select(c => c.ContinueWith(_ => { }, TaskScheduler.Default)));
@@ -141,6 +150,8 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         Assert.Equal(95, commits.Count(c => c.IsCompletedSuccessfully && c.Result.Status == CommitStatus.Added));
         Assert.All(commits.Where((_, i) => (i + 1) % 20 == 0), c => Assert.IsType<UnknownRepositoryException>(c.Exception?.InnerException));
         Assert.Equal(95, await store.CountRecordsAsync("NETWORK", default));
+        Assert.Equal("failed halfway", (await Assert.ThrowsAsync<InvalidOperationException>(() => halfDone)).Message);
+        Assert.False(await store.RepositoryExistsAsync("GHOST", default));
     }
 
     private SqliteConnection OpenRaw()
