@@ -82,18 +82,11 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         }
 
         await _writer.DisposeAsync().ConfigureAwait(false);
-        try
-        {
-            // Fold the WAL into the database so the file stands alone after a clean shutdown.
-            Execute(_writerConnection, "PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        catch (SqliteException)
-        {
-            // A reader of another process may hold the WAL; the next open checkpoints instead.
-        }
 
-        _writerConnection.Dispose();
+        // Readers first: when the writer, the last connection, closes, SQLite checkpoints the WAL into
+        // the database and removes it, so the file stands alone after a clean shutdown.
         SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+        _writerConnection.Dispose();
     }
 
     private static void Execute(SqliteConnection connection, string sql)

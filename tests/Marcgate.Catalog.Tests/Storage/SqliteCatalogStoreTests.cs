@@ -27,6 +27,8 @@ public sealed class SqliteCatalogStoreTests : IDisposable
             Assert.Equal(Path.GetFullPath(DatabasePath), store.DatabasePath);
         }
 
+        // A clean close folds the write-ahead log into the database file.
+        Assert.False(File.Exists(DatabasePath + "-wal"));
         using var connection = OpenRaw();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(connection, "PRAGMA user_version"));
