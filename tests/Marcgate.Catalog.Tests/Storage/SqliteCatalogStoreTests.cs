@@ -194,6 +194,25 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         Assert.Equal(CommitStatus.Added, retried.Status);
     }
 
+    [Fact]
+    public async Task Two_stores_on_one_file_as_host_and_admin_command_see_each_others_writes()
+    {
+        await using var host = await SqliteCatalogStore.OpenAsync(_directory.Path);
+        await using var admin = await SqliteCatalogStore.OpenAsync(_directory.Path);
+        await admin.AddRepositoryAsync("NETWORK", s_t0, default);
+
+        var commits = Enumerable.Range(1, 20)
+            .Select(i => (i % 2 == 0 ? host : admin).CommitAsync(new RecordCommit("NETWORK", new byte[] { (byte)i }, [new OclcNumber(i)], s_t0, "192.0.2.1"), default))
+            .ToArray();
+        var results = await Task.WhenAll(commits);
+        var duplicate = await admin.CommitAsync(new RecordCommit("NETWORK", new byte[] { 99 }, [new OclcNumber(4)], s_t0, "192.0.2.1"), default);
+
+        Assert.All(results, r => Assert.Equal(CommitStatus.Added, r.Status));
+        Assert.Equal(CommitStatus.OclcNumberConflict, duplicate.Status);
+        Assert.Equal(20, await host.CountRecordsAsync("NETWORK", default));
+        Assert.Equal(20, (await admin.GetLastReceiptsAsync(100, default)).Count);
+    }
+
     private SqliteConnection OpenRaw()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false, ForeignKeys = true }.ConnectionString);
