@@ -56,4 +56,10 @@ public static class MarcDiagnosticIds
 
     /// <summary>A MARCXML, MARC-in-JSON or mnemonic-text document that does not follow its format.</summary>
     public const string SyntaxError = "MARC018";
+
+    /// <summary>A field's directory length or start did not match the field terminators; the field was found by its 0x1E.</summary>
+    public const string FieldResynchronized = "MARC019";
+
+    /// <summary>A subfield delimiter 0x1F with no subfield code after it.</summary>
+    public const string EmptySubfield = "MARC020";
 }
