@@ -59,6 +59,11 @@ public static partial class Iso2709RecordParser
             entryCount = context.Options.MaxFields;
         }
 
+        if (entryCount == 0)
+        {
+            context.Warn(MarcDiagnosticIds.DirectoryMalformed, Leader.Length, "the directory has no entries: the record has no fields");
+        }
+
         var directory = content[entriesStart..directoryEnd];
         var dataStart = directoryEnd + 1;
         var data = content[dataStart..];

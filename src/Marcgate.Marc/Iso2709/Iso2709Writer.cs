@@ -5,8 +5,8 @@ namespace Marcgate.Marc.Iso2709;
 /// <summary>Writes records as ISO 2709 (MARC 21 transmission format).</summary>
 /// <remarks>
 /// Records whose leader/09 is <c>a</c> are written as UTF-8; others hold MARC-8 bytes one per char
-/// and are written byte for byte. Lengths and offsets count bytes. Leader/10-11 and 20-23 are written
-/// as MARC 21 requires (22, 4500). A record over 99,999 bytes gets the length 99999 (the convention
+/// and are written byte for byte. Lengths and offsets count bytes. Leader/10-11 and 20-22 are written
+/// as MARC 21 requires (22, 450); leader/23 is kept. A record over 99,999 bytes gets the length 99999 (the convention
 /// yaz and MARC::Record follow) and field starts modulo 100,000, which <see cref="Iso2709Reader"/>
 /// reads back with a diagnostic.
 /// </remarks>
@@ -138,7 +138,7 @@ public sealed class Iso2709Writer : IDisposable
         WriteDigits(span[..5], Math.Min(total, Iso2709.MaxRecordLength));
         WriteDigits(span.Slice(12, 5), Math.Min(baseAddress, Iso2709.MaxRecordLength));
         "22"u8.CopyTo(span[10..]);
-        "4500"u8.CopyTo(span[20..]);
+        "450"u8.CopyTo(span[20..]);
     }
 
     private static void WriteTag(string tag, Span<byte> entry)
