@@ -168,7 +168,8 @@ internal ref struct Iso2709FieldRecovery
         }
 
         int? best = null;
-        for (int left = at - 1, right = at; left >= 0 || right < _boundaries.Count;)
+        // At most 64 candidates per entry, so a directory of garbage costs O(entries), not O(entries²).
+        for (int left = at - 1, right = at, tries = 0; (left >= 0 || right < _boundaries.Count) && tries < 64; tries++)
         {
             var leftDistance = left >= 0 ? target - _boundaries[left] : int.MaxValue;
             var rightDistance = right < _boundaries.Count ? _boundaries[right] - target : int.MaxValue;

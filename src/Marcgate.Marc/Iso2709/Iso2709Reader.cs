@@ -39,6 +39,9 @@ public sealed partial class Iso2709Reader : IDisposable
     /// <summary>Bytes consumed from the stream so far.</summary>
     public long BytesConsumed => _consumed;
 
+    // For tests: the read buffer never grows past what one record needs.
+    internal int BufferCapacity => _buffer.Length;
+
     /// <summary>Reads every record of a byte array.</summary>
     public static IEnumerable<MarcReadResult> ReadAll(byte[] bytes, MarcReaderOptions? options = null)
     {
