@@ -97,6 +97,12 @@ internal static partial class Marc8Decoder
             else if (c <= 0x20)
             {
                 // C0 controls and the space are the same in every graphic set (MARC-8 keeps 20 single-byte in EACC).
+                // MARC-8 defines only 1B, 1D, 1E and 1F; others are kept, as MARC::Charset keeps them, and reported.
+                if (Marc8Sets.Entry(Marc8Sets.BasicLatin, c) == 0)
+                {
+                    problems?.Add(new(i, $"control character {(int)c:X2} is not part of MARC-8; kept"));
+                }
+
                 output.WriteBase(c);
                 i++;
             }
