@@ -15,7 +15,7 @@ internal static partial class Marc8Decoder
     private const char Replacement = '\uFFFD';
     private const int StackLimit = 512;
 
-    // Everything a value may hold and still be its own Unicode form under the default designations.
+    // What a value may hold and still be its own Unicode form under the default designations.
     private static readonly SearchValues<char> s_plain = SearchValues.Create(PlainChars());
 
     /// <summary>Decodes one value; the designations carry over to the field's next subfield.</summary>
@@ -203,7 +203,8 @@ internal static partial class Marc8Decoder
         var chars = new StringBuilder(127);
         for (var c = '\0'; c < 0x80; c++)
         {
-            if (c != Escape && c != 0x7F)
+            // Printable ASCII and the structural controls 1D-1F; other C0 controls take the slow path to be reported.
+            if (c is (>= ' ' and < '\u007F') or (>= '\u001D' and <= '\u001F'))
             {
                 chars.Append(c);
             }
