@@ -173,7 +173,7 @@ public sealed class MarcJsonReader : IMarcRecordReader
             if (!_begun)
             {
                 _begun = true;
-                if (_buffer.AsSpan(_start, _end - _start).StartsWith("\xEF\xBB\xBF"u8))
+                if (_buffer.AsSpan(_start, _end - _start).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 {
                     Consume(3);
                     continue;
