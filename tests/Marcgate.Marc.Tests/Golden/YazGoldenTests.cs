@@ -1,3 +1,4 @@
+using System.Text;
 using Marcgate.Marc;
 using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
@@ -9,7 +10,8 @@ namespace Marcgate.Marc.Tests.Golden;
 
 /// <summary>
 /// yaz's conformance goldens (../shared/data/marc/yaz-golden, procedure of yaz test/test_marc.sh):
-/// our MARCXML and MARC-in-JSON of marcN.marc equal yaz's marcN.xml/.json once both are parsed, and
+/// our MARCXML and MARC-in-JSON of marcN.marc equal yaz's marcN.xml/.json once both are parsed and
+/// brought to NFC (yaz keeps MARC-8's decomposed order, our converter emits NFC), and
 /// reading marcN.xml/.json gives marcN.xml.marc/.json.marc. Cases whose input is iso-8859-1 or
 /// danmarc (1, 2, 3, 10, 11) are not MARC 21 character sets and are out of scope; the cases we
 /// deliberately differ on are tested for the difference in YazGoldenDifferenceTests.
@@ -26,7 +28,7 @@ public sealed class YazGoldenTests
     {
         var ours = WriteThenRead(GoldenCases.Input(n), stream => new MarcXmlWriter(stream, leaveOpen: true), MarcXmlReader.ReadAll);
         var yaz = Read.Xml(GoldenCases.Path(n, "xml")).Single();
-        RecordAssert.Equal(yaz, ours);
+        RecordAssert.Equal(yaz, ours, normalization: NormalizationForm.FormC);
     }
 
     [Theory]
@@ -35,7 +37,7 @@ public sealed class YazGoldenTests
     {
         var ours = WriteThenRead(GoldenCases.Input(n), stream => new MarcJsonWriter(stream, leaveOpen: true), MarcJsonReader.ReadAll);
         var yaz = Read.Json(GoldenCases.Path(n, "json")).Single();
-        RecordAssert.Equal(yaz, ours, ignoreLeader09: true);
+        RecordAssert.Equal(yaz, ours, normalization: NormalizationForm.FormC, ignoreLeader09: true);
         Assert.Equal('a', ours.Leader.CharacterCodingScheme);
     }
 
