@@ -9,5 +9,6 @@ internal static class Commands
     [
         CountCommand.Create(),
         DumpCommand.Create(),
+        ConvertCommand.Create(),
     ];
 }
