@@ -4,8 +4,9 @@ using System.Net;
 namespace Marcgate.Host;
 
 /// <summary>Parses the <c>ADDR:PORT</c> form of a listener address.</summary>
-internal static class ListenAddress
+public static class ListenAddress
 {
+    /// <summary>The endpoint of <c>ADDR:PORT</c>: an IPv4 or bracketed IPv6 address, <c>*</c> for every IPv4 address, or <c>localhost</c>.</summary>
     /// <exception cref="FormatException">The text is not <c>ADDR:PORT</c>.</exception>
     public static IPEndPoint Parse(string text)
     {
