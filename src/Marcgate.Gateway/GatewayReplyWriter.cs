@@ -2,13 +2,13 @@ using System.Text;
 
 namespace Marcgate.Gateway;
 
-/// <summary>Writes a <see cref="HostReply"/> as gateway §4 lays it down: the human line, any <c>Warning: </c> lines, the <c>key=value</c> line, each ended by CR LF, then NUL.</summary>
+/// <summary>Writes a <see cref="GatewayReply"/> as gateway §4 lays it down: the human line, any <c>Warning: </c> lines, the <c>key=value</c> line, each ended by CR LF, then NUL.</summary>
 /// <remarks>Everything written is printable ASCII: other characters become <c>\uXXXX</c> (UTF-16 units), so a value can
 /// never break a line, a token or the NUL framing.</remarks>
 public static class GatewayReplyWriter
 {
     /// <summary>The reply's bytes, ending with its NUL.</summary>
-    public static byte[] Write(HostReply reply)
+    public static byte[] Write(GatewayReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var text = new StringBuilder(160);
@@ -47,7 +47,7 @@ public static class GatewayReplyWriter
     }
 
     /// <summary>The reply's <c>key=value</c> line alone, without its CR LF: what a log or a script records.</summary>
-    public static string StatusLine(HostReply reply)
+    public static string StatusLine(GatewayReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var text = new StringBuilder(96);
@@ -55,7 +55,7 @@ public static class GatewayReplyWriter
         return text.ToString();
     }
 
-    private static void AppendStatusLine(StringBuilder text, HostReply reply)
+    private static void AppendStatusLine(StringBuilder text, GatewayReply reply)
     {
         if (reply.Ok)
         {

@@ -6,18 +6,18 @@ namespace Marcgate.Host;
 
 internal sealed partial class GatewaySession
 {
-    private async Task<HostReply> HandleAsync(GatewayRequest request)
+    private async Task<GatewayReply> HandleAsync(GatewayRequest request)
     {
         var reply = await ImportAsync(request).ConfigureAwait(false);
         HostLog.Receipt(_logger, _peer, request.EffectiveLogonId ?? "-", request.ExportingUserId ?? "-", request.Record.Length, GatewayReplyWriter.StatusLine(reply));
         return reply;
     }
 
-    private async Task<HostReply> ImportAsync(GatewayRequest request)
+    private async Task<GatewayReply> ImportAsync(GatewayRequest request)
     {
         if (_options.CheckRecordStructure && !RecordStructureCheck.IsIso2709(request.Record.Span, out var problem))
         {
-            return HostReply.Failure(GatewayErrorCodes.BadRecord, problem);
+            return GatewayReply.Failure(GatewayErrorCodes.BadRecord, problem);
         }
 
         IReadOnlyList<string> warnings = request.RecordLengthRecovered
@@ -33,7 +33,7 @@ internal sealed partial class GatewaySession
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
             HostLog.ImportFailed(_logger, _peer, ex);
-            return HostReply.Failure(GatewayErrorCodes.ServerError);
+            return GatewayReply.Failure(GatewayErrorCodes.ServerError);
         }
     }
 }

@@ -38,7 +38,7 @@ internal sealed partial class GatewaySession
         }
     }
 
-    private async Task ReplyAsync(HostReply reply)
+    private async Task ReplyAsync(GatewayReply reply)
     {
         var bytes = GatewayReplyWriter.Write(reply);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_abort);

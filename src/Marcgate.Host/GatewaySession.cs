@@ -65,7 +65,7 @@ internal sealed partial class GatewaySession
         HostLog.Refused(_logger, _peer, reason);
         try
         {
-            await ReplyAsync(HostReply.Failure(GatewayErrorCodes.Busy, reason)).ConfigureAwait(false);
+            await ReplyAsync(GatewayReply.Failure(GatewayErrorCodes.Busy, reason)).ConfigureAwait(false);
             await CloseAfterErrorAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
@@ -96,7 +96,7 @@ internal sealed partial class GatewaySession
                 case GatewayReadStatus.Invalid:
                     // Framing is lost: answer, then close (§5).
                     HostLog.Rejected(_logger, _peer, result.ErrorCode!, result.ErrorMessage!);
-                    await ReplyAsync(HostReply.Failure(result.ErrorCode!, Sentence(result.ErrorMessage!))).ConfigureAwait(false);
+                    await ReplyAsync(GatewayReply.Failure(result.ErrorCode!, Sentence(result.ErrorMessage!))).ConfigureAwait(false);
                     await CloseAfterErrorAsync().ConfigureAwait(false);
                     return;
                 case GatewayReadStatus.Idle:
@@ -135,14 +135,14 @@ internal sealed partial class GatewaySession
         }
     }
 
-    private HostReply TimeoutReply()
+    private GatewayReply TimeoutReply()
     {
         var seconds = _options.IdleTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         var message = _buffer.Count == 0
             ? $"No request arrived within {seconds} s."
             : $"No complete record arrived within {seconds} s; {_buffer.Count} bytes of a request were received.";
         HostLog.Rejected(_logger, _peer, GatewayErrorCodes.Timeout, message);
-        return HostReply.Failure(GatewayErrorCodes.Timeout, message);
+        return GatewayReply.Failure(GatewayErrorCodes.Timeout, message);
     }
 
     private static string Sentence(string message) =>

@@ -6,19 +6,19 @@ namespace Marcgate.Host;
 /// <summary>Turns the import pipeline's outcome into the gateway §4 reply.</summary>
 internal static class ImportReplies
 {
-    public static HostReply From(ImportOutcome outcome, IReadOnlyList<string> hostWarnings)
+    public static GatewayReply From(ImportOutcome outcome, IReadOnlyList<string> hostWarnings)
     {
         var warnings = hostWarnings.Count == 0 ? outcome.Warnings : [.. hostWarnings, .. outcome.Warnings];
         if (outcome.Ok)
         {
             // §4: the action is a closed list; anything else is a broken importer, not a success to report.
             return GatewayActions.IsKnown(outcome.Action) && outcome.Repository is not null && outcome.RecordId is not null
-                ? HostReply.Success(outcome.Action!, outcome.Repository, outcome.RecordId, outcome.OclcNumber, warnings)
-                : HostReply.Failure(GatewayErrorCodes.ServerError, $"The importer reported success without a known action, repository and record ('{outcome.Action}').");
+                ? GatewayReply.Success(outcome.Action!, outcome.Repository, outcome.RecordId, outcome.OclcNumber, warnings)
+                : GatewayReply.Failure(GatewayErrorCodes.ServerError, $"The importer reported success without a known action, repository and record ('{outcome.Action}').");
         }
 
         return GatewayErrorCodes.IsKnown(outcome.Code)
-            ? HostReply.Failure(outcome.Code!, string.IsNullOrWhiteSpace(outcome.Message) ? null : outcome.Message, warnings)
-            : HostReply.Failure(GatewayErrorCodes.ServerError, $"The importer failed with an unknown code '{outcome.Code}': {outcome.Message}", warnings);
+            ? GatewayReply.Failure(outcome.Code!, string.IsNullOrWhiteSpace(outcome.Message) ? null : outcome.Message, warnings)
+            : GatewayReply.Failure(GatewayErrorCodes.ServerError, $"The importer failed with an unknown code '{outcome.Code}': {outcome.Message}", warnings);
     }
 }

@@ -1,7 +1,7 @@
 namespace Marcgate.Gateway;
 
 /// <summary>The host's answer to one request (gateway §4), as the host builds it; written by <see cref="GatewayReplyWriter"/>.</summary>
-public sealed record HostReply
+public sealed record GatewayReply
 {
     /// <summary>True for <c>status=ok</c>.</summary>
     public required bool Ok { get; init; }
@@ -29,25 +29,25 @@ public sealed record HostReply
 
     /// <summary>A success reply.</summary>
     /// <exception cref="ArgumentException">The action is not one of <see cref="GatewayActions"/>.</exception>
-    public static HostReply Success(string action, string repository, string recordId, string? oclcNumber, IReadOnlyList<string>? warnings = null)
+    public static GatewayReply Success(string action, string repository, string recordId, string? oclcNumber, IReadOnlyList<string>? warnings = null)
     {
         if (!GatewayActions.IsKnown(action))
         {
             throw new ArgumentException($"'{action}' is not a gateway action (§4)", nameof(action));
         }
 
-        return new HostReply { Ok = true, Action = action, Repository = repository, RecordId = recordId, OclcNumber = oclcNumber, Warnings = warnings ?? [] };
+        return new GatewayReply { Ok = true, Action = action, Repository = repository, RecordId = recordId, OclcNumber = oclcNumber, Warnings = warnings ?? [] };
     }
 
     /// <summary>An error reply.</summary>
     /// <exception cref="ArgumentException">The code is not one of <see cref="GatewayErrorCodes"/>.</exception>
-    public static HostReply Failure(string code, string? message = null, IReadOnlyList<string>? warnings = null)
+    public static GatewayReply Failure(string code, string? message = null, IReadOnlyList<string>? warnings = null)
     {
         if (!GatewayErrorCodes.IsKnown(code))
         {
             throw new ArgumentException($"'{code}' is not a gateway error code (§4)", nameof(code));
         }
 
-        return new HostReply { Ok = false, Code = code, Message = message, Warnings = warnings ?? [] };
+        return new GatewayReply { Ok = false, Code = code, Message = message, Warnings = warnings ?? [] };
     }
 }
