@@ -10,5 +10,6 @@ internal static class Commands
         CountCommand.Create(),
         DumpCommand.Create(),
         ConvertCommand.Create(),
+        BenchCommand.Create(),
     ];
 }
