@@ -101,6 +101,11 @@ public static class TableGenerator
             }
         }
 
+        if (positions008.Count > 0 && !defined.Contains("008"))
+        {
+            text.Append("        ").Append(Field(new SchemaField("008", "Fixed-Length Data Elements", false, null, null, []), null, "FieldSource.Marc21")).Append(",\n");
+        }
+
         if (positions007.Count > 0 && !defined.Contains("007"))
         {
             text.Append("        ").Append(Field(new SchemaField("007", "Physical Description Fixed Field", true, null, null, []), null, "FieldSource.Marc21")).Append(",\n");
@@ -112,6 +117,11 @@ public static class TableGenerator
         }
 
         text.Append("    ],\n");
+        if (name == "Bibliographic")
+        {
+            leader = WithOclcLeaderCodes(paths, leader ?? []);
+        }
+
         text.Append("    ").Append(Fixed("Leader", 24, 24, leader ?? [])).Append(",\n");
         text.Append("    new Dictionary<char, FixedFieldDefinition>\n    {\n");
         foreach (var (key, (label, list)) in positions008)
@@ -141,6 +151,15 @@ public static class TableGenerator
 
         text.Append("    });\n}\n");
         return text.ToString();
+    }
+
+    // OCLC-MARC encoding levels (leader/17 I, J, K, L, M) are valid in records from WorldCat.
+    private static List<SchemaPosition> WithOclcLeaderCodes(GeneratorPaths paths, List<SchemaPosition> leader)
+    {
+        var extra = AvramReader.Load(Path.Combine(paths.DataDirectory, "oclc-fields.json")).GetProperty("leader");
+        return leader.Select(p => extra.TryGetProperty(p.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), out var codes)
+            ? p with { Chars = string.Concat(p.Chars.Concat(codes.EnumerateObject().Select(c => c.Name[0])).Order()) }
+            : p).ToList();
     }
 
     private static string Oclc(GeneratorPaths paths)
