@@ -36,6 +36,10 @@ public sealed class MarcValidator : IRecordValidator
             FixedFieldRules.Check(context, format);
             CodeListRules.Check(context);
             SyntaxRules.Check(context);
+            if (level >= ValidationLevel.Full)
+            {
+                FullRules.Check(context, format);
+            }
         }
 
         return context.Diagnostics;

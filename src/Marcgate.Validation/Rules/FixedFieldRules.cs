@@ -94,11 +94,31 @@ internal static class FixedFieldRules
             }
 
             var slice = value.AsSpan(position.Start, position.Width);
-            if (!position.Accepts(slice))
+            if (!position.Accepts(slice) && !IsFill(tag, position, slice))
             {
                 context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, tag, occurrence, $"{tag}/{Positions(position)} ({position.Label}){suffix}: '{Text.Show(slice.ToString())}' is not a defined code", position: position.Start);
             }
         }
+    }
+
+    // MARC 21: the fill character '|' means "no attempt to code" and may stand in any coded position except
+    // 006/00 and 007/00 (they choose the layout) and 008/00-06 (date entered, type of date).
+    private static bool IsFill(string tag, PositionDefinition position, ReadOnlySpan<char> slice)
+    {
+        if (position.Start == 0 || (tag == "008" && position.Start <= 6))
+        {
+            return false;
+        }
+
+        foreach (var c in slice)
+        {
+            if (c != '|')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string Positions(PositionDefinition position) =>
