@@ -84,11 +84,17 @@ public static class TableGenerator
         var defined = fields.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         if (extra008File is not null)
         {
-            var extra = AvramReader.Load(Path.Combine(paths.DataDirectory, extra008File)).GetProperty("fields").GetProperty("008");
-            text.Append("        // 008 from ").Append(extra008File).Append(" (the schema has none).\n");
-            text.Append("        ").Append(Field(AvramReader.ReadField("008", extra), null, "FieldSource.Marc21")).Append(",\n");
-            positions008[' '] = ("All materials", AvramReader.ReadPositions(extra.GetProperty("positions")));
-            defined.Add("008");
+            foreach (var extra in AvramReader.Load(Path.Combine(paths.DataDirectory, extra008File)).GetProperty("fields").EnumerateObject())
+            {
+                text.Append("        // ").Append(extra.Name).Append(" from ").Append(extra008File).Append(" (the schema has none).\n");
+                text.Append("        ").Append(Field(AvramReader.ReadField(extra.Name, extra.Value), null, "FieldSource.Marc21")).Append(",\n");
+                if (extra.Value.TryGetProperty("positions", out var positions))
+                {
+                    positions008[' '] = ("All materials", AvramReader.ReadPositions(positions));
+                }
+
+                defined.Add(extra.Name);
+            }
         }
 
         if (!defined.Contains("007") && positions007.Count == 0 && name == "Holdings")

@@ -56,7 +56,8 @@ internal static class CodeListRules
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.
                         if (!value.Contains(':', StringComparison.Ordinal))
                         {
-                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', value.Trim(), "MARC relator code");
+                            // A trailing period or comma is punctuation, not part of the code.
+                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', value.Trim().TrimEnd('.', ','), "MARC relator code");
                         }
                     }
 

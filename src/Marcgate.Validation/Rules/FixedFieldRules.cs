@@ -47,6 +47,12 @@ internal static class FixedFieldRules
         var leader = context.Record.Leader.ToString();
         foreach (var position in format.Leader.Positions)
         {
+            if (position.Start == 6 && context.Diagnostics.Exists(d => d.Id == ValidationDiagnosticIds.LeaderInvalid && d.Position == 6))
+            {
+                // Structure already said leader/06 is no MARC 21 type of record.
+                continue;
+            }
+
             if (Array.IndexOf(s_leaderPositionsChecked, position.Start) >= 0 && !position.Accepts(leader.AsSpan(position.Start, position.Width)))
             {
                 context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "LDR", 0, $"leader/{Positions(position)} ({position.Label.ToLowerInvariant()}) is '{Text.Show(leader.Substring(position.Start, position.Width))}', which is not a defined code", position: position.Start);

@@ -33,30 +33,29 @@ internal static class ControlNumberRules
         }
     }
 
-    /// <summary>MARC 21 010 and "Structure of the LC control number": 12 characters, blank-filled prefix, optional supplement.</summary>
+    /// <summary>MARC 21 010 and "Structure of the LC control number": prefix, then yy + 6-digit serial (before 2001) or yyyy + 6-digit serial, then an optional suffix.</summary>
+    /// <remarks>The prefix is blank-filled to a fixed width in MARC 21, but many systems strip the blanks; both forms are accepted.</remarks>
     public static bool IsLccn(string value)
     {
-        // 1-3 character lowercase prefix, left-justified and blank-filled to 3, then 8 digits (yy + serial), then a
-        // suffix/revision (blank, or /AC/r… etc.); or since 2001: 2-character prefix then 10 digits (yyyy + serial).
-        if (value.Length >= 11 && IsPrefix(value.AsSpan(0, 3)) && SyntaxRules.AllDigits(value.AsSpan(3, 8)) && (value.Length == 11 || !char.IsAsciiDigit(value[11])))
+        var at = 0;
+        while (at < value.Length && at < 3 && value[at] is >= 'a' and <= 'z')
         {
-            return true;
+            at++;
         }
 
-        return value.Length == 12 && IsPrefix(value.AsSpan(0, 2)) && SyntaxRules.AllDigits(value.AsSpan(2, 10));
-    }
-
-    private static bool IsPrefix(ReadOnlySpan<char> prefix)
-    {
-        foreach (var c in prefix)
+        while (at < value.Length && value[at] == ' ')
         {
-            if (c is not (' ' or (>= 'a' and <= 'z')))
-            {
-                return false;
-            }
+            at++;
         }
 
-        return true;
+        var digits = 0;
+        while (at + digits < value.Length && char.IsAsciiDigit(value[at + digits]))
+        {
+            digits++;
+        }
+
+        var rest = at + digits;
+        return digits is 8 or 10 && (rest == value.Length || value[rest] is ' ' or '/');
     }
 
     private static void CheckSystemNumber(ValidationContext context, int occurrence, string value)
