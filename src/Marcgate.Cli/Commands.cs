@@ -11,5 +11,6 @@ internal static class Commands
         DumpCommand.Create(),
         ConvertCommand.Create(),
         BenchCommand.Create(),
+        ValidateCommand.Create(),
     ];
 }
