@@ -17,7 +17,7 @@ public sealed partial class GatewayImportService
         context.Warnings.AddRange(numbers.Warnings);
         context.OclcNumber = numbers.Primary;
         var matchOn = rules.Profile.MatchOnOclcNumbers ? numbers.All.ToList() : [];
-
+        using var held = await _locks.AcquireAsync(repository, numbers.All, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= Math.Max(1, _options.MaxCommitAttempts); attempt++)
         {
             var candidates = matchOn.Count == 0

@@ -13,6 +13,7 @@ public sealed partial class GatewayImportService : IGatewayImporter
     private readonly ImportOptions _options;
     private readonly TimeProvider _time;
     private readonly LogonAuthenticator _authenticator;
+    private readonly OclcNumberLocks _locks = new();
 
     /// <summary>Creates the pipeline over a store and a validator.</summary>
     public GatewayImportService(ICatalogStore store, IRecordValidator validator, ImportOptions? options = null, TimeProvider? time = null)
