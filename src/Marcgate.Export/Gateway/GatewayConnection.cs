@@ -70,8 +70,18 @@ internal sealed class GatewayConnection : IAsyncDisposable
                 if (read == 0)
                 {
                     _trace?.Note("host closed the connection");
-                    return reader.Close() ?? throw new GatewayTransportException(
+                    var reply = reader.Close() ?? throw new GatewayTransportException(
                         $"the TCP/IP connection to {_endpoint} was closed by the remote host before a reply", retryable: true);
+
+                    // A reply is whole at its NUL (gateway §4); one ended by a close is whole only at a line end.
+                    // Cut short, the outcome is unknown: it is lost like a connection before the reply.
+                    if (!reply.Text.EndsWith('\n'))
+                    {
+                        throw new GatewayTransportException(
+                            $"the TCP/IP connection to {_endpoint} was closed in the middle of the host's reply (\"{Shorten(reply.Text)}\")", retryable: true) { NothingReceived = false };
+                    }
+
+                    return reply;
                 }
 
                 _trace?.Received(_buffer.AsSpan(0, read));
@@ -122,6 +132,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
         await _stream.DisposeAsync().ConfigureAwait(false);
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static string Describe(SocketException e) => e.SocketErrorCode switch
     {
