@@ -8,5 +8,8 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         CountCommand.Create(),
+        ExportCommand.Create(),
+        ExportOptionsCommand.Create(),
+        SaveFileCommand.Create(),
     ];
 }

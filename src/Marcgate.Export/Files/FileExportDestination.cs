@@ -6,7 +6,8 @@ namespace Marcgate.Export.Files;
 
 /// <summary>Exports to a file (gateway §6, Export File Type): Single appends every record to one file, Individual writes a file per record.</summary>
 /// <remarks>
-/// Single appends, as Connexion adds to an existing export file. Individual names files
+/// Single appends ISO 2709, as Connexion adds to an existing export file; a MARCXML file is one
+/// document, so Single replaces it. Individual names files
 /// <c>stem-00001.ext</c>, <c>stem-00002.ext</c>, … beside the export file name, skipping numbers already
 /// taken so an earlier export is never overwritten.
 /// </remarks>
@@ -37,7 +38,7 @@ public sealed class FileExportDestination : IExportDestination
                 if (_single is null)
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-                    _single = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                    _single = new FileStream(_path, _format.CanAppend ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
                     await _format.BeginAsync(_single, cancellationToken).ConfigureAwait(false);
                 }
 

@@ -5,6 +5,9 @@ namespace Marcgate.Export.Files;
 /// <summary>How records are laid out in an export file (ISO 2709 or MARCXML).</summary>
 public interface IRecordFileFormat
 {
+    /// <summary>True when records can be added to an existing file (ISO 2709); false when a file is one document (MARCXML).</summary>
+    bool CanAppend { get; }
+
     /// <summary>Writes whatever opens a file (a MARCXML collection start tag); nothing for ISO 2709.</summary>
     Task BeginAsync(Stream stream, CancellationToken cancellationToken);
 

@@ -6,6 +6,9 @@ namespace Marcgate.Export.Files;
 public sealed class Iso2709FileFormat : IRecordFileFormat
 {
     /// <inheritdoc />
+    public bool CanAppend => true;
+
+    /// <inheritdoc />
     public Task BeginAsync(Stream stream, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />

@@ -54,7 +54,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     /// <summary>Sends one request and reads its reply up to the NUL, the host's close, or the timeout.</summary>
     /// <exception cref="GatewayTransportException">The connection was lost before a reply (retryable) or the timeout passed (not retryable).</exception>
-    public async Task<GatewayReply> ExchangeAsync(GatewayRequestBytes request, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<HostReply> ExchangeAsync(GatewayRequestBytes request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Requests++;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

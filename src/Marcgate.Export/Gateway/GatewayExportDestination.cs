@@ -118,7 +118,7 @@ public sealed class GatewayExportDestination : IExportDestination
         }
     }
 
-    private async Task<GatewayReply> ExchangeAsync(GatewayRequestBytes request, CancellationToken cancellationToken)
+    private async Task<HostReply> ExchangeAsync(GatewayRequestBytes request, CancellationToken cancellationToken)
     {
         if (!_reuse)
         {
@@ -148,7 +148,7 @@ public sealed class GatewayExportDestination : IExportDestination
         }
     }
 
-    private async Task<GatewayReply> ExchangeOnKeptAsync(GatewayRequestBytes request, CancellationToken cancellationToken)
+    private async Task<HostReply> ExchangeOnKeptAsync(GatewayRequestBytes request, CancellationToken cancellationToken)
     {
         try
         {

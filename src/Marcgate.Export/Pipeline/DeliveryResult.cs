@@ -8,7 +8,7 @@ namespace Marcgate.Export.Pipeline;
 public sealed record DeliveryResult(ExportStatus Status, string Message)
 {
     /// <summary>The host's reply, when one came.</summary>
-    public GatewayReply? Reply { get; init; }
+    public HostReply? Reply { get; init; }
 
     /// <summary>How many connection attempts the record took (TCP only).</summary>
     public int Attempts { get; init; } = 1;

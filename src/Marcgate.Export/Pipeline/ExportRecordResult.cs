@@ -12,7 +12,7 @@ public sealed record ExportRecordResult(ExportItem Item, ExportStatus Status, st
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
     /// <summary>The host's reply, when one came.</summary>
-    public GatewayReply? Reply { get; init; }
+    public HostReply? Reply { get; init; }
 
     /// <summary>Connection attempts used.</summary>
     public int Attempts { get; init; }

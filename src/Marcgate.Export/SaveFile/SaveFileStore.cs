@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marcgate.Marc;
+using Marcgate.Marc.Charset;
 using Microsoft.Data.Sqlite;
 
 namespace Marcgate.Export.SaveFile;
@@ -60,7 +61,7 @@ public sealed class SaveFileStore : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         using var command = _connection.CreateCommand();
         command.CommandText = "INSERT INTO saved_record (title, control_number, iso2709, flagged, added) VALUES ($title, $control, $bytes, $flagged, $added) RETURNING number";
-        command.Parameters.AddWithValue("$title", TitleOf(record));
+        command.Parameters.AddWithValue("$title", TitleOf(record.Leader.IsUnicode ? record : MarcCharsetConverter.ToUnicode(record)));
         command.Parameters.AddWithValue("$control", (object?)record.GetControlValue("001")?.Trim() ?? DBNull.Value);
         command.Parameters.AddWithValue("$bytes", iso2709);
         command.Parameters.AddWithValue("$flagged", flagged ? 1 : 0);
