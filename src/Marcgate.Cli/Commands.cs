@@ -12,5 +12,8 @@ internal static class Commands
         ConvertCommand.Create(),
         BenchCommand.Create(),
         ValidateCommand.Create(),
+        ExportCommand.Create(),
+        ExportOptionsCommand.Create(),
+        SaveFileCommand.Create(),
     ];
 }
