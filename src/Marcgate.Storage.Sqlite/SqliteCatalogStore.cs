@@ -114,9 +114,12 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             ? Task.FromException<T>(new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed."))
             : _writer.WriteAsync(write, cancellationToken);
 
-    /// <summary>Runs a read on a pooled connection inside one read transaction, so it sees one snapshot.</summary>
-    /// <remarks>SQLite reads are synchronous and short; failures come back as a faulted task like any other async call.</remarks>
-    private Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, T> read, CancellationToken cancellationToken)
+    /// <summary>Runs a read on a pooled connection of its own.</summary>
+    /// <remarks>
+    /// Every read is one statement, which SQLite runs on one snapshot, so no explicit transaction is
+    /// needed. SQLite reads are synchronous and short; failures come back as a faulted task.
+    /// </remarks>
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction?, T> read, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
@@ -132,10 +135,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         {
             using var connection = new SqliteConnection(_readConnectionString);
             connection.Open();
-            using var transaction = connection.BeginTransaction(deferred: true);
-            var result = read(connection, transaction);
-            transaction.Commit();
-            return Task.FromResult(result);
+            return Task.FromResult(read(connection, null));
         }
         catch (SqliteException error)
         {
@@ -147,7 +147,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
