@@ -52,7 +52,7 @@ internal static class DumpCommand
         {
             foreach (var diagnostic in result.Diagnostics)
             {
-                output.WriteLine($"({file.Name}: {diagnostic})");
+                output.WriteLine($"({file}: {diagnostic})");
             }
 
             if (result.Record is { } record)
@@ -61,7 +61,7 @@ internal static class DumpCommand
             }
             else
             {
-                output.WriteLine($"({file.Name}: record {result.RecordNumber} at byte {result.ByteOffset} rejected)");
+                output.WriteLine($"({file}: record {result.RecordNumber} at byte {result.ByteOffset} rejected)");
             }
 
             output.WriteLine();
@@ -70,7 +70,7 @@ internal static class DumpCommand
 
         foreach (var diagnostic in reader.EndDiagnostics)
         {
-            output.WriteLine($"({file.Name}: {diagnostic})");
+            output.WriteLine($"({file}: {diagnostic})");
             exit = Math.Max(exit, diagnostic.Severity == MarcSeverity.Error ? 1 : 0);
         }
 
