@@ -9,5 +9,11 @@ internal static class Commands
     [
         CountCommand.Create(),
         DumpCommand.Create(),
+        ConvertCommand.Create(),
+        BenchCommand.Create(),
+        ValidateCommand.Create(),
+        ExportCommand.Create(),
+        ExportOptionsCommand.Create(),
+        SaveFileCommand.Create(),
     ];
 }

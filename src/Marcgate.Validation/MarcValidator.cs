@@ -1,0 +1,47 @@
+using Marcgate.Marc;
+using Marcgate.Validation.Rules;
+using Marcgate.Validation.Tables;
+
+namespace Marcgate.Validation;
+
+/// <summary>Validates MARC 21 bibliographic, authority and holdings records at Connexion's levels.</summary>
+/// <remarks>Pure: no I/O, no shared mutable state; one instance may be used from many threads.</remarks>
+public sealed class MarcValidator : IRecordValidator
+{
+    /// <summary>A shared instance; the validator holds no state.</summary>
+    public static MarcValidator Instance { get; } = new();
+
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationDiagnostic> Validate(MarcRecord record, ValidationLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Validate(record, level, MarcRecordKinds.FromLeader(record.Leader));
+    }
+
+    /// <summary>Checks a record against the rules of the given format instead of the one leader/06 names.</summary>
+    public IReadOnlyList<ValidationDiagnostic> Validate(MarcRecord record, ValidationLevel level, MarcRecordKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (level == ValidationLevel.None)
+        {
+            return [];
+        }
+
+        var context = new ValidationContext(record, kind);
+        StructureRules.Check(context);
+        if (level >= ValidationLevel.Basic)
+        {
+            var format = FormatDefinition.For(kind);
+            FieldRules.Check(context, format);
+            FixedFieldRules.Check(context, format);
+            CodeListRules.Check(context);
+            SyntaxRules.Check(context);
+            if (level >= ValidationLevel.Full)
+            {
+                FullRules.Check(context, format);
+            }
+        }
+
+        return context.Diagnostics;
+    }
+}

@@ -1,0 +1,154 @@
+using Marcgate.Marc;
+
+namespace Marcgate.Validation.Rules;
+
+/// <summary>
+/// The Structure level: the record is well-formed MARC 21 and carries the required elements
+/// (Connexion's "Structure" validation: leader, 001, 005, 008, 040 $c, 245 $a or $k, valid indicators).
+/// </summary>
+internal static class StructureRules
+{
+    // MARC 21 leader/06 codes of all three formats.
+    private const string BibliographicTypes = "acdefgijkmoprt";
+    private const string HoldingsTypes = "uvxy";
+
+    public static void Check(ValidationContext context)
+    {
+        CheckLeader(context);
+        CheckRequiredFields(context);
+        var fields = context.Record.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            CheckField(context, fields[i], context.OccurrenceAt(i));
+        }
+    }
+
+    private static void CheckLeader(ValidationContext context)
+    {
+        var leader = context.Record.Leader;
+
+        // MARC 21 leader/10-11 and 20-23 are fixed: "22" and "4500".
+        if (leader[10] != '2' || leader[11] != '2')
+        {
+            context.Error(ValidationDiagnosticIds.LeaderInvalid, "LDR", 0, $"leader/10-11 is '{leader[10]}{leader[11]}'; MARC 21 requires '22' (indicator and subfield code counts)", position: 10);
+        }
+
+        if (leader[20] != '4' || leader[21] != '5' || leader[22] != '0' || leader[23] != '0')
+        {
+            context.Error(ValidationDiagnosticIds.LeaderInvalid, "LDR", 0, $"leader/20-23 is '{leader.ToString()[20..]}'; MARC 21 requires '4500' (entry map)", position: 20);
+        }
+
+        var type = leader.TypeOfRecord;
+        if (!BibliographicTypes.Contains(type, StringComparison.Ordinal) && type != 'z' && !HoldingsTypes.Contains(type, StringComparison.Ordinal))
+        {
+            context.Error(ValidationDiagnosticIds.LeaderInvalid, "LDR", 0, $"leader/06 is '{Text.Show(type)}', which is not a MARC 21 type of record", position: 6);
+        }
+    }
+
+    private static void CheckRequiredFields(ValidationContext context)
+    {
+        Require(context, "001", "control number");
+        Require(context, "005", "date and time of latest transaction");
+        Require(context, "008", "fixed-length data elements");
+        switch (context.Kind)
+        {
+            case MarcRecordKind.Bibliographic:
+                RequireSubfield(context, "040", "cataloging source", "c", "transcribing agency");
+                RequireSubfield(context, "245", "title statement", "ak", "title or form");
+                break;
+            case MarcRecordKind.Authority:
+                RequireSubfield(context, "040", "cataloging source", "c", "transcribing agency");
+                break;
+            case MarcRecordKind.Holdings:
+                // MARC 21 Holdings: 004 links the holdings record to its bibliographic record.
+                Require(context, "004", "control number for related bibliographic record");
+                break;
+        }
+    }
+
+    private static void Require(ValidationContext context, string tag, string name)
+    {
+        if (context.Record[tag] is null)
+        {
+            context.Error(ValidationDiagnosticIds.RequiredFieldMissing, tag, 0, $"{tag} ({name}) is missing");
+        }
+    }
+
+    private static void RequireSubfield(ValidationContext context, string tag, string name, string codes, string subfieldName)
+    {
+        if (context.Record[tag] is not { } field)
+        {
+            Require(context, tag, name);
+            return;
+        }
+
+        if (field is DataField data && !data.Subfields.Exists(s => codes.Contains(s.Code, StringComparison.Ordinal)))
+        {
+            var wanted = string.Join(" or ", codes.Select(c => "$" + c));
+            context.Error(ValidationDiagnosticIds.RequiredSubfieldMissing, tag, 1, $"{tag} has no {wanted} ({subfieldName})", subfield: codes[0]);
+        }
+    }
+
+    private static void CheckField(ValidationContext context, MarcField field, int occurrence)
+    {
+        var tag = field.Tag;
+        if (!IsWellFormedTag(tag))
+        {
+            context.Error(ValidationDiagnosticIds.TagMalformed, tag, occurrence, $"tag '{Text.Show(tag)}' is not three digits or letters");
+            return;
+        }
+
+        var controlTag = MarcField.IsControlTag(tag);
+        switch (field)
+        {
+            case ControlField control when !controlTag:
+                context.Error(ValidationDiagnosticIds.FieldShapeInvalid, tag, occurrence, $"{tag} is a data field but has no indicators or subfields");
+                break;
+            case ControlField control when control.Value.Length == 0:
+                context.Error(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} is empty");
+                break;
+            case DataField when controlTag:
+                context.Error(ValidationDiagnosticIds.FieldShapeInvalid, tag, occurrence, $"{tag} is a control field but has indicators and subfields");
+                break;
+            case DataField data:
+                CheckDataField(context, data, occurrence);
+                break;
+        }
+    }
+
+    private static void CheckDataField(ValidationContext context, DataField field, int occurrence)
+    {
+        var tag = field.Tag;
+        CheckIndicator(context, tag, occurrence, 1, field.Indicator1);
+        CheckIndicator(context, tag, occurrence, 2, field.Indicator2);
+        if (field.Subfields.Count == 0)
+        {
+            context.Error(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} has no subfields");
+            return;
+        }
+
+        foreach (var subfield in field.Subfields)
+        {
+            if (subfield.Code is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')))
+            {
+                context.Error(ValidationDiagnosticIds.SubfieldCodeMalformed, tag, occurrence, $"{tag} subfield code '{Text.Show(subfield.Code)}' is not a lowercase letter or a digit", subfield: subfield.Code);
+            }
+            else if (subfield.Value.Length == 0)
+            {
+                context.Warning(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} ${subfield.Code} is empty", subfield: subfield.Code);
+            }
+        }
+    }
+
+    private static void CheckIndicator(ValidationContext context, string tag, int occurrence, int which, char value)
+    {
+        // MARC 21 general information: indicators are a lowercase letter, a digit or blank.
+        if (value is not (' ' or (>= 'a' and <= 'z') or (>= '0' and <= '9')))
+        {
+            context.Error(ValidationDiagnosticIds.IndicatorMalformed, tag, occurrence, $"{tag} {Text.Ordinal(which)} indicator is '{Text.Show(value)}', not a blank, digit or lowercase letter", indicator: which);
+        }
+    }
+
+    private static bool IsWellFormedTag(string tag) =>
+        tag.Length == 3 && tag.All(char.IsAsciiLetterOrDigit);
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace Marcgate.Validation.Rules;
+
+/// <summary>Renders record data inside messages so that blanks and control characters are visible.</summary>
+internal static class Text
+{
+    public static string Show(char value) => value switch
+    {
+        ' ' => "#",
+        < ' ' or (>= '\u007f' and < '\u00a0') => $"\\x{(int)value:X2}",
+        _ => value.ToString(),
+    };
+
+    /// <summary>A value as MARC documentation shows it: blanks as '#', control bytes as hex, cut to a readable length.</summary>
+    public static string Show(string value, int max = 40)
+    {
+        var text = new StringBuilder();
+        foreach (var c in value.Length > max ? value[..max] : value)
+        {
+            text.Append(Show(c));
+        }
+
+        if (value.Length > max)
+        {
+            text.Append('…');
+        }
+
+        return text.ToString();
+    }
+
+    public static string Ordinal(int which) => which switch
+    {
+        1 => "first",
+        2 => "second",
+        _ => which.ToString(CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+
+namespace Marcgate.Validation.Tables;
+
+/// <summary>The rule tables of one MARC 21 format: fields, leader, 006, 007 and 008 layouts.</summary>
+internal sealed class FormatDefinition
+{
+    private readonly FrozenDictionary<string, FieldDefinition> _fields;
+
+    public FormatDefinition(
+        MarcRecordKind kind,
+        FieldDefinition[] fields,
+        FixedFieldDefinition leader,
+        Dictionary<char, FixedFieldDefinition> field008,
+        Dictionary<char, FixedFieldDefinition> field006,
+        Dictionary<char, FixedFieldDefinition> field007)
+    {
+        Kind = kind;
+        var all = new Dictionary<string, FieldDefinition>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            all[field.Tag] = field;
+        }
+
+        // OCLC-MARC fields fill tags MARC 21 leaves undefined; MARC 21's own definition wins.
+        foreach (var field in OclcTables.Fields)
+        {
+            all.TryAdd(field.Tag, field);
+        }
+
+        _fields = all.ToFrozenDictionary(StringComparer.Ordinal);
+        Leader = leader;
+        Field008 = field008.ToFrozenDictionary();
+        Field006 = field006.ToFrozenDictionary();
+        Field007 = field007.ToFrozenDictionary();
+    }
+
+    public MarcRecordKind Kind { get; }
+
+    public FixedFieldDefinition Leader { get; }
+
+    /// <summary>008 layouts by the schema's material key (b books, c computer files, p maps, m music, s continuing resources, v visual, x mixed; blank when one layout).</summary>
+    public FrozenDictionary<char, FixedFieldDefinition> Field008 { get; }
+
+    /// <summary>006 layouts by 006/00 form of material.</summary>
+    public FrozenDictionary<char, FixedFieldDefinition> Field006 { get; }
+
+    /// <summary>007 layouts by 007/00 category of material.</summary>
+    public FrozenDictionary<char, FixedFieldDefinition> Field007 { get; }
+
+    public FieldDefinition? Find(string tag) => _fields.GetValueOrDefault(tag);
+
+    public static FormatDefinition For(MarcRecordKind kind) => kind switch
+    {
+        MarcRecordKind.Authority => FormatTables.Authority,
+        MarcRecordKind.Holdings => FormatTables.Holdings,
+        _ => FormatTables.Bibliographic,
+    };
+}

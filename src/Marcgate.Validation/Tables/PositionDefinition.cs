@@ -1,0 +1,74 @@
+namespace Marcgate.Validation.Tables;
+
+/// <summary>One position (or range) of a fixed field and the codes it may hold.</summary>
+/// <remarks>Chars: codes allowed in each character of the range; Values: codes allowed as the whole range ("||||", "xx ", "nnn"); Templates: shapes for the whole range, 'a' a lowercase letter, '9' a digit, ' ' a blank.</remarks>
+internal sealed record PositionDefinition(int Start, int End, string Label, string Chars, string[] Values, string[] Templates)
+{
+    public int Width => End - Start + 1;
+
+    /// <summary>False when nothing is defined to check against (dates, counts the schema leaves open).</summary>
+    public bool IsChecked => Chars.Length > 0 || Values.Length > 0 || Templates.Length > 0;
+
+    public bool Accepts(ReadOnlySpan<char> value)
+    {
+        if (!IsChecked)
+        {
+            return true;
+        }
+
+        foreach (var allowed in Values)
+        {
+            if (value.SequenceEqual(allowed))
+            {
+                return true;
+            }
+        }
+
+        foreach (var template in Templates)
+        {
+            if (Fits(value, template))
+            {
+                return true;
+            }
+        }
+
+        if (Chars.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!Chars.Contains(c, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Fits(ReadOnlySpan<char> value, string template)
+    {
+        if (value.Length != template.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var ok = template[i] switch
+            {
+                'a' => value[i] is >= 'a' and <= 'z',
+                '9' => char.IsAsciiDigit(value[i]),
+                var literal => value[i] == literal,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
