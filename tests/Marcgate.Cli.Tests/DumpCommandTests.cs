@@ -33,7 +33,7 @@ public sealed class DumpCommandTests
         var expected = yaz.StandardOutput.ReadToEnd();
         yaz.WaitForExit();
 
-        var run = CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc(file));
+        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", SharedData.Marc(file));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(expected, run.Output);
@@ -65,11 +65,37 @@ public sealed class DumpCommandTests
     }
 
     [Fact]
-    public void Marc8_bytes_and_control_characters_are_shown_escaped()
+    public void Marc8_records_are_shown_in_unicode()
     {
         var run = CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/marc8.dat"));
 
+        Assert.Equal('a', run.OutputLines[0][9]);
+        // Composed or decomposed: normal form is the converter's business, the dump shows what it returns.
+        Assert.Contains(run.OutputLines, l => l.StartsWith("240 10 $a De la solitude \u00E0 la communaut\u00E9.", StringComparison.Ordinal)
+            || l.StartsWith("240 10 $a De la solitude a\u0300 la communaute\u0301.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Raw_shows_marc8_bytes_escaped()
+    {
+        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", SharedData.Marc("valid/marc8.dat"));
+
+        Assert.Equal(' ', run.OutputLines[0][9]);
         Assert.Contains(run.OutputLines, l => l.StartsWith("240 10 $a De la solitude \\xE1a la communaut\\xE2e.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Marc8_output_equals_yaz_marcdump_converting_to_utf8()
+    {
+        using var yaz = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yaz-marcdump", ["-f", "MARC-8", "-t", "UTF-8", "-l", "9=97", SharedData.Marc("valid/camel.usmarc")])
+        {
+            RedirectStandardOutput = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        })!;
+        var expected = yaz.StandardOutput.ReadToEnd();
+        yaz.WaitForExit();
+
+        Assert.Equal(expected, CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/camel.usmarc")).Output);
     }
 
     [Fact]
