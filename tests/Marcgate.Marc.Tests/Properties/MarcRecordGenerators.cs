@@ -3,9 +3,6 @@ using FsCheck.Fluent;
 
 namespace Marcgate.Marc.Tests.Properties;
 
-/// <summary>A record generated large enough to pass ISO 2709's 99,999-byte limit.</summary>
-public sealed record OversizeRecord(MarcRecord Record);
-
 /// <summary>FsCheck generators for records as ISO 2709 can carry them (no structural characters in data).</summary>
 public static class MarcRecordGenerators
 {
