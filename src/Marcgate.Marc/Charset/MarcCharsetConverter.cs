@@ -92,7 +92,11 @@ public static partial class MarcCharsetConverter
         if (field is ControlField control)
         {
             var value = Marc8Decoder.Decode(control.Value, ref designations, Innovative, problems);
-            Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+            if (problems is { Count: > 0 })
+            {
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+            }
+
             return new ControlField(field.Tag, value);
         }
 
@@ -101,7 +105,11 @@ public static partial class MarcCharsetConverter
         foreach (var subfield in data.Subfields)
         {
             var value = Marc8Decoder.Decode(subfield.Value, ref designations, Innovative, problems);
-            Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+            if (problems is { Count: > 0 })
+            {
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+            }
+
             result.Subfields.Add(new Subfield(subfield.Code, value));
         }
 
