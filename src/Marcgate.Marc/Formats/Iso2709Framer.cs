@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Marc.Formats;
@@ -26,6 +27,7 @@ internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
     public bool AtEnd => _start == _end && _eof;
 
     /// <summary>The next clean record, or an empty span when the input ended or must be handed over.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Next()
     {
         Offset += _current;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc.Charset;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Marc.Xml;
@@ -40,6 +41,7 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
     }
 
     // ISO 2709 to MARCXML, the bulk case: clean records go from bytes to bytes, the rest through the parser and the full reader.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ConvertIso2709ToXml(Stream input, string source, MarcXmlWriter xml, MarcReaderOptions options)
     {
         var framer = new Iso2709Framer(input, options.MaxRecordBytes);

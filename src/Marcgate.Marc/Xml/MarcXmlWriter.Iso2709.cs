@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace Marcgate.Marc.Xml;
@@ -15,8 +16,10 @@ public sealed partial class MarcXmlWriter
     private const byte FieldTerminator = 0x1E;
     private const byte RecordTerminator = 0x1D;
     private static readonly SearchValues<byte> s_markup = SearchValues.Create("&<>\""u8);
+    private static readonly byte[] s_nonCharacterPrefix = [0xEF, 0xBF];
 
     /// <summary>Writes one well-formed ISO 2709 record (leader to 0x1D) directly; false, with nothing written, when it needs the full parser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryWriteIso2709(ReadOnlySpan<byte> record, int maxFields)
     {
         if (!IsPlain(record, maxFields, out var baseAddress))
@@ -25,57 +28,93 @@ public sealed partial class MarcXmlWriter
         }
 
         Start();
-        _output.Append("<record>\n  <leader>"u8);
-        AppendEscaped(record[..9]);
-        _output.Append((byte)'a');
-        AppendEscaped(record[10..24]);
-        _output.Append("</leader>\n"u8);
         var directory = record[24..(baseAddress - 1)];
         var data = record[baseAddress..];
+
+        // Worst case: every byte escaped as &quot; (6 bytes) plus the markup of each field and subfield.
+        var span = _output.Reserve((record.Length * 6) + ((directory.Length / 12) * 64) + (data.Count(SubfieldDelimiter) * 40) + 128);
+        var at = 0;
+        Put(span, ref at, "<record>\n  <leader>"u8);
+        PutEscaped(span, ref at, record[..9]);
+        span[at++] = (byte)'a';
+        PutEscaped(span, ref at, record[10..24]);
+        Put(span, ref at, "</leader>\n"u8);
         for (var entry = 0; entry < directory.Length; entry += 12)
         {
             var tag = directory.Slice(entry, 3);
             var field = data.Slice(Digits(directory.Slice(entry + 7, 5)), Digits(directory.Slice(entry + 3, 4)) - 1);
             if (tag[0] == '0' && tag[1] == '0')
             {
-                _output.Append("  <controlfield tag=\""u8);
-                _output.Append(tag);
-                _output.Append("\">"u8);
-                AppendEscaped(field);
-                _output.Append("</controlfield>\n"u8);
+                Put(span, ref at, "  <controlfield tag=\""u8);
+                Put(span, ref at, tag);
+                Put(span, ref at, "\">"u8);
+                PutEscaped(span, ref at, field);
+                Put(span, ref at, "</controlfield>\n"u8);
                 continue;
             }
 
-            _output.Append("  <datafield tag=\""u8);
-            _output.Append(tag);
-            _output.Append("\" ind1=\""u8);
-            AppendEscaped(field[..1]);
-            _output.Append("\" ind2=\""u8);
-            AppendEscaped(field[1..2]);
-            _output.Append("\">\n"u8);
+            Put(span, ref at, "  <datafield tag=\""u8);
+            Put(span, ref at, tag);
+            Put(span, ref at, "\" ind1=\""u8);
+            PutEscaped(span, ref at, field[..1]);
+            Put(span, ref at, "\" ind2=\""u8);
+            PutEscaped(span, ref at, field[1..2]);
+            Put(span, ref at, "\">\n"u8);
             var rest = field[2..];
             while (rest.Length > 0)
             {
                 rest = rest[1..];
                 var next = rest.IndexOf(SubfieldDelimiter);
                 var chunk = next < 0 ? rest : rest[..next];
-                _output.Append("    <subfield code=\""u8);
-                AppendEscaped(chunk[..1]);
-                _output.Append("\">"u8);
-                AppendEscaped(chunk[1..]);
-                _output.Append("</subfield>\n"u8);
+                Put(span, ref at, "    <subfield code=\""u8);
+                PutEscaped(span, ref at, chunk[..1]);
+                Put(span, ref at, "\">"u8);
+                PutEscaped(span, ref at, chunk[1..]);
+                Put(span, ref at, "</subfield>\n"u8);
                 rest = next < 0 ? [] : rest[next..];
             }
 
-            _output.Append("  </datafield>\n"u8);
+            Put(span, ref at, "  </datafield>\n"u8);
         }
 
-        _output.Append("</record>\n"u8);
+        Put(span, ref at, "</record>\n"u8);
+        _output.Advance(at);
         _output.DrainIfFull();
         return true;
     }
 
+    private static void Put(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(span[at..]);
+        at += bytes.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PutEscaped(Span<byte> span, ref int at, ReadOnlySpan<byte> text)
+    {
+        while (true)
+        {
+            var next = text.IndexOfAny(s_markup);
+            if (next < 0)
+            {
+                Put(span, ref at, text);
+                return;
+            }
+
+            Put(span, ref at, text[..next]);
+            Put(span, ref at, text[next] switch
+            {
+                (byte)'&' => "&amp;"u8,
+                (byte)'<' => "&lt;"u8,
+                (byte)'>' => "&gt;"u8,
+                _ => "&quot;"u8,
+            });
+            text = text[(next + 1)..];
+        }
+    }
+
     // True when the record is one the ISO 2709 parser reads without a single diagnostic and whose text XML can carry as it is.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlain(ReadOnlySpan<byte> record, int maxFields, out int baseAddress)
     {
         baseAddress = 0;
@@ -108,7 +147,8 @@ public sealed partial class MarcXmlWriter
         }
 
         // The text: UTF-8 under leader/09 'a'; under a blank leader/09 only 7-bit ASCII, which MARC-8 shares with Unicode.
-        if (unicode ? !Utf8.IsValid(data) : data.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0)
+        // XML 1.0 cannot carry U+FFFE and U+FFFF (EF BF BE, EF BF BF), nor C0 controls, which are checked per field below.
+        if (unicode ? !Utf8.IsValid(data) || data.IndexOf(s_nonCharacterPrefix) >= 0 : data.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0)
         {
             return false;
         }
@@ -149,6 +189,7 @@ public sealed partial class MarcXmlWriter
     }
 
     // Two ASCII indicators, then subfields each with an ASCII code, no empty ones, no other control bytes, no U+FFFE/U+FFFF.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlainDataField(ReadOnlySpan<byte> field)
     {
         if (field.Length < 2 || field[..2].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0)
@@ -162,18 +203,27 @@ public sealed partial class MarcXmlWriter
             return false;
         }
 
-        while (rest.Length > 0)
+        if (rest.IndexOfAnyInRange((byte)0x00, (byte)0x1E) >= 0)
         {
-            rest = rest[1..];
-            var next = rest.IndexOf(SubfieldDelimiter);
-            var chunk = next < 0 ? rest : rest[..next];
-            if (chunk.Length == 0 || chunk[0] is < 0x20 or > 0x7E || chunk.IndexOfAnyInRange((byte)0x00, (byte)0x1F) >= 0
-                || chunk.IndexOf("\uFFFE"u8) >= 0 || chunk.IndexOf("\uFFFF"u8) >= 0)
+            return false;
+        }
+
+        // Each delimiter must be followed by a printable ASCII code: no empty or code-less subfields.
+        var at = 0;
+        while (at < rest.Length)
+        {
+            if (at + 1 >= rest.Length || rest[at + 1] is < 0x20 or > 0x7E)
             {
                 return false;
             }
 
-            rest = next < 0 ? [] : rest[next..];
+            var next = rest[(at + 1)..].IndexOf(SubfieldDelimiter);
+            if (next < 0)
+            {
+                break;
+            }
+
+            at += next + 1;
         }
 
         return true;
@@ -193,28 +243,5 @@ public sealed partial class MarcXmlWriter
         }
 
         return value;
-    }
-
-    private void AppendEscaped(ReadOnlySpan<byte> text)
-    {
-        while (true)
-        {
-            var next = text.IndexOfAny(s_markup);
-            if (next < 0)
-            {
-                _output.Append(text);
-                return;
-            }
-
-            _output.Append(text[..next]);
-            _output.Append(text[next] switch
-            {
-                (byte)'&' => "&amp;"u8,
-                (byte)'<' => "&lt;"u8,
-                (byte)'>' => "&gt;"u8,
-                _ => "&quot;"u8,
-            });
-            text = text[(next + 1)..];
-        }
     }
 }
