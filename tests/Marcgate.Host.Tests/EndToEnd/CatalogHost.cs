@@ -15,7 +15,6 @@ internal sealed class CatalogHost : IAsyncDisposable
     public const string LogonId = "01CARLI_NETWORK";
     public const string Password = "correct horse";
 
-    // Hashing at full strength for every test would cost seconds; the fixture's account uses the minimum allowed.
     private static readonly Lazy<PasswordHash> s_hash = new(() => PasswordHasher.Hash(Password));
 
     private CatalogHost(string directory, SqliteCatalogStore store, GatewayServer server, ListLogger log)
@@ -36,11 +35,11 @@ internal sealed class CatalogHost : IAsyncDisposable
 
     public IPEndPoint EndPoint => Server.EndPoints[0];
 
-    public static async Task<CatalogHost> StartAsync(ImportOptions? importOptions = null)
+    public static async Task<CatalogHost> StartAsync(ImportOptions? importOptions = null, ImportProfile? profile = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "marcgate-host-" + Guid.NewGuid().ToString("N"));
         var store = await SqliteCatalogStore.OpenAsync(directory);
-        await SeedAsync(store);
+        await SeedAsync(store, profile);
         var options = new GatewayHostOptions { Listen = ["127.0.0.1:0"], IdleTimeout = TimeSpan.FromSeconds(5), SettleTime = TimeSpan.FromMilliseconds(200) };
         var log = new ListLogger();
         var server = new GatewayServer(Options.Create(options), new GatewayImportService(store, MarcValidator.Instance, importOptions), log);
@@ -49,10 +48,15 @@ internal sealed class CatalogHost : IAsyncDisposable
     }
 
     /// <summary>Adds the repository and its account to a store.</summary>
-    public static async Task SeedAsync(ICatalogStore store)
+    public static async Task SeedAsync(ICatalogStore store, ImportProfile? profile = null)
     {
         await store.AddRepositoryAsync(Repository, DateTimeOffset.UtcNow, default);
-        await store.SaveAccountAsync(new Account(LogonId, Repository, ImportOptions.DefaultProfileName, s_hash.Value), default);
+        if (profile is not null)
+        {
+            await store.SaveProfileAsync(profile, default);
+        }
+
+        await store.SaveAccountAsync(new Account(LogonId, Repository, profile?.Name ?? ImportOptions.DefaultProfileName, s_hash.Value), default);
     }
 
     public static byte[] Logon(string password = Password) =>
