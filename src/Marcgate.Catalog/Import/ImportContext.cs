@@ -1,0 +1,22 @@
+using Marcgate.Catalog.Profiles;
+using Marcgate.Catalog.Storage;
+
+namespace Marcgate.Catalog.Import;
+
+/// <summary>One request as it goes through the pipeline: who sent it, to where, under which rules, and the warnings so far.</summary>
+internal sealed class ImportContext(ImportRequest request, DateTimeOffset at)
+{
+    public ImportRequest Request { get; } = request;
+
+    public DateTimeOffset At { get; } = at;
+
+    public Account? Account { get; set; }
+
+    public ProfileRules? Rules { get; set; }
+
+    public string? Repository => Account?.Repository;
+
+    public OclcNumber? OclcNumber { get; set; }
+
+    public List<string> Warnings { get; } = [];
+}

@@ -1,0 +1,95 @@
+namespace Marcgate.Catalog.Storage;
+
+/// <summary>The catalog's storage port: repositories, profiles, accounts, lockout counters, records with their history, the review list and receipts (gateway §7).</summary>
+/// <remarks>
+/// Every write that returns has been committed durably (gateway §7 step 8). Implementations run the
+/// shared contract suite in <c>tests/Marcgate.Catalog.Tests/Storage</c>. Times are stored to the
+/// microsecond; strings are compared ordinally. Any member throws <see cref="CatalogStoreException"/>
+/// when the store itself fails, and <see cref="ObjectDisposedException"/> once disposed.
+/// </remarks>
+public interface ICatalogStore : IAsyncDisposable
+{
+    /// <summary>Adds a repository; false when one of that name already exists.</summary>
+    /// <exception cref="ArgumentException">The name is empty or longer than 64 characters.</exception>
+    Task<bool> AddRepositoryAsync(string name, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>All repositories, ordered by name.</summary>
+    Task<IReadOnlyList<CatalogRepository>> ListRepositoriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether a repository of that name exists.</summary>
+    Task<bool> RepositoryExistsAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the import profile of that name.</summary>
+    Task SaveProfileAsync(ImportProfile profile, CancellationToken cancellationToken);
+
+    /// <summary>The import profile of that name, or null.</summary>
+    Task<ImportProfile?> GetProfileAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>All import profiles, ordered by name.</summary>
+    Task<IReadOnlyList<ImportProfile>> ListProfilesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the account of that logon ID.</summary>
+    /// <exception cref="UnknownRepositoryException">The account names a repository that does not exist.</exception>
+    Task SaveAccountAsync(Account account, CancellationToken cancellationToken);
+
+    /// <summary>The account with that logon ID, or null.</summary>
+    Task<Account?> FindAccountAsync(string logonId, CancellationToken cancellationToken);
+
+    /// <summary>All accounts, ordered by logon ID.</summary>
+    Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes an account; false when there was none.</summary>
+    Task<bool> RemoveAccountAsync(string logonId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces an account's password hash; false when there is no such account.</summary>
+    Task<bool> UpdatePasswordAsync(string logonId, PasswordHash password, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed logon and returns how many failures the key has in the window ending at <paramref name="at"/>; failures of the key's scope older than the window are forgotten.</summary>
+    Task<int> RecordLogonFailureAsync(LockoutKey key, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken);
+
+    /// <summary>How many failed logons the key has at or after <paramref name="since"/>.</summary>
+    Task<int> CountLogonFailuresAsync(LockoutKey key, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the key's failed logons (after a successful logon or an administrator's reset).</summary>
+    Task ClearLogonFailuresAsync(LockoutKey key, CancellationToken cancellationToken);
+
+    /// <summary>The distinct records of the repository that carry any of the numbers (035 $a, 001/003, 019 $a, 035 $z), ordered by id.</summary>
+    Task<IReadOnlyList<StoredRecord>> FindByOclcNumbersAsync(string repository, IReadOnlyCollection<OclcNumber> numbers, CancellationToken cancellationToken);
+
+    /// <summary>The current version of a record of the repository, or null.</summary>
+    Task<StoredRecord?> GetRecordAsync(string repository, RecordId id, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> records of the repository with ids after <paramref name="after"/> (from the start when null), ordered by id.</summary>
+    Task<IReadOnlyList<StoredRecord>> ListRecordsAsync(string repository, RecordId? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many records the repository holds.</summary>
+    Task<long> CountRecordsAsync(string repository, CancellationToken cancellationToken);
+
+    /// <summary>Every version of a record, oldest first (the last is the current one); empty when the repository holds no such record.</summary>
+    Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(string repository, RecordId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically adds a record or overlays one at the version the caller matched, and writes its
+    /// <c>status=ok</c> receipt in the same transaction; identical content answers
+    /// <see cref="CommitStatus.Unchanged"/> and stores no new version (gateway §7 steps 6–9).
+    /// </summary>
+    /// <remarks>
+    /// <see cref="CommitStatus.VersionConflict"/> and <see cref="CommitStatus.OclcNumberConflict"/> store
+    /// nothing, no receipt either: the caller matches again and retries. Returns once durable.
+    /// </remarks>
+    /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
+    Task<CommitResult> CommitAsync(RecordCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a record that matched several records for a cataloger to review (gateway §7 step 5); returns it with its id.</summary>
+    /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
+    Task<ReviewItem> AddReviewItemAsync(ReviewItem item, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> review items, of one repository or all when null, oldest first.</summary>
+    Task<IReadOnlyList<ReviewItem>> ListReviewItemsAsync(string? repository, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Appends a receipt (gateway §7 step 9) for an outcome that commits no record; returns it with its id.</summary>
+    Task<Receipt> AppendReceiptAsync(Receipt receipt, CancellationToken cancellationToken);
+
+    /// <summary>The last <paramref name="count"/> receipts, oldest first.</summary>
+    Task<IReadOnlyList<Receipt>> GetLastReceiptsAsync(int count, CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+namespace Marcgate.Catalog.Storage;
+
+/// <summary>What the import pipeline asks the store to commit for one request: a new record, or an overlay of the record it matched (gateway §7 steps 5–9).</summary>
+/// <param name="Repository">The account's repository.</param>
+/// <param name="Content">The ISO 2709 bytes to store (after decoding, normalising and merging).</param>
+/// <param name="OclcNumbers">Every normalised OCLC number the content carries (035 $a, 001/003, 019 $a, 035 $z); each must belong to no other record of the repository.</param>
+/// <param name="At">The commit's time, kept with the version and the receipt.</param>
+/// <param name="PeerAddress">The client's address, for the receipt.</param>
+public sealed record RecordCommit(
+    string Repository,
+    ReadOnlyMemory<byte> Content,
+    IReadOnlyCollection<OclcNumber> OclcNumbers,
+    DateTimeOffset At,
+    string PeerAddress)
+{
+    /// <summary>The record being overlaid, or null to add a new record.</summary>
+    public RecordId? ExistingId { get; init; }
+
+    /// <summary>The version of <see cref="ExistingId"/> the caller matched and merged with; ignored when adding.</summary>
+    public int ExpectedVersion { get; init; }
+
+    /// <summary>The number the receipt and the reply show (035 $a or 001), if any.</summary>
+    public OclcNumber? PrimaryOclcNumber { get; init; }
+
+    /// <summary>The logon that sent the record.</summary>
+    public string? LogonId { get; init; }
+
+    /// <summary>The <c>U</c> field sent with the record (gateway §3.1).</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>The human line of the reply, kept in the receipt (gateway §4).</summary>
+    public string? Message { get; init; }
+}

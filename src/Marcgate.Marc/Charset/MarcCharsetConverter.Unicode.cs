@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Marcgate.Marc.Charset;
+
+public static partial class MarcCharsetConverter
+{
+    /// <summary>
+    /// Leader/09 is a claim, not a fact: a blank leader over bytes that are well-formed UTF-8 with
+    /// multibyte sequences and no ESC (Aleph exports such as FSL.marc) is UTF-8. ANSEL text almost
+    /// never forms valid UTF-8, because its diacritics (E0-FE) precede ASCII letters, not 80-BF bytes.
+    /// </summary>
+    private static bool LooksLikeUtf8(MarcRecord record)
+    {
+        var multibyte = false;
+        foreach (var value in Values(record))
+        {
+            var span = value.AsSpan();
+            if (!span.ContainsAnyExceptInRange('\0', '\u007F'))
+            {
+                continue;
+            }
+
+            if (span.Contains('\u001B') || span.ContainsAnyExceptInRange('\0', '\u00FF') || !IsUtf8(span))
+            {
+                return false;
+            }
+
+            multibyte = true;
+        }
+
+        return multibyte;
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<char> bytes)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(bytes.Length);
+        try
+        {
+            var length = Encoding.Latin1.GetBytes(bytes, buffer);
+            return Utf8.IsValid(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Utf8FromBytes(string bytes) =>
+        bytes.AsSpan().ContainsAnyExceptInRange('\0', '\u007F') ? Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(bytes)) : bytes;
+
+    private static string Nfc(string value) =>
+        !value.AsSpan().ContainsAnyExceptInRange('\0', '\u02FF') || value.IsNormalized(NormalizationForm.FormC)
+            ? value
+            : value.Normalize(NormalizationForm.FormC);
+
+    private static IEnumerable<string> Values(MarcRecord record)
+    {
+        foreach (var field in record.Fields)
+        {
+            if (field is ControlField control)
+            {
+                yield return control.Value;
+            }
+            else if (field is DataField data)
+            {
+                foreach (var subfield in data.Subfields)
+                {
+                    yield return subfield.Value;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace Marcgate.Marc.Charset;
+
+/// <summary>
+/// Moves records and strings between MARC-8 (leader/09 blank) and Unicode (leader/09 <c>a</c>),
+/// following the LoC MARC-8 code tables; Unicode output is NFC.
+/// </summary>
+/// <remarks>
+/// EACC codes added by Innovative Interfaces' Millennium ILS (<c>7F2014</c> em dash and others) are
+/// decoded as well: they occur in real exports and no standard code uses those bytes.
+/// </remarks>
+public static partial class MarcCharsetConverter
+{
+    private const bool Innovative = true;
+
+    /// <summary>Converts a record to Unicode: a new record with leader/09 <c>a</c> and NFC values.</summary>
+    /// <param name="record">A MARC-8 record (values hold bytes as U+0000-U+00FF) or a Unicode one.</param>
+    /// <param name="diagnostics">Receives <see cref="MarcDiagnosticIds.Marc8Invalid"/> and <see cref="MarcDiagnosticIds.Utf8UnderMarc8Leader"/> findings.</param>
+    /// <param name="recordNumber">The record's number in its input, for diagnostics.</param>
+    public static MarcRecord ToUnicode(MarcRecord record, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var leader = record.Leader.Clone();
+        leader.CharacterCodingScheme = 'a';
+        if (record.Leader.IsUnicode)
+        {
+            return new MarcRecord(leader, record.Fields.Select(f => MapValues(f, Nfc)));
+        }
+
+        if (LooksLikeUtf8(record))
+        {
+            diagnostics?.Add(new MarcDiagnostic(
+                MarcDiagnosticIds.Utf8UnderMarc8Leader, MarcSeverity.Warning, recordNumber, -1,
+                "leader/09 is blank (MARC-8), but the data is well-formed UTF-8 with multibyte sequences and no escapes; read as UTF-8"));
+            return new MarcRecord(leader, record.Fields.Select(f => MapValues(f, v => Nfc(Utf8FromBytes(v)))));
+        }
+
+        var problems = diagnostics is null ? null : new List<Marc8Problem>();
+        var fields = new List<MarcField>(record.Fields.Count);
+        foreach (var field in record.Fields)
+        {
+            fields.Add(DecodeField(field, problems, diagnostics, recordNumber));
+        }
+
+        return new MarcRecord(leader, fields);
+    }
+
+    /// <summary>Converts a record to MARC-8: a new record with leader/09 blank; characters MARC-8 lacks become <c>&amp;#xXXXX;</c>.</summary>
+    public static MarcRecord ToMarc8(MarcRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!record.Leader.IsUnicode)
+        {
+            return record.Clone();
+        }
+
+        var leader = record.Leader.Clone();
+        leader.CharacterCodingScheme = ' ';
+        return new MarcRecord(leader, record.Fields.Select(f => MapValues(f, Marc8Encoder.Encode)));
+    }
+
+    /// <summary>Decodes one MARC-8 value (bytes as U+0000-U+00FF, e.g. a subfield of a MARC-8 record) to NFC Unicode.</summary>
+    public static string Marc8ToUnicode(string marc8, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0)
+    {
+        ArgumentNullException.ThrowIfNull(marc8);
+        var designations = Marc8Designations.Default;
+        var problems = diagnostics is null ? null : new List<Marc8Problem>();
+        var text = Marc8Decoder.Decode(marc8, ref designations, Innovative, problems);
+        Report(problems, diagnostics, recordNumber, "byte {0}");
+        return text;
+    }
+
+    /// <summary>Decodes MARC-8 bytes to NFC Unicode.</summary>
+    public static string Marc8ToUnicode(ReadOnlySpan<byte> marc8, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0) =>
+        Marc8ToUnicode(Encoding.Latin1.GetString(marc8), diagnostics, recordNumber);
+
+    /// <summary>Encodes Unicode text as MARC-8, one char per byte (U+0000-U+00FF), ending in the default sets.</summary>
+    public static string UnicodeToMarc8(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Marc8Encoder.Encode(text);
+    }
+
+    /// <summary>Encodes Unicode text as MARC-8 bytes.</summary>
+    public static byte[] UnicodeToMarc8Bytes(string text) => Encoding.Latin1.GetBytes(UnicodeToMarc8(text));
+
+    private static MarcField DecodeField(MarcField field, List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber)
+    {
+        // MARC 21: every field starts with ASCII as G0 and ANSEL as G1; designations hold to the field's end.
+        var designations = Marc8Designations.Default;
+        if (field is ControlField control)
+        {
+            var value = Marc8Decoder.Decode(control.Value, ref designations, Innovative, problems);
+            Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+            return new ControlField(field.Tag, value);
+        }
+
+        var data = (DataField)field;
+        var result = new DataField(data.Tag, data.Indicator1, data.Indicator2);
+        foreach (var subfield in data.Subfields)
+        {
+            var value = Marc8Decoder.Decode(subfield.Value, ref designations, Innovative, problems);
+            Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+            result.Subfields.Add(new Subfield(subfield.Code, value));
+        }
+
+        return result;
+    }
+
+    private static void Report(List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber, string where)
+    {
+        if (problems is null || diagnostics is null || problems.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var problem in problems)
+        {
+            var location = string.Format(System.Globalization.CultureInfo.InvariantCulture, where, problem.Offset);
+            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.Marc8Invalid, MarcSeverity.Warning, recordNumber, -1, $"MARC-8 {location}: {problem.Message}"));
+        }
+
+        problems.Clear();
+    }
+
+    private static MarcField MapValues(MarcField field, Func<string, string> map)
+    {
+        if (field is ControlField control)
+        {
+            return new ControlField(control.Tag, map(control.Value));
+        }
+
+        var data = (DataField)field;
+        return new DataField(data.Tag, data.Indicator1, data.Indicator2, data.Subfields.Select(s => new Subfield(s.Code, map(s.Value))));
+    }
+}

@@ -1,0 +1,9 @@
+namespace Marcgate.Marc.Formats;
+
+/// <summary>Reads records one at a time from one input, whatever its format.</summary>
+public interface IMarcRecordReader : IDisposable
+{
+    /// <summary>Reads the next record, or returns null at the end of the input.</summary>
+    /// <exception cref="IOException">The underlying stream failed.</exception>
+    MarcReadResult? Read();
+}

@@ -1,0 +1,142 @@
+using System.Threading.Channels;
+using Marcgate.Catalog.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Marcgate.Storage.Sqlite;
+
+/// <summary>
+/// The single writer: writes queued by concurrent callers are run together in one transaction, so
+/// one fsync makes a whole batch durable (group commit), and each caller learns its own result only
+/// after that commit (gateway §7 step 8). Each write runs under its own savepoint, so one failed
+/// write does not fail the others.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private const string ItemSavepoint = "write_item";
+
+    private readonly Channel<WriteRequest> _queue;
+    private readonly WriterSession _session;
+    private readonly int _maxBatchSize;
+    private readonly string _path;
+    private readonly Task _loop;
+    private long _committedBatches;
+
+    public GroupCommitWriter(SqliteConnection connection, string path, SqliteCatalogStoreOptions options)
+    {
+        _session = new WriterSession(connection);
+        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
+        _path = path;
+        _queue = Channel.CreateBounded<WriteRequest>(new BoundedChannelOptions(Math.Max(1, options.MaxPendingWrites))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>How many batches have been committed; with <see cref="PendingWrites"/>, shows how well writes are grouped.</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>How many writes wait for the writer.</summary>
+    public int PendingWrites => _queue.Reader.Count;
+
+    /// <summary>Queues a write; the task completes once the batch holding it is durable.</summary>
+    /// <exception cref="ObjectDisposedException">The store is closing.</exception>
+    public async Task<T> WriteAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken)
+    {
+        var request = new WriteRequest<T>(write, cancellationToken);
+        try
+        {
+            await _queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed.");
+        }
+
+        return await request.Task.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _session.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<WriteRequest>(_maxBatchSize);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var request))
+            {
+                if (request.IsCancelled)
+                {
+                    request.Cancel();
+                }
+                else
+                {
+                    batch.Add(request);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                CommitBatch(batch);
+            }
+        }
+    }
+
+    private void CommitBatch(List<WriteRequest> batch)
+    {
+        try
+        {
+            // BEGIN IMMEDIATE: take the write lock before the first write, so another process
+            // (the admin CLI beside a running host) waits for the busy timeout instead of failing midway.
+            using var transaction = _session.Connection.BeginTransaction(deferred: false);
+            _session.Transaction = transaction;
+            foreach (var request in batch)
+            {
+                transaction.Save(ItemSavepoint);
+                try
+                {
+                    request.Execute(_session);
+                    transaction.Release(ItemSavepoint);
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    transaction.Rollback(ItemSavepoint);
+                    transaction.Release(ItemSavepoint);
+                    request.SetFailed(error is SqliteException sqlite ? StoreFailure(sqlite) : error);
+                }
+            }
+
+            transaction.Commit();
+            Interlocked.Increment(ref _committedBatches);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            var failure = error is SqliteException sqlite ? StoreFailure(sqlite) : error;
+            foreach (var request in batch)
+            {
+                request.Abort(failure);
+            }
+
+            return;
+        }
+        finally
+        {
+            _session.Transaction = null;
+        }
+
+        foreach (var request in batch)
+        {
+            request.Complete();
+        }
+    }
+
+    private CatalogStoreException StoreFailure(SqliteException error) =>
+        new($"{_path}: the write was not committed: {error.Message}", error);
+}

@@ -1,0 +1,75 @@
+using Marcgate.Catalog.Storage;
+
+namespace Marcgate.Storage.Sqlite;
+
+public sealed partial class SqliteCatalogStore
+{
+    /// <inheritdoc />
+    public Task<Receipt> AppendReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return WriteAsync(session => receipt with { Id = InsertReceipt(session, receipt) }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Receipt>> GetLastReceiptsAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return ReadAsync<IReadOnlyList<Receipt>>(
+            (connection, transaction) =>
+            {
+                using var command = Command(
+                        connection,
+                        transaction,
+                        """
+                        SELECT id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+                        FROM (SELECT * FROM receipts ORDER BY id DESC LIMIT $count)
+                        ORDER BY id
+                        """)
+                    .Bind("$count", count);
+                using var reader = command.ExecuteReader();
+                var receipts = new List<Receipt>();
+                while (reader.Read())
+                {
+                    receipts.Add(new Receipt(
+                        SqliteTime.FromMicroseconds(reader.GetInt64(1)),
+                        reader.GetString(2),
+                        reader.GetNullableString(3),
+                        reader.GetNullableString(4),
+                        reader.GetBoolean(5))
+                    {
+                        Id = reader.GetInt64(0),
+                        Action = reader.GetNullableString(6),
+                        Code = reader.GetNullableString(7),
+                        Repository = reader.GetNullableString(8),
+                        RecordId = reader.GetNullableInt64(9) is { } recordId ? new RecordId(recordId) : null,
+                        OclcNumber = reader.GetNullableInt64(10) is { } number ? new OclcNumber(number) : null,
+                        Message = reader.GetNullableString(11),
+                    });
+                }
+
+                return receipts;
+            },
+            cancellationToken);
+    }
+
+    private static long InsertReceipt(WriterSession session, Receipt receipt) =>
+        (long)session.Command(
+                """
+                INSERT INTO receipts (at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
+                VALUES ($at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message)
+                RETURNING id
+                """)
+            .Bind("$at", SqliteTime.ToMicroseconds(receipt.At))
+            .Bind("$peer", receipt.PeerAddress)
+            .Bind("$logon", receipt.LogonId)
+            .Bind("$user", receipt.UserId)
+            .Bind("$ok", receipt.Ok)
+            .Bind("$action", receipt.Action)
+            .Bind("$code", receipt.Code)
+            .Bind("$repository", receipt.Repository)
+            .Bind("$record", receipt.RecordId?.Value)
+            .Bind("$oclc", receipt.OclcNumber?.Value)
+            .Bind("$message", receipt.Message)
+            .ExecuteScalar()!;
+}

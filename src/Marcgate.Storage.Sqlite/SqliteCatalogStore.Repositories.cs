@@ -1,0 +1,52 @@
+using Marcgate.Catalog.Storage;
+
+namespace Marcgate.Storage.Sqlite;
+
+public sealed partial class SqliteCatalogStore
+{
+    private const int MaxRepositoryNameLength = 64;
+
+    /// <inheritdoc />
+    public Task<bool> AddRepositoryAsync(string name, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.Length > MaxRepositoryNameLength)
+        {
+            throw new ArgumentException($"A repository name has at most {MaxRepositoryNameLength} characters; '{name}' has {name.Length}.", nameof(name));
+        }
+
+        return WriteAsync(
+            session => session.Command("INSERT INTO repositories (name, created_us) VALUES ($name, $at) ON CONFLICT (name) DO NOTHING")
+                .Bind("$name", name)
+                .Bind("$at", SqliteTime.ToMicroseconds(at))
+                .ExecuteNonQuery() == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CatalogRepository>> ListRepositoriesAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<CatalogRepository>>(
+            (connection, transaction) =>
+            {
+                using var command = Command(connection, transaction, "SELECT name, created_us FROM repositories ORDER BY name");
+                using var reader = command.ExecuteReader();
+                var repositories = new List<CatalogRepository>();
+                while (reader.Read())
+                {
+                    repositories.Add(new CatalogRepository(reader.GetString(0), SqliteTime.FromMicroseconds(reader.GetInt64(1))));
+                }
+
+                return repositories;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RepositoryExistsAsync(string name, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (connection, transaction) =>
+            {
+                using var command = Command(connection, transaction, "SELECT 1 FROM repositories WHERE name = $name").Bind("$name", name);
+                return command.ExecuteScalar() is not null;
+            },
+            cancellationToken);
+}

@@ -1,0 +1,161 @@
+using Marcgate.Catalog.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Marcgate.Storage.Sqlite;
+
+/// <summary>
+/// The embedded catalog store: one SQLite file, <c>DIR/marcgate.db</c>, in WAL mode with
+/// <c>synchronous=FULL</c>, so every acknowledged write survives a crash (gateway §7 step 8).
+/// Writes go through one group-commit writer; reads use pooled connections of their own.
+/// </summary>
+public sealed partial class SqliteCatalogStore : ICatalogStore
+{
+    /// <summary>The database's file name inside the data directory.</summary>
+    public const string DatabaseFileName = "marcgate.db";
+
+    private readonly string _readConnectionString;
+    private readonly SqliteConnection _writerConnection;
+    private readonly GroupCommitWriter _writer;
+    private int _disposed;
+
+    private SqliteCatalogStore(string path, string readConnectionString, SqliteConnection writerConnection, SqliteCatalogStoreOptions options)
+    {
+        DatabasePath = path;
+        _readConnectionString = readConnectionString;
+        _writerConnection = writerConnection;
+        _writer = new GroupCommitWriter(writerConnection, path, options);
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating it when missing) the store in <paramref name="dataDirectory"/> and brings its schema up to date.</summary>
+    /// <exception cref="CatalogStoreException">The file cannot be opened or created, is not a Marcgate database, or was written by a newer Marcgate.</exception>
+    public static Task<SqliteCatalogStore> OpenAsync(string dataDirectory, SqliteCatalogStoreOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
+        options ??= new SqliteCatalogStoreOptions();
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, DatabaseFileName));
+        SqliteConnection? writer = null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var builder = new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                ForeignKeys = true,
+                DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+                Pooling = false,
+            };
+            writer = new SqliteConnection(builder.ConnectionString);
+            writer.Open();
+            Execute(writer, "PRAGMA journal_mode = WAL");
+
+            // FULL: the WAL is fsynced at every commit, so a reply never precedes durability (gateway §7 step 8).
+            Execute(writer, "PRAGMA synchronous = FULL");
+            SchemaMigrator.Migrate(writer, path);
+
+            builder.Pooling = true;
+            builder.Mode = SqliteOpenMode.ReadWrite;
+            return Task.FromResult(new SqliteCatalogStore(path, builder.ConnectionString, writer, options));
+        }
+        catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            writer?.Dispose();
+            throw new CatalogStoreException($"{path}: cannot open the catalog database: {error.Message}", error);
+        }
+        catch
+        {
+            writer?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Finishes the writes in hand, then closes the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+
+        // Readers first: when the writer, the last connection, closes, SQLite checkpoints the WAL into
+        // the database and removes it, so the file stands alone after a clean shutdown.
+        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+        _writerConnection.Dispose();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>How many write batches (transactions, fsyncs) have been committed since opening.</summary>
+    internal long CommittedBatches => _writer.CommittedBatches;
+
+    /// <summary>How many writes wait for the writer.</summary>
+    internal int PendingWrites => _writer.PendingWrites;
+
+    internal Task<T> WriteAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _disposed) != 0
+            ? Task.FromException<T>(new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed."))
+            : _writer.WriteAsync(write, cancellationToken);
+
+    /// <summary>Runs a read on a pooled connection inside one read transaction, so it sees one snapshot.</summary>
+    /// <remarks>SQLite reads are synchronous and short; failures come back as a faulted task like any other async call.</remarks>
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, T> read, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed."));
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection(_readConnectionString);
+            connection.Open();
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var result = read(connection, transaction);
+            transaction.Commit();
+            return Task.FromResult(result);
+        }
+        catch (SqliteException error)
+        {
+            return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error));
+        }
+        catch (CatalogStoreException error)
+        {
+            return Task.FromException<T>(error);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void RequireRepository(WriterSession session, string repository)
+    {
+        var exists = session.Command("SELECT 1 FROM repositories WHERE name = $name")
+            .Bind("$name", repository)
+            .ExecuteScalar();
+        if (exists is null)
+        {
+            throw new UnknownRepositoryException(repository);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Marcgate.Storage.Sqlite;
+
+/// <summary>Settings of the SQLite catalog store.</summary>
+public sealed class SqliteCatalogStoreOptions
+{
+    /// <summary>The most writes committed together in one transaction and one fsync (group commit); default 512.</summary>
+    public int MaxBatchSize { get; init; } = 512;
+
+    /// <summary>The most writes waiting for the writer before callers wait to enqueue; default 8,192.</summary>
+    public int MaxPendingWrites { get; init; } = 8192;
+
+    /// <summary>How long to wait for another process's lock on the database file; default 30 s.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
