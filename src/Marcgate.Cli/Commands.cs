@@ -8,5 +8,10 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         CountCommand.Create(),
+        RepositoriesCommand.Create(),
+        AccountsCommand.Create(),
+        RecordsCommand.Create(),
+        ReviewCommand.Create(),
+        ReceiptsCommand.Create(),
     ];
 }
