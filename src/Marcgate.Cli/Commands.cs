@@ -10,6 +10,7 @@ internal static class Commands
         CountCommand.Create(),
         RepositoriesCommand.Create(),
         AccountsCommand.Create(),
+        ProfilesCommand.Create(),
         RecordsCommand.Create(),
         ReviewCommand.Create(),
         ReceiptsCommand.Create(),

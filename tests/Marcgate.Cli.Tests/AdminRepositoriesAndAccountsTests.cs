@@ -89,4 +89,27 @@ public sealed class AdminRepositoriesAndAccountsTests
         Assert.Equal(AdminExitCodes.DataUnavailable, result.ExitCode);
         Assert.Contains("marcgate.db", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Profiles_are_saved_checked_listed_and_usable_by_accounts()
+    {
+        using var cli = new AdminCli();
+        await cli.RunAsync("repositories add IZ");
+
+        var saved = await cli.RunAsync("profiles set iz-local --validation-level basic --delete 029 938 --protect 59X --merge replace --no-match reject --allow-lower-encoding-level");
+        var bad = await cli.RunAsync("profiles set broken --delete 9*9");
+        var badLevel = await cli.RunAsync("profiles set broken --validation-level strictest");
+        var list = await cli.RunAsync("profiles list");
+        var account = await cli.RunAsync("accounts add --logon-id IZ_LOGON --repository IZ --profile iz-local --password-stdin", "pw-1234\n");
+
+        Assert.Equal(AdminExitCodes.Ok, saved.ExitCode);
+        Assert.Equal(
+            "iz-local\tvalidation=basic delete=029,938 019-to-035z=yes match-oclc=yes merge=replace no-match=reject protect=9XX,59X allow-lower-encoding-level=yes",
+            list.Out.Trim());
+        Assert.Equal(AdminExitCodes.Refused, bad.ExitCode);
+        Assert.Contains("'9*9' in fields to delete is not a tag or tag pattern", bad.Error, StringComparison.Ordinal);
+        Assert.Equal(AdminExitCodes.Usage, badLevel.ExitCode);
+        Assert.Equal(AdminExitCodes.Ok, account.ExitCode);
+        Assert.Contains("with profile iz-local", account.Out, StringComparison.Ordinal);
+    }
 }
