@@ -8,6 +8,10 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         CountCommand.Create(),
+        DumpCommand.Create(),
+        ConvertCommand.Create(),
+        BenchCommand.Create(),
+        ValidateCommand.Create(),
         ExportCommand.Create(),
         ExportOptionsCommand.Create(),
         SaveFileCommand.Create(),
