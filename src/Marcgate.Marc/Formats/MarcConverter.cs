@@ -11,6 +11,8 @@ namespace Marcgate.Marc.Formats;
 /// <param name="report">Receives each diagnostic with the name of the input it concerns.</param>
 public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charset, Action<string, MarcDiagnostic> report)
 {
+    private const int BatchSize = 512;
+
     /// <summary>Totals over every input converted so far.</summary>
     public ConversionSummary Summary { get; } = new();
 
@@ -34,9 +36,73 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
         }
 
         using var reader = MarcFormats.OpenReader(stream, detected, options, out _, leaveOpen: true);
-        while (reader.Read() is { } result)
+        if (ConversionTarget == TargetCharset.Unchanged)
         {
-            Process(result, source);
+            while (reader.Read() is { } result)
+            {
+                Process(result, source, result.Record);
+            }
+
+            return;
+        }
+
+        ConvertInBatches(reader, source);
+    }
+
+    // Unicode formats take Unicode records; converting here rather than in the writer lets it run in parallel.
+    private TargetCharset ConversionTarget => charset == TargetCharset.Unchanged && writer is MarcXmlWriter or Json.MarcJsonWriter ? TargetCharset.Utf8 : charset;
+
+    // Character set conversion is the costly step: batch k is converted on every core while batch k + 1 is read,
+    // then written in input order. Two batches in flight keep memory bounded whatever the input size.
+    private void ConvertInBatches(IMarcRecordReader reader, string source)
+    {
+        var current = ReadBatch(reader);
+        while (current.Count > 0)
+        {
+            var batch = current;
+            var converted = new MarcRecord?[batch.Count];
+            var extra = new List<MarcDiagnostic>?[batch.Count];
+            var conversion = Task.Run(() => Parallel.For(0, batch.Count, i => converted[i] = Convert(batch[i], out extra[i])));
+            current = ReadBatch(reader);
+            conversion.GetAwaiter().GetResult();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var result = batch[i];
+                Process(extra[i] is { } found ? result with { Diagnostics = [.. result.Diagnostics, .. found] } : result, source, converted[i]);
+            }
+        }
+    }
+
+    private static List<MarcReadResult> ReadBatch(IMarcRecordReader reader)
+    {
+        var batch = new List<MarcReadResult>(BatchSize);
+        while (batch.Count < BatchSize && reader.Read() is { } result)
+        {
+            batch.Add(result);
+        }
+
+        return batch;
+    }
+
+    private MarcRecord? Convert(MarcReadResult result, out List<MarcDiagnostic>? diagnostics)
+    {
+        diagnostics = null;
+        if (result.Record is not { } record)
+        {
+            return null;
+        }
+
+        switch (ConversionTarget)
+        {
+            case TargetCharset.Utf8 when !record.Leader.IsUnicode:
+                diagnostics = [];
+                var unicode = MarcCharsetConverter.ToUnicode(record, diagnostics, result.RecordNumber);
+                diagnostics = diagnostics.Count == 0 ? null : diagnostics;
+                return unicode;
+            case TargetCharset.Marc8 when record.Leader.IsUnicode:
+                return MarcCharsetConverter.ToMarc8(record);
+            default:
+                return record;
         }
     }
 
@@ -62,7 +128,7 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
 
             var diagnostics = new List<MarcDiagnostic>();
             var record = Iso2709RecordParser.Parse(bytes, options, framer.RecordNumber, framer.Offset, diagnostics);
-            Process(new MarcReadResult(record, diagnostics, framer.RecordNumber, framer.Offset), source);
+            Process(new MarcReadResult(record, diagnostics, framer.RecordNumber, framer.Offset), source, record);
         }
 
         if (framer.AtEnd)
@@ -79,15 +145,16 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
             var shifted = result.Diagnostics
                 .Select(d => d with { RecordNumber = d.RecordNumber + recordBase, ByteOffset = d.ByteOffset >= 0 ? d.ByteOffset + offsetBase : d.ByteOffset })
                 .ToList();
-            Process(new MarcReadResult(result.Record, shifted, result.RecordNumber + recordBase, result.ByteOffset + offsetBase), source);
+            Process(new MarcReadResult(result.Record, shifted, result.RecordNumber + recordBase, result.ByteOffset + offsetBase), source, result.Record);
         }
     }
 
-    private void Process(MarcReadResult result, string source)
+    // Writes the record (already converted when conversion was batched) and reports every diagnostic of it.
+    private void Process(MarcReadResult result, string source, MarcRecord? record)
     {
         Summary.RecordsRead++;
         var diagnostics = new List<MarcDiagnostic>(result.Diagnostics);
-        var written = result.Record is { } record && TryWrite(record, result.RecordNumber, diagnostics);
+        var written = record is not null && TryWrite(record, result.RecordNumber, diagnostics);
         var hasError = false;
         foreach (var diagnostic in diagnostics)
         {
