@@ -8,6 +8,19 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         CountCommand.Create(),
+        DumpCommand.Create(),
         ConvertCommand.Create(),
+        BenchCommand.Create(),
+        ServeCommand.Create(),
+        ValidateCommand.Create(),
+        ExportCommand.Create(),
+        ExportOptionsCommand.Create(),
+        SaveFileCommand.Create(),
+        RepositoriesCommand.Create(),
+        AccountsCommand.Create(),
+        ProfilesCommand.Create(),
+        RecordsCommand.Create(),
+        ReviewCommand.Create(),
+        ReceiptsCommand.Create(),
     ];
 }

@@ -39,6 +39,7 @@ public static class TableGenerator
         var schema = AvramReader.Load(Path.Combine(paths.SchemaDirectory, schemaFile));
         var fields = schema.GetProperty("fields");
         var obsolete = Obsolete(paths, name.ToLowerInvariant());
+        var corrections = Corrections(paths, name.ToLowerInvariant());
         var text = new StringBuilder(Header).Append(
             $$"""
             namespace Marcgate.Validation.Tables;
@@ -78,17 +79,29 @@ public static class TableGenerator
                 positions006 = entry.Value.GetProperty("positions");
             }
 
-            text.Append("        ").Append(Field(AvramReader.ReadField(tag, entry.Value), obsolete.GetValueOrDefault(tag), "FieldSource.Marc21")).Append(",\n");
+            var field = AvramReader.ReadField(tag, entry.Value);
+            if (corrections.TryGetValue(tag, out var correction))
+            {
+                field = Corrected(field, correction);
+            }
+
+            text.Append("        ").Append(Field(field, obsolete.GetValueOrDefault(tag), "FieldSource.Marc21")).Append(",\n");
         }
 
         var defined = fields.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         if (extra008File is not null)
         {
-            var extra = AvramReader.Load(Path.Combine(paths.DataDirectory, extra008File)).GetProperty("fields").GetProperty("008");
-            text.Append("        // 008 from ").Append(extra008File).Append(" (the schema has none).\n");
-            text.Append("        ").Append(Field(AvramReader.ReadField("008", extra), null, "FieldSource.Marc21")).Append(",\n");
-            positions008[' '] = ("All materials", AvramReader.ReadPositions(extra.GetProperty("positions")));
-            defined.Add("008");
+            foreach (var extra in AvramReader.Load(Path.Combine(paths.DataDirectory, extra008File)).GetProperty("fields").EnumerateObject())
+            {
+                text.Append("        // ").Append(extra.Name).Append(" from ").Append(extra008File).Append(" (the schema has none).\n");
+                text.Append("        ").Append(Field(AvramReader.ReadField(extra.Name, extra.Value), null, "FieldSource.Marc21")).Append(",\n");
+                if (extra.Value.TryGetProperty("positions", out var positions))
+                {
+                    positions008[' '] = ("All materials", AvramReader.ReadPositions(positions));
+                }
+
+                defined.Add(extra.Name);
+            }
         }
 
         if (!defined.Contains("007") && positions007.Count == 0 && name == "Holdings")
@@ -99,6 +112,11 @@ public static class TableGenerator
             {
                 positions007[entry.Name[3]] = (entry.Value.GetProperty("label").GetString() ?? entry.Name, AvramReader.ReadPositions(entry.Value.GetProperty("positions")));
             }
+        }
+
+        if (positions008.Count > 0 && !defined.Contains("008"))
+        {
+            text.Append("        ").Append(Field(new SchemaField("008", "Fixed-Length Data Elements", false, null, null, []), null, "FieldSource.Marc21")).Append(",\n");
         }
 
         if (positions007.Count > 0 && !defined.Contains("007"))
@@ -112,6 +130,11 @@ public static class TableGenerator
         }
 
         text.Append("    ],\n");
+        if (name == "Bibliographic")
+        {
+            leader = WithOclcLeaderCodes(paths, leader ?? []);
+        }
+
         text.Append("    ").Append(Fixed("Leader", 24, 24, leader ?? [])).Append(",\n");
         text.Append("    new Dictionary<char, FixedFieldDefinition>\n    {\n");
         foreach (var (key, (label, list)) in positions008)
@@ -141,6 +164,15 @@ public static class TableGenerator
 
         text.Append("    });\n}\n");
         return text.ToString();
+    }
+
+    // OCLC-MARC encoding levels (leader/17 I, J, K, L, M) are valid in records from WorldCat.
+    private static List<SchemaPosition> WithOclcLeaderCodes(GeneratorPaths paths, List<SchemaPosition> leader)
+    {
+        var extra = AvramReader.Load(Path.Combine(paths.DataDirectory, "oclc-fields.json")).GetProperty("leader");
+        return leader.Select(p => extra.TryGetProperty(p.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), out var codes)
+            ? p with { Chars = string.Concat(p.Chars.Concat(codes.EnumerateObject().Select(c => c.Name[0])).Order()) }
+            : p).ToList();
     }
 
     private static string Oclc(GeneratorPaths paths)
@@ -198,6 +230,27 @@ public static class TableGenerator
         text.Append("    public static IReadOnlyList<string> ArticleExceptions { get; } = ");
         text.Append(CSharpText.Strings(articles.Where(l => l[0] == "exception").Select(l => l[1]))).Append(";\n}\n");
         return text.ToString();
+    }
+
+    private static Dictionary<string, JsonElement> Corrections(GeneratorPaths paths, string format)
+    {
+        var data = AvramReader.Load(Path.Combine(paths.DataDirectory, "schema-corrections.json"));
+        return data.TryGetProperty(format, out var fields)
+            ? fields.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
+            : [];
+    }
+
+    // A correction replaces an indicator's codes and adds or replaces subfields.
+    private static SchemaField Corrected(SchemaField field, JsonElement correction)
+    {
+        var patch = AvramReader.ReadField(field.Tag, correction);
+        var subfields = field.Subfields.Where(s => !patch.Subfields.Any(p => p.Code == s.Code)).Concat(patch.Subfields).OrderBy(s => s.Code).ToList();
+        return field with
+        {
+            Indicator1 = correction.TryGetProperty("indicator1", out _) ? patch.Indicator1 : field.Indicator1,
+            Indicator2 = correction.TryGetProperty("indicator2", out _) ? patch.Indicator2 : field.Indicator2,
+            Subfields = subfields,
+        };
     }
 
     private static Dictionary<string, string> Obsolete(GeneratorPaths paths, string format)

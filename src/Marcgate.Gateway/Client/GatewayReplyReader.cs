@@ -17,7 +17,7 @@ public sealed class GatewayReplyReader
     }
 
     /// <summary>The reply, once <see cref="Feed"/> returned <see cref="GatewayReplyState.Complete"/> or <see cref="Close"/> found text.</summary>
-    public GatewayReply? Reply { get; private set; }
+    public HostReply? Reply { get; private set; }
 
     /// <summary>How many bytes of the reply have been received so far (without the NUL).</summary>
     public long Received => _text.Length;
@@ -56,16 +56,16 @@ public sealed class GatewayReplyReader
         }
 
         consumed = nul + 1;
-        Reply = GatewayReply.Parse(_text.ToArray(), GatewayReplyEnd.Nul);
+        Reply = HostReply.Parse(_text.ToArray(), GatewayReplyEnd.Nul);
         return GatewayReplyState.Complete;
     }
 
     /// <summary>The host closed the connection: the text so far is the reply, or null when nothing came (gateway §4: "closed by remote host").</summary>
-    public GatewayReply? Close()
+    public HostReply? Close()
     {
         if (Reply is null && _text.Length > 0)
         {
-            Reply = GatewayReply.Parse(_text.ToArray(), GatewayReplyEnd.Closed);
+            Reply = HostReply.Parse(_text.ToArray(), GatewayReplyEnd.Closed);
         }
 
         return Reply;

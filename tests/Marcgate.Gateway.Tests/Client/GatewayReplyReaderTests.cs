@@ -126,7 +126,7 @@ public sealed class GatewayReplyReaderTests
         Assert.Equal(GatewayReplyState.TooLong, reader.Feed("0123456789"u8, out _));
     }
 
-    private static GatewayReply ReadAll(byte[] bytes, int chunk)
+    private static HostReply ReadAll(byte[] bytes, int chunk)
     {
         var reader = new GatewayReplyReader();
         for (var at = 0; at < bytes.Length; at += chunk)
@@ -141,7 +141,7 @@ public sealed class GatewayReplyReaderTests
         throw new InvalidOperationException("no NUL in transcript");
     }
 
-    private static void AssertReply(string name, GatewayReply reply, bool accepted, string? action, string? recordId, int warnings)
+    private static void AssertReply(string name, HostReply reply, bool accepted, string? action, string? recordId, int warnings)
     {
         Assert.True(accepted == reply.Accepted, name);
         Assert.Equal(action, reply.Action);

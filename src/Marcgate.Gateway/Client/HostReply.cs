@@ -8,11 +8,11 @@ namespace Marcgate.Gateway.Client;
 /// Hosts other than Marcgate send only a sentence (FOLIO's <c>Import ok</c>, Koha's messages); then
 /// <see cref="Values"/> is empty and <see cref="Accepted"/> is judged from the wording.
 /// </remarks>
-public sealed class GatewayReply
+public sealed class HostReply
 {
     private static readonly string[] s_failureWords = ["fail", "error", "invalid", "denied", "reject", "not authorized", "unauthorized"];
 
-    private GatewayReply(string text, GatewayReplyEnd end, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> values)
+    private HostReply(string text, GatewayReplyEnd end, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> values)
     {
         Text = text;
         End = end;
@@ -63,7 +63,7 @@ public sealed class GatewayReply
     };
 
     /// <summary>Parses the reply text (without its NUL).</summary>
-    public static GatewayReply Parse(ReadOnlySpan<byte> bytes, GatewayReplyEnd end)
+    public static HostReply Parse(ReadOnlySpan<byte> bytes, GatewayReplyEnd end)
     {
         var text = Encoding.Latin1.GetString(bytes);
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
@@ -75,7 +75,7 @@ public sealed class GatewayReply
             lines.RemoveAt(lines.Count - 1);
         }
 
-        return new GatewayReply(text, end, lines, values);
+        return new HostReply(text, end, lines, values);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,134 @@
+using Marcgate.Catalog.Matching;
+using Marcgate.Catalog.Merging;
+using Marcgate.Catalog.Storage;
+using Marcgate.Marc;
+using Marcgate.Marc.Iso2709;
+
+namespace Marcgate.Catalog.Import;
+
+/// <summary>Gateway §7 steps 5–9: match on OCLC numbers, merge, commit durably with the receipt; retried when a concurrent import wins a race.</summary>
+public sealed partial class GatewayImportService
+{
+    private async Task<ImportOutcome> MatchMergeCommitAsync(ImportContext context, MarcRecord incoming, CancellationToken cancellationToken)
+    {
+        var rules = context.Rules!;
+        var repository = context.Repository!;
+        var numbers = RecordOclcNumbers.From(incoming);
+        context.Warnings.AddRange(numbers.Warnings);
+        context.OclcNumber = numbers.Primary;
+        var matchOn = rules.Profile.MatchOnOclcNumbers ? numbers.All.ToList() : [];
+        using var held = await _locks.AcquireAsync(repository, numbers.All, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; attempt <= Math.Max(1, _options.MaxCommitAttempts); attempt++)
+        {
+            var candidates = matchOn.Count == 0
+                ? []
+                : await _store.FindByOclcNumbersAsync(repository, matchOn, cancellationToken).ConfigureAwait(false);
+
+            if (candidates.Count > 1)
+            {
+                return await KeepForReviewAsync(context, incoming, candidates, cancellationToken).ConfigureAwait(false);
+            }
+
+            MarcRecord merged;
+            StoredRecord? existing = null;
+            if (candidates.Count == 0)
+            {
+                if (rules.Profile.NoMatchAction == NoMatchAction.Reject)
+                {
+                    var what = numbers.Primary is { } primary ? $"OCLC {primary}" : "a record without an OCLC number";
+                    return await FailAsync(context, ImportCodes.NoMatch, $"No match--{what} matches no record in {repository}, and this logon's profile only overlays existing records.", cancellationToken).ConfigureAwait(false);
+                }
+
+                merged = incoming;
+            }
+            else
+            {
+                existing = candidates[0];
+                var stored = ReadStored(existing);
+                var outcome = RecordMerger.Merge(incoming, stored, rules);
+                if (outcome.Record is null)
+                {
+                    context.Warnings.Insert(0, $"Matched record {existing.Id}.");
+                    return await FailAsync(context, ImportCodes.LowerEncodingLevel, $"{outcome.Refusal} (record {existing.Id})", cancellationToken).ConfigureAwait(false);
+                }
+
+                merged = outcome.Record;
+            }
+
+            byte[] content;
+            try
+            {
+                content = Iso2709Writer.Write(merged);
+            }
+            catch (MarcFormatException exception)
+            {
+                return await FailAsync(context, ImportCodes.InvalidRecord, $"The record cannot be stored as ISO 2709: {exception.Message}", cancellationToken).ConfigureAwait(false);
+            }
+
+            var index = RecordOclcNumbers.From(merged);
+            var commit = new RecordCommit(repository, content, index.All.ToList(), context.At, context.Request.PeerAddress)
+            {
+                ExistingId = existing?.Id,
+                ExpectedVersion = existing?.Version ?? 0,
+                PrimaryOclcNumber = index.Primary ?? numbers.Primary,
+                LogonId = context.Request.LogonId,
+                UserId = context.Request.UserId,
+            };
+            commit = commit with { Message = $"The record has been processed successfully ({repository})." };
+
+            var result = await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                var action = result.Status switch
+                {
+                    CommitStatus.Added => ImportCodes.Added,
+                    CommitStatus.Overlaid => ImportCodes.Overlaid,
+                    _ => ImportCodes.Unchanged,
+                };
+                return new ImportOutcome(true, action, null, SuccessSentence(result.RecordId!.Value, action, repository, commit.PrimaryOclcNumber))
+                {
+                    Repository = repository,
+                    RecordId = result.RecordId!.Value.ToString(),
+                    OclcNumber = commit.PrimaryOclcNumber?.ToString(),
+                    Warnings = context.Warnings,
+                };
+            }
+
+            // VersionConflict or OclcNumberConflict: another request committed first; match again (§7 step 5).
+        }
+
+        return await FailAsync(context, ImportCodes.ServerError, $"Server error--the record kept colliding with concurrent imports of the same OCLC number in {repository} ({_options.MaxCommitAttempts} attempts); nothing was stored, send it again.", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ImportOutcome> KeepForReviewAsync(ImportContext context, MarcRecord incoming, IReadOnlyList<StoredRecord> candidates, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(", ", candidates.Select(c => c.Id.ToString()));
+        var reason = $"Multiple matches--the record matches {candidates.Count} records in {context.Repository} ({ids}); kept for review, nothing was overlaid.";
+        var item = new ReviewItem(context.Repository!, Iso2709Writer.Write(incoming), [.. candidates.Select(c => c.Id)], reason, context.At)
+        {
+            LogonId = context.Request.LogonId,
+            UserId = context.Request.UserId,
+            PeerAddress = context.Request.PeerAddress,
+        };
+        await _store.AddReviewItemAsync(item, cancellationToken).ConfigureAwait(false);
+        return await FailAsync(context, ImportCodes.MultipleMatches, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static MarcRecord ReadStored(StoredRecord stored)
+    {
+        var diagnostics = new List<MarcDiagnostic>();
+        return Iso2709RecordParser.Parse(stored.Content.Span, MarcReaderOptions.Default, 1, 0, diagnostics)
+            ?? throw new InvalidDataException($"Stored record {stored.Id} version {stored.Version} in {stored.Repository} is not readable ISO 2709: {string.Join("; ", diagnostics)}");
+    }
+
+    private static string SuccessSentence(RecordId id, string action, string repository, OclcNumber? oclc)
+    {
+        var verb = action switch
+        {
+            ImportCodes.Added => "was added to",
+            ImportCodes.Overlaid => "was overlaid in",
+            _ => "is unchanged in",
+        };
+        return oclc is { } number ? $"Record {id} {verb} {repository} (OCLC {number})." : $"Record {id} {verb} {repository}.";
+    }
+}

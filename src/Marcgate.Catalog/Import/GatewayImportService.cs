@@ -1,0 +1,117 @@
+using Marcgate.Catalog.Profiles;
+using Marcgate.Catalog.Security;
+using Marcgate.Catalog.Storage;
+using Marcgate.Validation;
+
+namespace Marcgate.Catalog.Import;
+
+/// <summary>The import pipeline of gateway §7, steps 1–9: authenticate, decode, normalise, validate, match, merge, keep history, commit durably, log the receipt.</summary>
+public sealed partial class GatewayImportService : IGatewayImporter
+{
+    private readonly ICatalogStore _store;
+    private readonly IRecordValidator _validator;
+    private readonly ImportOptions _options;
+    private readonly TimeProvider _time;
+    private readonly LogonAuthenticator _authenticator;
+    private readonly OclcNumberLocks _locks = new();
+
+    /// <summary>Creates the pipeline over a store and a validator.</summary>
+    public GatewayImportService(ICatalogStore store, IRecordValidator validator, ImportOptions? options = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(validator);
+        _store = store;
+        _validator = validator;
+        _options = options ?? new ImportOptions();
+        _time = time ?? TimeProvider.System;
+        _authenticator = new LogonAuthenticator(
+            store,
+            new LockoutPolicy(store, _options.Lockout, _time),
+            new CredentialCache(_options.CredentialCacheLifetime, _time));
+    }
+
+    /// <inheritdoc />
+    public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = new ImportContext(request, _time.GetUtcNow());
+        try
+        {
+            return await ImportCoreAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A broken store or a bug: the client still gets a reply (§4) and the receipt says what failed.
+            // The client sees no internals; the receipt log keeps what went wrong for the administrator.
+            return await FailAsync(
+                context,
+                ImportCodes.ServerError,
+                "Server error--the record was not stored; the host's receipt log has the details.",
+                cancellationToken,
+                detail: $"{exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ImportOutcome> ImportCoreAsync(ImportContext context, CancellationToken cancellationToken)
+    {
+        // §7 step 1: authenticate; the account names the only repository this logon writes.
+        var request = context.Request;
+        var logon = await _authenticator.AuthenticateAsync(request.LogonId, request.Password, request.PeerAddress, cancellationToken).ConfigureAwait(false);
+        if (logon.Account is null)
+        {
+            return await FailAsync(context, logon.Code!, logon.Message!, cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Account = logon.Account;
+        if (!await _store.RepositoryExistsAsync(logon.Account.Repository, cancellationToken).ConfigureAwait(false))
+        {
+            return await FailAsync(context, ImportCodes.NotAuthorized, $"Not authorized--repository {logon.Account.Repository} of logon ID {logon.Account.LogonId} does not exist.", cancellationToken).ConfigureAwait(false);
+        }
+
+        var profile = await _store.GetProfileAsync(logon.Account.ProfileName, cancellationToken).ConfigureAwait(false);
+        if (profile is null && logon.Account.ProfileName == ImportOptions.DefaultProfileName)
+        {
+            profile = new ImportProfile(ImportOptions.DefaultProfileName);
+        }
+
+        if (profile is null)
+        {
+            return await FailAsync(context, ImportCodes.ServerError, $"Server error--import profile '{logon.Account.ProfileName}' of logon ID {logon.Account.LogonId} does not exist; nothing was stored.", cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Rules = ProfileRules.Create(profile, out var profileErrors);
+        if (profileErrors.Count > 0)
+        {
+            return await FailAsync(context, ImportCodes.ServerError, $"Server error--{string.Join(" ", profileErrors)}", cancellationToken).ConfigureAwait(false);
+        }
+
+        // §7 step 2: ISO 2709 → Unicode NFC, leader/09 'a'.
+        var record = RecordDecoder.Decode(request.Record.Span, _options.Reader, context.Warnings, out var reason);
+        if (record is null)
+        {
+            return await FailAsync(context, ImportCodes.BadRecord, reason!, cancellationToken).ConfigureAwait(false);
+        }
+
+        // §7 step 3: normalise per profile.
+        RecordNormalizer.Normalize(record, context.Rules);
+
+        // §7 step 4: validate at the profile's level.
+        var findings = profile.ValidationLevel == ValidationLevel.None ? [] : _validator.Validate(record, profile.ValidationLevel);
+        var errors = findings.Where(f => f.Severity == ValidationSeverity.Error).ToList();
+        context.Warnings.AddRange(findings.Where(f => f.Severity == ValidationSeverity.Warning).Select(Describe));
+        if (errors.Count > 0)
+        {
+            var reasons = string.Join("; ", errors.Select(Describe));
+            return await FailAsync(context, ImportCodes.InvalidRecord, $"The record is not valid at the {profile.ValidationLevel} level: {reasons}.", cancellationToken).ConfigureAwait(false);
+        }
+
+        // §7 steps 5-9.
+        return await MatchMergeCommitAsync(context, record, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(ValidationDiagnostic finding)
+    {
+        var where = finding.Tag is null ? string.Empty : finding.Occurrence > 1 ? $"{finding.Tag} (occurrence {finding.Occurrence}): " : $"{finding.Tag}: ";
+        return $"{where}{finding.Message} [{finding.Id}]";
+    }
+}
