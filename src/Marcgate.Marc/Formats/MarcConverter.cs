@@ -26,12 +26,16 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
+        var startsAtZero = input.CanSeek && input.Position == 0;
         var detected = MarcFormat.Iso2709;
         using var stream = format is not null ? new PrefixedStream([], 0, input, leaveOpen: true) : MarcFormats.Detect(input, leaveOpen: true, out detected);
         detected = format ?? detected;
-        if (detected == MarcFormat.Iso2709 && writer is MarcXmlWriter xml && charset != TargetCharset.Marc8)
+
+        // The fast path may need to start over, so it takes only inputs that can seek (files, not pipes).
+        if (detected == MarcFormat.Iso2709 && writer is MarcXmlWriter xml && charset != TargetCharset.Marc8 && startsAtZero)
         {
-            ConvertIso2709ToXml(stream, source, xml, options);
+            input.Seek(0, SeekOrigin.Begin);
+            ConvertIso2709ToXml(input, source, xml, options);
             return;
         }
 
@@ -42,11 +46,13 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
             {
                 Process(result, source, result.Record);
             }
-
-            return;
+        }
+        else
+        {
+            ConvertInBatches(reader, source);
         }
 
-        ConvertInBatches(reader, source);
+        ReportEnd(reader, source);
     }
 
     // Unicode formats take Unicode records; converting here rather than in the writer lets it run in parallel.
@@ -106,29 +112,22 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
         }
     }
 
-    // ISO 2709 to MARCXML, the bulk case: clean records go from bytes to bytes, the rest through the parser and the full reader.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // ISO 2709 to MARCXML, the bulk case: clean records go from bytes to bytes. At the first record that is
+    // not clean, the full reader takes over from the start of the input, passing over the records already
+    // written, so that every number, offset and message is exactly what it reports on its own.
     private void ConvertIso2709ToXml(Stream input, string source, MarcXmlWriter xml, MarcReaderOptions options)
     {
         var framer = new Iso2709Framer(input, options.MaxRecordBytes);
         while (true)
         {
             var bytes = framer.Next();
-            if (bytes.IsEmpty)
+            if (bytes.IsEmpty || !xml.TryWriteIso2709(bytes, options.MaxFields))
             {
                 break;
             }
 
-            if (xml.TryWriteIso2709(bytes, options.MaxFields))
-            {
-                Summary.RecordsRead++;
-                Summary.RecordsWritten++;
-                continue;
-            }
-
-            var diagnostics = new List<MarcDiagnostic>();
-            var record = Iso2709RecordParser.Parse(bytes, options, framer.RecordNumber, framer.Offset, diagnostics);
-            Process(new MarcReadResult(record, diagnostics, framer.RecordNumber, framer.Offset), source, record);
+            Summary.RecordsRead++;
+            Summary.RecordsWritten++;
         }
 
         if (framer.AtEnd)
@@ -136,16 +135,26 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
             return;
         }
 
-        // Numbers and offsets from the full reader count from where it starts; shift them to count from the input's start.
-        var (recordBase, offsetBase) = (framer.RecordNumber, framer.Offset);
-        using var rest = framer.TakeRest();
-        using var reader = new Iso2709Reader(rest, options, leaveOpen: true);
+        var written = framer.CleanRecords;
+        input.Seek(0, SeekOrigin.Begin);
+        using var reader = new Iso2709RecordReader(input, options, leaveOpen: true);
         while (reader.Read() is { } result)
         {
-            var shifted = result.Diagnostics
-                .Select(d => d with { RecordNumber = d.RecordNumber + recordBase, ByteOffset = d.ByteOffset >= 0 ? d.ByteOffset + offsetBase : d.ByteOffset })
-                .ToList();
-            Process(new MarcReadResult(result.Record, shifted, result.RecordNumber + recordBase, result.ByteOffset + offsetBase), source, result.Record);
+            if (result.RecordNumber > written)
+            {
+                Process(result, source, result.Record);
+            }
+        }
+
+        ReportEnd(reader, source);
+    }
+
+    private void ReportEnd(IMarcRecordReader reader, string source)
+    {
+        foreach (var diagnostic in reader.EndDiagnostics)
+        {
+            Summary.Warnings += diagnostic.Severity == MarcSeverity.Warning ? 1 : 0;
+            report(source, diagnostic);
         }
     }
 
