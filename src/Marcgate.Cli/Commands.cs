@@ -16,5 +16,11 @@ internal static class Commands
         ExportCommand.Create(),
         ExportOptionsCommand.Create(),
         SaveFileCommand.Create(),
+        RepositoriesCommand.Create(),
+        AccountsCommand.Create(),
+        ProfilesCommand.Create(),
+        RecordsCommand.Create(),
+        ReviewCommand.Create(),
+        ReceiptsCommand.Create(),
     ];
 }
