@@ -8,6 +8,13 @@ internal static class Commands
     public static IEnumerable<Command> All() =>
     [
         CountCommand.Create(),
+        DumpCommand.Create(),
+        ConvertCommand.Create(),
+        BenchCommand.Create(),
+        ValidateCommand.Create(),
+        ExportCommand.Create(),
+        ExportOptionsCommand.Create(),
+        SaveFileCommand.Create(),
         RepositoriesCommand.Create(),
         AccountsCommand.Create(),
         ProfilesCommand.Create(),

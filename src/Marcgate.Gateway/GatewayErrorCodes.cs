@@ -21,6 +21,9 @@ public static class GatewayErrorCodes
     /// <summary>The record matches several stored records; kept for review (§7 step 5).</summary>
     public const string MultipleMatches = "multiple-matches";
 
+    /// <summary>The record matches no stored record and the profile does not add unmatched records (§7 step 5).</summary>
+    public const string NoMatch = "no-match";
+
     /// <summary>The record would overlay a fuller record with a briefer one (§7 step 5).</summary>
     public const string LowerEncodingLevel = "lower-encoding-level";
 
@@ -42,7 +45,7 @@ public static class GatewayErrorCodes
     /// <summary>Every code of the list.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        LogonFailed, LockedOut, BadRequest, BadRecord, InvalidRecord, MultipleMatches,
+        LogonFailed, LockedOut, BadRequest, BadRecord, InvalidRecord, MultipleMatches, NoMatch,
         LowerEncodingLevel, NotAuthorized, TooLarge, Timeout, Busy, ServerError,
     ];
 

@@ -1,6 +1,6 @@
 namespace Marcgate.Gateway;
 
-/// <summary>The host's answer to one request (gateway §4); written by <see cref="GatewayReplyWriter"/>.</summary>
+/// <summary>The host's answer to one request (gateway §4), as the host builds it; written by <see cref="GatewayReplyWriter"/>.</summary>
 public sealed record GatewayReply
 {
     /// <summary>True for <c>status=ok</c>.</summary>

@@ -21,6 +21,7 @@ public static class GatewayReplyText
         GatewayErrorCodes.BadRecord => "The record is not a valid MARC 21 (ISO 2709) record.",
         GatewayErrorCodes.InvalidRecord => "The record failed validation.",
         GatewayErrorCodes.MultipleMatches => "The record matches more than one record; it was kept for review.",
+        GatewayErrorCodes.NoMatch => "The record matches no record in the repository, and new records are not added.",
         GatewayErrorCodes.LowerEncodingLevel => "The record would overlay a fuller record with a briefer one.",
         GatewayErrorCodes.NotAuthorized => "This logon may not import into that repository.",
         GatewayErrorCodes.TooLarge => "The request is larger than the host accepts.",

@@ -41,6 +41,22 @@ public static class GatewayReplyWriter
             text.Append("\r\n");
         }
 
+        AppendStatusLine(text, reply);
+        text.Append("\r\n\0");
+        return Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    /// <summary>The reply's <c>key=value</c> line alone, without its CR LF: what a log or a script records.</summary>
+    public static string StatusLine(GatewayReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var text = new StringBuilder(96);
+        AppendStatusLine(text, reply);
+        return text.ToString();
+    }
+
+    private static void AppendStatusLine(StringBuilder text, GatewayReply reply)
+    {
         if (reply.Ok)
         {
             text.Append("status=ok");
@@ -55,9 +71,6 @@ public static class GatewayReplyWriter
             text.Append("status=error");
             AppendToken(text, "code", reply.Code ?? GatewayErrorCodes.ServerError);
         }
-
-        text.Append("\r\n\0");
-        return Encoding.ASCII.GetBytes(text.ToString());
     }
 
     private static void AppendToken(StringBuilder text, string key, string? value)
@@ -77,7 +90,7 @@ public static class GatewayReplyWriter
     {
         foreach (var c in value)
         {
-            if (c is >= '!' and <= '~' && c != '\\' || c == ' ' && !escapeSpace)
+            if ((c is >= '!' and <= '~' && c != '\\') || (c == ' ' && !escapeSpace))
             {
                 text.Append(c);
             }

@@ -14,6 +14,15 @@ public sealed class DataField : MarcField
         Subfields = subfields is null ? [] : [.. subfields];
     }
 
+    // The reader's path: subfields are added one by one after construction.
+    internal DataField(string tag, char indicator1, char indicator2, int subfieldCapacity)
+        : base(tag)
+    {
+        Indicator1 = indicator1;
+        Indicator2 = indicator2;
+        Subfields = new List<Subfield>(subfieldCapacity);
+    }
+
     /// <summary>First indicator (blank is a space).</summary>
     public char Indicator1 { get; set; }
 

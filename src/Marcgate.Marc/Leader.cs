@@ -21,6 +21,13 @@ public sealed class Leader
         _chars = text.ToCharArray();
     }
 
+    // The reader's path: 24 bytes, one char per byte, no intermediate string.
+    internal Leader(ReadOnlySpan<byte> bytes)
+    {
+        _chars = new char[Length];
+        System.Text.Encoding.Latin1.GetChars(bytes[..Length], _chars);
+    }
+
     /// <summary>A leader for a new, empty bibliographic record in UTF-8.</summary>
     public static Leader CreateDefault() => new("00000nam a2200000 a 4500");
 

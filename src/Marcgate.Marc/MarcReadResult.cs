@@ -8,5 +8,19 @@ namespace Marcgate.Marc;
 public sealed record MarcReadResult(MarcRecord? Record, IReadOnlyList<MarcDiagnostic> Diagnostics, long RecordNumber, long ByteOffset)
 {
     /// <summary>True when a diagnostic of error severity was reported.</summary>
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == MarcSeverity.Error);
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var diagnostic in Diagnostics)
+            {
+                if (diagnostic.Severity == MarcSeverity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

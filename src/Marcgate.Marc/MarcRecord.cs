@@ -18,6 +18,13 @@ public sealed class MarcRecord
         Fields = fields is null ? [] : [.. fields];
     }
 
+    // The reader's path: the field count is known from the directory.
+    internal MarcRecord(Leader leader, int fieldCapacity)
+    {
+        Leader = leader;
+        Fields = new List<MarcField>(fieldCapacity);
+    }
+
     /// <summary>The leader; the writer recomputes length and base address.</summary>
     public Leader Leader { get; set; }
 

@@ -19,6 +19,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly string _path;
     private readonly Task _loop;
+    private long _committedBatches;
 
     public GroupCommitWriter(SqliteConnection connection, string path, SqliteCatalogStoreOptions options)
     {
@@ -32,6 +33,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         });
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>How many batches have been committed; with <see cref="PendingWrites"/>, shows how well writes are grouped.</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>How many writes wait for the writer.</summary>
+    public int PendingWrites => _queue.Reader.Count;
 
     /// <summary>Queues a write; the task completes once the batch holding it is durable.</summary>
     /// <exception cref="ObjectDisposedException">The store is closing.</exception>
@@ -107,6 +114,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             }
 
             transaction.Commit();
+            Interlocked.Increment(ref _committedBatches);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

@@ -13,9 +13,10 @@ public sealed partial class SqliteCatalogStore
         return WriteAsync(
             session =>
             {
-                // The window is (at - window, at]: failures at or before its start no longer count and are forgotten.
-                session.Command("DELETE FROM logon_failures WHERE scope = $scope AND key = $key AND at_us <= $start")
-                    .Bind("$scope", (int)key.Scope).Bind("$key", key.Value).Bind("$start", windowStartUs)
+                // The window is (at - window, at]: failures at or before its start no longer count. They are
+                // forgotten for every key of the scope, so addresses that fail once do not pile up forever.
+                session.Command("DELETE FROM logon_failures WHERE scope = $scope AND at_us <= $start")
+                    .Bind("$scope", (int)key.Scope).Bind("$start", windowStartUs)
                     .ExecuteNonQuery();
                 session.Command("INSERT INTO logon_failures (scope, key, at_us) VALUES ($scope, $key, $at)")
                     .Bind("$scope", (int)key.Scope).Bind("$key", key.Value).Bind("$at", atUs)

@@ -82,18 +82,11 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         }
 
         await _writer.DisposeAsync().ConfigureAwait(false);
-        try
-        {
-            // Fold the WAL into the database so the file stands alone after a clean shutdown.
-            Execute(_writerConnection, "PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        catch (SqliteException)
-        {
-            // A reader of another process may hold the WAL; the next open checkpoints instead.
-        }
 
-        _writerConnection.Dispose();
+        // Readers first: when the writer, the last connection, closes, SQLite checkpoints the WAL into
+        // the database and removes it, so the file stands alone after a clean shutdown.
         SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
+        _writerConnection.Dispose();
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -103,17 +96,31 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         command.ExecuteNonQuery();
     }
 
-    private Task<T> WriteAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _writer.WriteAsync(write, cancellationToken);
-    }
+    /// <summary>How many write batches (transactions, fsyncs) have been committed since opening.</summary>
+    internal long CommittedBatches => _writer.CommittedBatches;
+
+    /// <summary>How many writes wait for the writer.</summary>
+    internal int PendingWrites => _writer.PendingWrites;
+
+    internal Task<T> WriteAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _disposed) != 0
+            ? Task.FromException<T>(new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed."))
+            : _writer.WriteAsync(write, cancellationToken);
 
     /// <summary>Runs a read on a pooled connection inside one read transaction, so it sees one snapshot.</summary>
+    /// <remarks>SQLite reads are synchronous and short; failures come back as a faulted task like any other async call.</remarks>
     private Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, T> read, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed."));
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
         try
         {
             using var connection = new SqliteConnection(_readConnectionString);
@@ -125,7 +132,11 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         }
         catch (SqliteException error)
         {
-            throw new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error);
+            return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error));
+        }
+        catch (CatalogStoreException error)
+        {
+            return Task.FromException<T>(error);
         }
     }
 

@@ -1,5 +1,6 @@
 using Marcgate.Marc;
 using Marcgate.Validation.Rules;
+using Marcgate.Validation.Tables;
 
 namespace Marcgate.Validation;
 
@@ -28,6 +29,19 @@ public sealed class MarcValidator : IRecordValidator
 
         var context = new ValidationContext(record, kind);
         StructureRules.Check(context);
+        if (level >= ValidationLevel.Basic)
+        {
+            var format = FormatDefinition.For(kind);
+            FieldRules.Check(context, format);
+            FixedFieldRules.Check(context, format);
+            CodeListRules.Check(context);
+            SyntaxRules.Check(context);
+            if (level >= ValidationLevel.Full)
+            {
+                FullRules.Check(context, format);
+            }
+        }
+
         return context.Diagnostics;
     }
 }

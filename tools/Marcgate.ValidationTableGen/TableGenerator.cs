@@ -84,11 +84,17 @@ public static class TableGenerator
         var defined = fields.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         if (extra008File is not null)
         {
-            var extra = AvramReader.Load(Path.Combine(paths.DataDirectory, extra008File)).GetProperty("fields").GetProperty("008");
-            text.Append("        // 008 from ").Append(extra008File).Append(" (the schema has none).\n");
-            text.Append("        ").Append(Field(AvramReader.ReadField("008", extra), null, "FieldSource.Marc21")).Append(",\n");
-            positions008[' '] = ("All materials", AvramReader.ReadPositions(extra.GetProperty("positions")));
-            defined.Add("008");
+            foreach (var extra in AvramReader.Load(Path.Combine(paths.DataDirectory, extra008File)).GetProperty("fields").EnumerateObject())
+            {
+                text.Append("        // ").Append(extra.Name).Append(" from ").Append(extra008File).Append(" (the schema has none).\n");
+                text.Append("        ").Append(Field(AvramReader.ReadField(extra.Name, extra.Value), null, "FieldSource.Marc21")).Append(",\n");
+                if (extra.Value.TryGetProperty("positions", out var positions))
+                {
+                    positions008[' '] = ("All materials", AvramReader.ReadPositions(positions));
+                }
+
+                defined.Add(extra.Name);
+            }
         }
 
         if (!defined.Contains("007") && positions007.Count == 0 && name == "Holdings")
@@ -99,6 +105,11 @@ public static class TableGenerator
             {
                 positions007[entry.Name[3]] = (entry.Value.GetProperty("label").GetString() ?? entry.Name, AvramReader.ReadPositions(entry.Value.GetProperty("positions")));
             }
+        }
+
+        if (positions008.Count > 0 && !defined.Contains("008"))
+        {
+            text.Append("        ").Append(Field(new SchemaField("008", "Fixed-Length Data Elements", false, null, null, []), null, "FieldSource.Marc21")).Append(",\n");
         }
 
         if (positions007.Count > 0 && !defined.Contains("007"))
@@ -112,6 +123,11 @@ public static class TableGenerator
         }
 
         text.Append("    ],\n");
+        if (name == "Bibliographic")
+        {
+            leader = WithOclcLeaderCodes(paths, leader ?? []);
+        }
+
         text.Append("    ").Append(Fixed("Leader", 24, 24, leader ?? [])).Append(",\n");
         text.Append("    new Dictionary<char, FixedFieldDefinition>\n    {\n");
         foreach (var (key, (label, list)) in positions008)
@@ -141,6 +157,15 @@ public static class TableGenerator
 
         text.Append("    });\n}\n");
         return text.ToString();
+    }
+
+    // OCLC-MARC encoding levels (leader/17 I, J, K, L, M) are valid in records from WorldCat.
+    private static List<SchemaPosition> WithOclcLeaderCodes(GeneratorPaths paths, List<SchemaPosition> leader)
+    {
+        var extra = AvramReader.Load(Path.Combine(paths.DataDirectory, "oclc-fields.json")).GetProperty("leader");
+        return leader.Select(p => extra.TryGetProperty(p.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), out var codes)
+            ? p with { Chars = string.Concat(p.Chars.Concat(codes.EnumerateObject().Select(c => c.Name[0])).Order()) }
+            : p).ToList();
     }
 
     private static string Oclc(GeneratorPaths paths)

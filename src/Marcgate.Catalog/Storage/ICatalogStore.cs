@@ -44,7 +44,7 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>Replaces an account's password hash; false when there is no such account.</summary>
     Task<bool> UpdatePasswordAsync(string logonId, PasswordHash password, CancellationToken cancellationToken);
 
-    /// <summary>Records a failed logon and returns how many failures the key has in the window ending at <paramref name="at"/>; older failures of the key are forgotten.</summary>
+    /// <summary>Records a failed logon and returns how many failures the key has in the window ending at <paramref name="at"/>; failures of the key's scope older than the window are forgotten.</summary>
     Task<int> RecordLogonFailureAsync(LockoutKey key, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken);
 
     /// <summary>How many failed logons the key has at or after <paramref name="since"/>.</summary>

@@ -15,7 +15,7 @@ internal static partial class Marc8Decoder
     private const char Replacement = '\uFFFD';
     private const int StackLimit = 512;
 
-    // Everything a value may hold and still be its own Unicode form under the default designations.
+    // What a value may hold and still be its own Unicode form under the default designations.
     private static readonly SearchValues<char> s_plain = SearchValues.Create(PlainChars());
 
     /// <summary>Decodes one value; the designations carry over to the field's next subfield.</summary>
@@ -97,6 +97,12 @@ internal static partial class Marc8Decoder
             else if (c <= 0x20)
             {
                 // C0 controls and the space are the same in every graphic set (MARC-8 keeps 20 single-byte in EACC).
+                // MARC-8 defines only 1B, 1D, 1E and 1F; others are kept, as MARC::Charset keeps them, and reported.
+                if (Marc8Sets.Entry(Marc8Sets.BasicLatin, c) == 0)
+                {
+                    problems?.Add(new(i, $"control character {(int)c:X2} is not part of MARC-8; kept"));
+                }
+
                 output.WriteBase(c);
                 i++;
             }
@@ -197,7 +203,8 @@ internal static partial class Marc8Decoder
         var chars = new StringBuilder(127);
         for (var c = '\0'; c < 0x80; c++)
         {
-            if (c != Escape && c != 0x7F)
+            // Printable ASCII and the structural controls 1D-1F; other C0 controls take the slow path to be reported.
+            if (c is (>= ' ' and < '\u007F') or (>= '\u001D' and <= '\u001F'))
             {
                 chars.Append(c);
             }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Marcgate.Marc.Charset;
 
 /// <summary>
-/// Unicode to MARC-8: NFD, combining marks written before their base, escapes to the sets a value
+/// Unicode to MARC-8: characters MARC-8 lacks decomposed (NFD), combining marks written before their base, escapes to the sets a value
 /// needs and back to the defaults (G0 ASCII, G1 ANSEL) at its end, <c>&amp;#xXXXX;</c> (the LoC
 /// numeric character reference convention) for characters no MARC-8 set holds.
 /// </summary>
@@ -24,44 +24,52 @@ internal static class Marc8Encoder
             return text;
         }
 
-        var decomposed = text.IsNormalized(NormalizationForm.FormD) ? text : text.Normalize(NormalizationForm.FormD);
-        var output = new StringBuilder(decomposed.Length + 8);
+        var composed = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var output = new StringBuilder(composed.Length + 8);
         var g0 = Marc8Sets.BasicLatin;
         var secondHalf = -1;
-        var runes = decomposed.EnumerateRunes().ToArray();
+        var runes = composed.EnumerateRunes().ToArray();
+        var marks = new List<Rune>();
         var unencodable = new List<Rune>();
         for (var i = 0; i < runes.Length;)
         {
-            var end = i + 1;
-            var hasBase = !IsMark(runes[i]);
-            if (!hasBase)
+            // A cluster: a base and the marks after it. A base MARC-8 lacks but whose canonical decomposition
+            // it has (é = e + U+0301) is decomposed; Hangul and other precomposed EACC characters stay whole.
+            Rune? baseRune = null;
+            var end = i;
+            if (!IsMark(runes[i]))
             {
-                end = i;
+                baseRune = runes[i];
+                end++;
+                if (Marc8ReverseTable.Find(runes[i].Value).IsEmpty && Decompose(runes[i], marks) is { } decomposedBase)
+                {
+                    baseRune = decomposedBase;
+                }
             }
 
             while (end < runes.Length && IsMark(runes[end]))
             {
-                end++;
+                marks.Add(runes[end++]);
             }
 
             // MARC-8 order: the pending second half of a double diacritic, the marks, then the base.
-            if (secondHalf >= 0 && hasBase)
+            if (secondHalf >= 0 && baseRune is not null)
             {
                 output.Append((char)(0x80 | secondHalf));
                 secondHalf = -1;
             }
 
-            for (var m = hasBase ? i + 1 : i; m < end; m++)
+            foreach (var mark in marks)
             {
-                if (!TryWriteMark(runes[m], output, ref g0, ref secondHalf))
+                if (!TryWriteMark(mark, output, ref g0, ref secondHalf))
                 {
-                    unencodable.Add(runes[m]);
+                    unencodable.Add(mark);
                 }
             }
 
-            if (hasBase)
+            if (baseRune is { } written)
             {
-                WriteBase(runes[i], output, ref g0);
+                WriteBase(written, output, ref g0);
             }
 
             foreach (var mark in unencodable)
@@ -69,12 +77,49 @@ internal static class Marc8Encoder
                 WriteReference(mark, output, ref g0);
             }
 
+            marks.Clear();
             unencodable.Clear();
             i = end;
         }
 
         SwitchG0(Marc8Sets.BasicLatin, output, ref g0);
         return output.ToString();
+    }
+
+    /// <summary>
+    /// The base to write for a rune MARC-8 lacks, adding the marks it decomposes into; null when it has no
+    /// canonical decomposition. The base keeps as many leading marks as MARC-8 holds precomposed
+    /// (ở = ơ, which ANSEL has, + U+0309, not o + horn + hook).
+    /// </summary>
+    private static Rune? Decompose(Rune rune, List<Rune> marks)
+    {
+        var decomposed = rune.ToString().Normalize(NormalizationForm.FormD);
+        if (decomposed.Length == rune.Utf16SequenceLength)
+        {
+            return null;
+        }
+
+        var parts = decomposed.EnumerateRunes().ToArray();
+        if (IsMark(parts[0]))
+        {
+            return null;
+        }
+
+        var keep = 0;
+        for (var k = parts.Length - 2; k >= 1; k--)
+        {
+            var partial = string.Concat(parts.Take(k + 1)).Normalize(NormalizationForm.FormC);
+            if (Rune.DecodeFromUtf16(partial, out var composed, out var used) == System.Buffers.OperationStatus.Done
+                && used == partial.Length && !Marc8ReverseTable.Find(composed.Value).IsEmpty)
+            {
+                parts[k] = composed;
+                keep = k;
+                break;
+            }
+        }
+
+        marks.AddRange(parts.Skip(keep + 1));
+        return parts[keep];
     }
 
     private static bool IsMark(Rune rune) =>

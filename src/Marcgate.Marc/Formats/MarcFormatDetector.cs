@@ -14,7 +14,7 @@ public static class MarcFormatDetector
     /// </remarks>
     public static MarcFormat Detect(ReadOnlySpan<byte> prefix)
     {
-        if (prefix.StartsWith("\xEF\xBB\xBF"u8))
+        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             prefix = prefix[3..];
         }

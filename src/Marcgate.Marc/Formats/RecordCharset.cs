@@ -1,58 +1,19 @@
+using Marcgate.Marc.Charset;
+
 namespace Marcgate.Marc.Formats;
 
 /// <summary>Moves records between MARC-8 and Unicode for the writers and the convert pipeline.</summary>
 internal static class RecordCharset
 {
-    /// <summary>The record in Unicode (leader/09 <c>a</c>), or null when it could not be converted.</summary>
-    public static MarcRecord? ToUnicode(MarcRecord record, List<MarcDiagnostic>? diagnostics, long recordNumber)
-    {
-        if (record.Leader.IsUnicode)
-        {
-            return record;
-        }
+    /// <summary>The record in Unicode (leader/09 <c>a</c>); a Unicode record is returned as it is, without a copy.</summary>
+    public static MarcRecord ToUnicode(MarcRecord record, List<MarcDiagnostic>? diagnostics, long recordNumber) =>
+        record.Leader.IsUnicode ? record : MarcCharsetConverter.ToUnicode(record, diagnostics, recordNumber);
 
-        // 7-bit MARC-8 without escape sequences is ASCII, which is the same text in Unicode (MARC 21 Specifications, Character Sets, Part 2).
-        if (IsPlainAscii(record))
-        {
-            var copy = record.Clone();
-            copy.Leader.CharacterCodingScheme = 'a';
-            return copy;
-        }
+    /// <summary>The record in MARC-8 (leader/09 blank); a MARC-8 record is returned as it is, without a copy.</summary>
+    public static MarcRecord ToMarc8(MarcRecord record) =>
+        record.Leader.IsUnicode ? MarcCharsetConverter.ToMarc8(record) : record;
 
-        diagnostics?.Add(new MarcDiagnostic(
-            MarcDiagnosticIds.Marc8Invalid,
-            MarcSeverity.Error,
-            recordNumber,
-            -1,
-            "the record is MARC-8 with non-ASCII data and no MARC-8 code tables are available to convert it"));
-        return null;
-    }
-
-    /// <summary>The record in MARC-8 (leader/09 blank), or null when it could not be converted.</summary>
-    public static MarcRecord? ToMarc8(MarcRecord record, List<MarcDiagnostic>? diagnostics, long recordNumber)
-    {
-        if (!record.Leader.IsUnicode)
-        {
-            return record;
-        }
-
-        if (IsPlainAscii(record))
-        {
-            var copy = record.Clone();
-            copy.Leader.CharacterCodingScheme = ' ';
-            return copy;
-        }
-
-        diagnostics?.Add(new MarcDiagnostic(
-            MarcDiagnosticIds.Marc8Invalid,
-            MarcSeverity.Error,
-            recordNumber,
-            -1,
-            "the record has non-ASCII Unicode data and no MARC-8 code tables are available to convert it"));
-        return null;
-    }
-
-    /// <summary>True when every character of every field is printable ASCII or a control character other than ESC.</summary>
+    /// <summary>True when every character of every field is ASCII and none is ESC, so MARC-8 and Unicode readings agree.</summary>
     public static bool IsPlainAscii(MarcRecord record)
     {
         foreach (var field in record.Fields)

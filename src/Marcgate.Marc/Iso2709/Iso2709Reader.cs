@@ -1,21 +1,27 @@
+using System.Buffers;
+
 namespace Marcgate.Marc.Iso2709;
 
-/// <summary>Reads ISO 2709 records one at a time from a stream, in bounded memory.</summary>
+/// <summary>Reads ISO 2709 records one at a time from a stream, holding one record in memory.</summary>
 /// <remarks>
 /// A record is taken by its leader length when the record terminator is where the leader says;
-/// otherwise (leaders lie, e.g. <c>99999</c> on long records) up to the next 0x1D.
+/// otherwise (leaders lie, e.g. <c>99999</c> on long records) up to the next 0x1D. Bytes that cannot
+/// start a record (0x1A, newlines, spaces, a lone 0x1D) are skipped with a diagnostic.
 /// </remarks>
-public sealed class Iso2709Reader : IDisposable
+public sealed partial class Iso2709Reader : IDisposable
 {
+    private const int InitialBufferSize = 64 * 1024;
+
     private readonly Stream _stream;
     private readonly MarcReaderOptions _options;
     private readonly bool _leaveOpen;
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
     private long _consumed;
     private long _recordNumber;
+    private List<MarcDiagnostic>? _endDiagnostics;
 
     /// <summary>Creates a reader over a stream.</summary>
     public Iso2709Reader(Stream stream, MarcReaderOptions? options = null, bool leaveOpen = false)
@@ -24,7 +30,17 @@ public sealed class Iso2709Reader : IDisposable
         _stream = stream;
         _options = options ?? MarcReaderOptions.Default;
         _leaveOpen = leaveOpen;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
     }
+
+    /// <summary>Problems found after the last record (trailing junk, a truncated leader); complete once <see cref="Read"/> returned null.</summary>
+    public IReadOnlyList<MarcDiagnostic> EndDiagnostics => (IReadOnlyList<MarcDiagnostic>?)_endDiagnostics ?? [];
+
+    /// <summary>Bytes consumed from the stream so far.</summary>
+    public long BytesConsumed => _consumed;
+
+    // For tests: the read buffer never grows past what one record needs.
+    internal int BufferCapacity => _buffer.Length;
 
     /// <summary>Reads every record of a byte array.</summary>
     public static IEnumerable<MarcReadResult> ReadAll(byte[] bytes, MarcReaderOptions? options = null)
@@ -40,105 +56,69 @@ public sealed class Iso2709Reader : IDisposable
     /// <exception cref="IOException">The underlying stream failed.</exception>
     public MarcReadResult? Read()
     {
-        var diagnostics = new List<MarcDiagnostic>();
-        SkipJunk(diagnostics);
-        if (!Fill(Leader.Length) && _end - _start == 0)
+        var junkOffset = _consumed;
+        var junk = SkipJunk();
+        if (!Fill(Leader.Length))
         {
-            return null;
+            if (_end - _start == 0)
+            {
+                ReportEndJunk(junkOffset, junk);
+                return null;
+            }
+
+            // Fewer than 24 bytes remain: a cut-off record when they begin like a leader, otherwise junk.
+            var rest = _buffer.AsSpan(_start, _end - _start);
+            if (rest.Length < 5 || Iso2709.ParseDigits(rest[..5]) < 0)
+            {
+                junk = junk is null ? Describe(rest) : junk + ", " + Describe(rest);
+                Consume(rest.Length);
+                ReportEndJunk(junkOffset, junk);
+                return null;
+            }
         }
 
         _recordNumber++;
         var recordOffset = _consumed;
-        var length = FindRecordLength(diagnostics);
-        var bytes = _buffer.AsSpan(_start, length);
-        var record = Iso2709RecordParser.Parse(bytes, _options, _recordNumber, recordOffset, diagnostics);
+        var context = new Iso2709ParseContext(_options, _recordNumber, recordOffset);
+        if (junk is not null)
+        {
+            context.AddAbsolute(MarcDiagnosticIds.BytesSkipped, Severity, junkOffset, $"skipped before record {_recordNumber}: {junk}");
+        }
+
+        var length = Frame(context);
+        if (length < 0)
+        {
+            return new MarcReadResult(null, context.Diagnostics, _recordNumber, recordOffset);
+        }
+
+        var record = Iso2709RecordParser.Parse(_buffer.AsSpan(_start, length), context);
         Consume(length);
-        return new MarcReadResult(record, diagnostics, _recordNumber, recordOffset);
+        return new MarcReadResult(record, context.Diagnostics, _recordNumber, recordOffset);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+
         if (!_leaveOpen)
         {
             _stream.Dispose();
         }
     }
 
-    private int FindRecordLength(List<MarcDiagnostic> diagnostics)
+    private MarcSeverity Severity => _options.Mode == MarcReadMode.Strict ? MarcSeverity.Error : MarcSeverity.Warning;
+
+    private void ReportEndJunk(long offset, string? junk)
     {
-        var available = _end - _start;
-        var claimed = ParseLength(_buffer.AsSpan(_start, Math.Min(5, available)));
-        if (claimed >= Leader.Length && claimed <= _options.MaxRecordBytes && Fill(claimed) && _buffer[_start + claimed - 1] == Iso2709.RecordTerminator)
+        if (junk is not null)
         {
-            return claimed;
+            (_endDiagnostics ??= []).Add(new MarcDiagnostic(MarcDiagnosticIds.BytesSkipped, Severity, _recordNumber, offset, $"skipped after record {_recordNumber}, the last: {junk}"));
         }
-
-        // Leader length is wrong: fall back to the first record terminator.
-        var searched = 0;
-        while (true)
-        {
-            var span = _buffer.AsSpan(_start + searched, _end - _start - searched);
-            var at = span.IndexOf(Iso2709.RecordTerminator);
-            if (at >= 0)
-            {
-                var found = searched + at + 1;
-                diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.RecordLengthMismatch, LeniencySeverity, _recordNumber, _consumed, $"leader/00-04 says {claimed} bytes; the record terminator is at {found}"));
-                return found;
-            }
-
-            searched = _end - _start;
-            if (searched >= _options.MaxRecordBytes || !Fill(searched + 1))
-            {
-                diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.UnexpectedEnd, LeniencySeverity, _recordNumber, _consumed + searched, "the input ends (or the size limit is reached) before the record terminator 0x1D"));
-                return Math.Min(searched, _options.MaxRecordBytes);
-            }
-        }
-    }
-
-    private MarcSeverity LeniencySeverity => _options.Mode == MarcReadMode.Strict ? MarcSeverity.Error : MarcSeverity.Warning;
-
-    private void SkipJunk(List<MarcDiagnostic> diagnostics)
-    {
-        var skipped = 0;
-        var from = _consumed;
-        while (Fill(1))
-        {
-            var b = _buffer[_start];
-            if (b is >= (byte)'0' and <= (byte)'9')
-            {
-                break;
-            }
-
-            Consume(1);
-            skipped++;
-        }
-
-        if (skipped > 0)
-        {
-            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.BytesSkipped, MarcSeverity.Warning, _recordNumber + 1, from, $"{skipped} byte(s) between records skipped"));
-        }
-    }
-
-    private static int ParseLength(ReadOnlySpan<byte> digits)
-    {
-        if (digits.Length < 5)
-        {
-            return -1;
-        }
-
-        var value = 0;
-        foreach (var b in digits)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return -1;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return value;
     }
 
     private void Consume(int count)
@@ -164,9 +144,12 @@ public sealed class Iso2709Reader : IDisposable
                 _start = 0;
             }
 
-            if (_end == _buffer.Length || count > _buffer.Length)
+            if (count > _buffer.Length || _end == _buffer.Length)
             {
-                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, count));
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, count));
+                Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
             }
 
             var read = _stream.Read(_buffer, _end, _buffer.Length - _end);

@@ -74,7 +74,10 @@ public sealed class MarcJsonReader : IMarcRecordReader
             if (error is not null)
             {
                 var (offset, line) = Locate(error);
-                return Fail(diagnostics, offset, line, $"the JSON is not well-formed: {error.Message}");
+                // The parser's own "LineNumber: … | BytePositionInLine: …" suffix counts from this record; ours counts from the input.
+                var reason = error.Message;
+                var suffix = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+                return Fail(diagnostics, offset, line, $"the JSON is not well-formed: {(suffix > 0 ? reason[..suffix] : reason)}");
             }
 
             if (_end - _start > _options.MaxRecordBytes)
@@ -173,7 +176,7 @@ public sealed class MarcJsonReader : IMarcRecordReader
             if (!_begun)
             {
                 _begun = true;
-                if (_buffer.AsSpan(_start, _end - _start).StartsWith("\xEF\xBB\xBF"u8))
+                if (_buffer.AsSpan(_start, _end - _start).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 {
                     Consume(3);
                     continue;

@@ -40,8 +40,7 @@ public sealed class MarcJsonWriter : IMarcRecordWriter
     public void Write(MarcRecord record, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var unicode = RecordCharset.ToUnicode(record, diagnostics, recordNumber)
-            ?? throw new MarcFormatException($"Record {recordNumber} is MARC-8 and could not be converted to Unicode for MARC-in-JSON.");
+        var unicode = RecordCharset.ToUnicode(record, diagnostics, recordNumber);
         _json.Reset(_buffer);
         _json.WriteStartObject();
         _json.WriteString("leader"u8, unicode.Leader.ToString());

@@ -39,7 +39,7 @@ public sealed partial class MnemonicReader
             bytes = bytes[..^1];
         }
 
-        if (_lineNumber == 0 && bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (_lineNumber == 0 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
         }

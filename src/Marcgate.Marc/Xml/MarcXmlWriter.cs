@@ -31,8 +31,7 @@ public sealed class MarcXmlWriter : IMarcRecordWriter
     public void Write(MarcRecord record, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var unicode = RecordCharset.ToUnicode(record, diagnostics, recordNumber)
-            ?? throw new MarcFormatException($"Record {recordNumber} is MARC-8 and could not be converted to Unicode for MARCXML.");
+        var unicode = RecordCharset.ToUnicode(record, diagnostics, recordNumber);
         Start();
         var context = new EscapeContext(diagnostics, recordNumber);
         _output.Append("<record>\n  <leader>"u8);

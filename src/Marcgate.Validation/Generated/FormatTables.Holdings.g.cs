@@ -59,6 +59,8 @@ internal static partial class FormatTables
         new("001", "Control Number", false, null, null, [], FieldSource.Marc21, null),
         new("003", "Control Number Identifier", false, null, null, [], FieldSource.Marc21, null),
         new("005", "Date and Time of Latest Transaction", false, null, null, [], FieldSource.Marc21, null),
+        // 004 from holdings-008.json (the schema has none).
+        new("004", "Control Number for Related Bibliographic Record", false, null, null, [], FieldSource.Marc21, null),
         // 008 from holdings-008.json (the schema has none).
         new("008", "Fixed-Length Data Elements", false, null, null, [], FieldSource.Marc21, null),
         new("007", "Physical Description Fixed Field", true, null, null, [], FieldSource.Marc21, null),

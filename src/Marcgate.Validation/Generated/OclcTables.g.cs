@@ -3,7 +3,7 @@ namespace Marcgate.Validation.Tables;
 
 internal static class OclcTables
 {
-    /// <summary>OCLC-MARC fields that MARC 21 does not define. Source: OCLC, Bibliographic Formats and Standards, 4th edition, https://www.oclc.org/bibformats/en.html (sections 0XX, 5XX, 9XX: 019, 029, 049, 090, 092, 096, 098, 099, 590, 936, 938, 994). Findings in these fields are warnings: OCLC and institutions use them locally.</summary>
+    /// <summary>OCLC-MARC fields that MARC 21 does not define. Source: OCLC, Bibliographic Formats and Standards, 4th edition, https://www.oclc.org/bibformats/en.html (sections 0XX, 5XX, 9XX: 019, 029, 049, 090, 092, 096, 098, 099, 590, 936, 938, 994) and Encoding Level (leader/17 codes I, J, K, L, M, https://www.oclc.org/bibformats/en/fixedfield/elvl.html). Findings in these fields are warnings: OCLC and institutions use them locally.</summary>
     public static IReadOnlyList<FieldDefinition> Fields { get; } =
     [
         new("019", "OCLC Control Number Cross-Reference", false, " ", " ", [new('a', "OCLC control number of merged and deleted record", true)], FieldSource.Oclc, null),

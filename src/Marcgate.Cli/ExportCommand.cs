@@ -1,0 +1,220 @@
+using System.CommandLine;
+using Marcgate.Export.Gateway;
+using Marcgate.Export.Options;
+using Marcgate.Export.Pipeline;
+using Marcgate.Export.SaveFile;
+using Marcgate.Validation;
+using Spectre.Console;
+
+namespace Marcgate.Cli;
+
+/// <summary><c>marcgate export [FILE…] [--flagged] [--destination NAME] [overrides]</c>: Connexion's export to a TCP/IP connection or a file.</summary>
+internal static class ExportCommand
+{
+    public const int ExitOk = 0;
+    public const int ExitRecordsFailed = 1;
+    public const int ExitUsage = 2;
+
+    public static Command Create()
+    {
+        var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files whose records to export", Arity = ArgumentArity.ZeroOrMore };
+        var flagged = new Option<bool>("--flagged") { Description = "Export every record flagged in the save file; the flag is cleared on records the host accepted" };
+        var destination = new Option<string>("--destination") { Description = "A named destination (network, institution, sandbox, …) from export-options destinations" };
+        var trace = new Option<FileInfo>("--trace") { Description = "Write the byte transcript to FILE (the password masked)" };
+        var saveFile = new Option<FileInfo>("--save-file") { Description = "The save file (default: $MARCGATE_DATA_DIR or $XDG_DATA_HOME/marcgate/savefile.db)" };
+        var toFile = new Option<string>("--to-file") { Description = "Export to this file instead of a TCP/IP connection" };
+        var overrides = OverrideOptions();
+
+        var command = new Command("export", """
+            Export records as Connexion does: to a gateway host over TCP/IP (gateway §6) or to a file.
+            Settings come from the session file ($MARCGATE_SESSION), else My Default, else the built-in defaults;
+            the flags below override them for this run only (see marcgate export-options).
+            Exit codes: 0 every record accepted, written or flagged; 1 one or more records failed or were
+            rejected (the summary says why); 2 bad settings, unreadable input or nothing to export.
+            """)
+        {
+            files, flagged, destination, trace, saveFile, toFile,
+        };
+        foreach (var option in overrides)
+        {
+            command.Options.Add(option.Option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (var option in overrides)
+            {
+                if (parse.GetResult(option.Option) is not null)
+                {
+                    pairs.Add(KeyValuePair.Create(option.Key, option.Value(parse)));
+                }
+            }
+
+            if (parse.GetValue(toFile) is { } path)
+            {
+                pairs.Add(KeyValuePair.Create("export-destination", "file"));
+                pairs.Add(KeyValuePair.Create("file-name", path));
+            }
+
+            var store = ExportOptionStore.FromEnvironment();
+            var set = store.Load(out _, out var loadError);
+            var options = set?.Resolve(parse.GetValue(destination), pairs, out loadError);
+            if (options is null)
+            {
+                error.WriteLine($"marcgate export: {loadError}");
+                return ExitUsage;
+            }
+
+            var inputs = parse.GetValue(files) ?? [];
+            var fromSaveFile = parse.GetValue(flagged);
+            if (inputs.Length == 0 && !fromSaveFile)
+            {
+                error.WriteLine("marcgate export: nothing to export; name ISO 2709 files or use --flagged");
+                return ExitUsage;
+            }
+
+            var marking = options.MarkForExportAndSave && !fromSaveFile;
+            var problems = marking ? [] : options.Check();
+            string? password = null;
+            if (!marking && options.ExportDestination == ExportDestinationKind.Tcp && options.SendLogonId && options.Password is not null)
+            {
+                password = options.Password.TryResolve(out var passwordError);
+                if (password is null)
+                {
+                    problems = [.. problems, passwordError!];
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    error.WriteLine($"marcgate export: {problem}");
+                }
+
+                return ExitUsage;
+            }
+
+            List<ExportItem> items;
+            using var savedRecords = marking || fromSaveFile ? new SaveFileStore(parse.GetValue(saveFile)?.FullName ?? SaveFileStore.DefaultPath()) : null;
+            try
+            {
+                items = fromSaveFile ? [.. ExportItems.Flagged(savedRecords!)] : [];
+                items.AddRange(ExportItems.FromFiles(inputs.Select(f => f.FullName), items.Count + 1));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"marcgate export: {e.Message}");
+                return ExitUsage;
+            }
+
+            if (items.Count == 0)
+            {
+                output.WriteLine("No records to export (no flagged records in the save file).");
+                return ExitOk;
+            }
+
+            IReadOnlyList<ExportRecordResult> results;
+            if (marking)
+            {
+                results = ExportJob.SaveAndFlag(items, savedRecords!, null);
+            }
+            else
+            {
+                using var traceWriter = parse.GetValue(trace) is { } traceFile ? new GatewayTrace(new StreamWriter(traceFile.FullName, append: false)) : null;
+                var job = new ExportJob(options, MarcValidator.Instance) { Trace = traceWriter };
+                results = await RunWithProgressAsync(job, items, password, savedRecords, output, cancellationToken).ConfigureAwait(false);
+            }
+
+            WriteSummary(output, options, results);
+            return results.All(r => r.Succeeded) ? ExitOk : ExitRecordsFailed;
+        });
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<ExportRecordResult>> RunWithProgressAsync(ExportJob job, List<ExportItem> items, string? password, SaveFileStore? saveFile, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out) && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            IReadOnlyList<ExportRecordResult> results = [];
+            await AnsiConsole.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask("Exporting", maxValue: items.Count);
+                results = await job.RunAsync(items, password, saveFile, new SynchronousProgress(_ => task.Increment(1)), cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            return results;
+        }
+
+        var total = items.Count;
+        var progress = new SynchronousProgress(result => output.WriteLine($"[{result.Item.Number}/{total}] {result.Item.Source}: {result.Status.ToString().ToLowerInvariant()}"));
+        return await job.RunAsync(items, password, saveFile, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteSummary(TextWriter output, ExportOptions options, IReadOnlyList<ExportRecordResult> results)
+    {
+        var target = options.ExportDestination == ExportDestinationKind.File
+            ? options.FileName
+            : $"{options.Host}:{options.Port}{(options.DestinationName is null ? string.Empty : $" ({options.DestinationName})")}";
+        output.WriteLine();
+        output.WriteLine(options.MarkForExportAndSave ? "Export summary (saved and flagged):" : $"Export summary ({target}):");
+        foreach (var result in results)
+        {
+            output.WriteLine(ExportSummary.Line(result));
+            foreach (var detail in ExportSummary.Details(result))
+            {
+                output.WriteLine(detail);
+            }
+        }
+
+        output.WriteLine(ExportSummary.Totals(results));
+    }
+
+    private static List<(string Key, Option Option, Func<ParseResult, string> Value)> OverrideOptions()
+    {
+        var list = new List<(string, Option, Func<ParseResult, string>)>();
+        void Text(string key, string description)
+        {
+            var option = new Option<string>("--" + key) { Description = description };
+            list.Add((key, option, p => p.GetValue(option) ?? string.Empty));
+        }
+
+        void Switch(string key, string description)
+        {
+            var on = new Option<bool>("--" + key) { Description = description + " (on)" };
+            var off = new Option<bool>("--no-" + key) { Description = description + " (off)" };
+            list.Add((key, on, p => p.GetValue(on) ? "on" : "off"));
+            list.Add((key, off, p => p.GetValue(off) ? "off" : "on"));
+        }
+
+        Text("host", "Host Name");
+        Text("port", "Port Number");
+        Text("logon-id", "Logon ID (A)");
+        Text("password-env", "Read the password from this environment variable");
+        Text("password-file", "Read the password from the first line of this file");
+        Text("user-id", "User ID (U)");
+        Switch("send-logon-id", "Send Logon ID");
+        Switch("send-user-id", "Send User ID");
+        Switch("permanent-connection", "Permanent Connection");
+        Switch("notify-host-before-disconnect", "Notify Host before Disconnect (EOT after each record)");
+        Switch("mark-for-export", "Mark for Export and Save Record");
+        Text("timeout", "Timeout in seconds");
+        Text("retries", "Retries");
+        Text("delay", "Delay in seconds between attempts");
+        Text("file-type", "Export File Type: individual or single");
+        Text("fields-to-delete", "Fields to Delete on Export, e.g. 029,938,9XX");
+        Text("validate-bib", "Validate bibliographic records: none, structure, basic or full");
+        Text("validate-auth", "Validate authority records: none, structure, basic or full");
+        Text("format", "Record format: iso2709 or marcxml (files only)");
+        Text("charset", "Character set: utf8 or marc8");
+        return list;
+    }
+
+    // Progress<T> posts to the thread pool; plain lines must come out in order, as they happen.
+    private sealed class SynchronousProgress(Action<ExportRecordResult> report) : IProgress<ExportRecordResult>
+    {
+        public void Report(ExportRecordResult value) => report(value);
+    }
+}

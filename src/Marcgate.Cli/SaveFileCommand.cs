@@ -1,0 +1,142 @@
+using System.CommandLine;
+using Marcgate.Export.Pipeline;
+using Marcgate.Export.SaveFile;
+using Marcgate.Marc;
+using Marcgate.Marc.Charset;
+using Marcgate.Marc.Iso2709;
+
+namespace Marcgate.Cli;
+
+/// <summary><c>marcgate savefile add | list | show | flag | unflag | remove</c>: the local save file of records to export later.</summary>
+internal static class SaveFileCommand
+{
+    private const int ExitOk = 0;
+    private const int ExitSomeMissing = 1;
+    private const int ExitUsage = 2;
+
+    public static Command Create()
+    {
+        var path = new Option<FileInfo>("--save-file") { Description = "The save file (default: $MARCGATE_DATA_DIR, else $XDG_DATA_HOME/marcgate, else ~/.local/share/marcgate, then savefile.db)", Recursive = true };
+        var command = new Command("savefile", """
+            The local save file: records kept for a later export, each with a flag for export
+            (marcgate export --flagged sends the flagged ones).
+            Exit codes: 0 done; 1 some record numbers do not exist or some records could not be read; 2 bad input or save file.
+            """)
+        {
+            path,
+        };
+
+        var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files to save", Arity = ArgumentArity.OneOrMore };
+        var flag = new Option<bool>("--flag") { Description = "Flag the saved records for export" };
+        var add = new Command("add", "Save every record of the files") { files, flag };
+        add.SetAction(parse => WithStore(parse, path, store =>
+        {
+            var unreadable = 0;
+            foreach (var item in ExportItems.FromFiles(parse.GetValue(files)!.Select(f => f.FullName)))
+            {
+                if (item.Record is null)
+                {
+                    unreadable++;
+                    parse.InvocationConfiguration.Error.WriteLine($"{item.Source}: not saved: {string.Join("; ", item.ReadProblems)}");
+                    continue;
+                }
+
+                var number = store.Add(item.Record, Iso2709Writer.Write(item.Record), parse.GetValue(flag));
+                parse.InvocationConfiguration.Output.WriteLine($"#{number}\t{item.Source}");
+            }
+
+            return unreadable == 0 ? ExitOk : ExitSomeMissing;
+        }));
+        command.Subcommands.Add(add);
+
+        var flaggedOnly = new Option<bool>("--flagged") { Description = "Only the records flagged for export" };
+        var list = new Command("list", "List the saved records: number, flag (F), control number, title, last export") { flaggedOnly };
+        list.SetAction(parse => WithStore(parse, path, store =>
+        {
+            foreach (var record in store.List(parse.GetValue(flaggedOnly)))
+            {
+                var last = record.LastExport is null ? string.Empty : $"\t[{record.LastExport}]";
+                parse.InvocationConfiguration.Output.WriteLine($"#{record.Number}\t{(record.Flagged ? "F" : "-")}\t{record.ControlNumber ?? "-"}\t{record.Title}{last}");
+            }
+
+            return ExitOk;
+        }));
+        command.Subcommands.Add(list);
+
+        var showNumber = new Argument<long>("N") { Description = "The save file number" };
+        var show = new Command("show", "Show one saved record, field by field") { showNumber };
+        show.SetAction(parse => WithStore(parse, path, store =>
+        {
+            var number = parse.GetValue(showNumber);
+            if (store.Get(number) is not { } saved)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"marcgate savefile: there is no record #{number}");
+                return ExitSomeMissing;
+            }
+
+            var record = Iso2709RecordParser.Parse(saved.Iso2709, MarcReaderOptions.Default, number, 0, []);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"#{saved.Number} {(saved.Flagged ? "flagged for export" : "not flagged")}, saved {saved.Added:u}");
+            if (saved.LastExport is not null)
+            {
+                output.WriteLine($"last export: {saved.LastExport}");
+            }
+
+            if (record is null)
+            {
+                output.WriteLine("(the saved bytes are not a readable record)");
+                return ExitSomeMissing;
+            }
+
+            // MARC-8 records hold bytes; the terminal shows them as Unicode.
+            var shown = MarcCharsetConverter.ToUnicode(record);
+            output.WriteLine($"LDR    {record.Leader}");
+            foreach (var field in shown.Fields)
+            {
+                output.WriteLine(field.ToString());
+            }
+
+            return ExitOk;
+        }));
+        command.Subcommands.Add(show);
+
+        command.Subcommands.Add(Numbers("flag", "Flag records for export", path, (store, numbers) => store.SetFlag(numbers, flagged: true)));
+        command.Subcommands.Add(Numbers("unflag", "Clear the export flag", path, (store, numbers) => store.SetFlag(numbers, flagged: false)));
+        command.Subcommands.Add(Numbers("remove", "Remove records from the save file", path, (store, numbers) => store.Remove(numbers)));
+        return command;
+    }
+
+    private static Command Numbers(string name, string description, Option<FileInfo> path, Func<SaveFileStore, IEnumerable<long>, IReadOnlyList<long>> change)
+    {
+        var numbers = new Argument<long[]>("N") { Description = "Save file numbers", Arity = ArgumentArity.OneOrMore };
+        var command = new Command(name, description) { numbers };
+        command.SetAction(parse => WithStore(parse, path, store =>
+        {
+            var asked = parse.GetValue(numbers)!;
+            var missing = change(store, asked);
+            foreach (var number in missing)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"marcgate savefile: there is no record #{number}");
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine($"{name}: {asked.Length - missing.Count} record(s)");
+            return missing.Count == 0 ? ExitOk : ExitSomeMissing;
+        }));
+        return command;
+    }
+
+    private static int WithStore(ParseResult parse, Option<FileInfo> path, Func<SaveFileStore, int> action)
+    {
+        var file = parse.GetValue(path)?.FullName ?? SaveFileStore.DefaultPath();
+        try
+        {
+            using var store = new SaveFileStore(file);
+            return action(store);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"marcgate savefile: {file}: {e.Message}");
+            return ExitUsage;
+        }
+    }
+}

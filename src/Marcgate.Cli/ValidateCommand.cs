@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Marcgate.Validation;
+
+namespace Marcgate.Cli;
+
+/// <summary><c>marcgate validate [--level …] [--type …] [--format text|json] FILE…</c>: MARC 21 validation, a report per record.</summary>
+internal static class ValidateCommand
+{
+    public const int ExitClean = 0;
+    public const int ExitErrorsFound = 1;
+    public const int ExitUsageOrIo = 2;
+
+    public static Command Create()
+    {
+        var level = new Option<string>("--level") { Description = "none, structure, basic or full (default full)", DefaultValueFactory = _ => "full" };
+        var type = new Option<string>("--type") { Description = "auto (from leader/06), bib, auth or holdings (default auto)", DefaultValueFactory = _ => "auto" };
+        var format = new Option<string>("--format") { Description = "text or json (default text)", DefaultValueFactory = _ => "text" };
+        var files = new Argument<string[]>("FILE") { Description = "ISO 2709 files to validate", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command(
+            "validate",
+            "Validate MARC 21 records in ISO 2709 files and report findings per record. "
+            + "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.")
+        {
+            level, type, format, files,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parse =>
+        {
+            var request = ValidateRequest.Parse(parse.GetValue(level), parse.GetValue(type), parse.GetValue(format), parse.GetValue(files), parse.UnmatchedTokens);
+            if (request.Problem is not null)
+            {
+                Console.Error.WriteLine($"marcgate validate: {request.Problem}");
+                return ExitUsageOrIo;
+            }
+
+            return new ValidateRun(request, Console.Out, Console.Error).Execute();
+        });
+        return command;
+    }
+}

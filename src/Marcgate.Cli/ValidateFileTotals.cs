@@ -1,0 +1,21 @@
+namespace Marcgate.Cli;
+
+/// <summary>Counts for one validated file.</summary>
+internal sealed class ValidateFileTotals
+{
+    public int Records { get; private set; }
+
+    public int RecordsWithErrors { get; private set; }
+
+    public int Errors { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public void Add(int errors, int warnings)
+    {
+        Records++;
+        RecordsWithErrors += errors > 0 ? 1 : 0;
+        Errors += errors;
+        Warnings += warnings;
+    }
+}

@@ -1,0 +1,179 @@
+using Marcgate.Export.Options;
+using Marcgate.Export.Pipeline;
+using Marcgate.Gateway.Client;
+using Polly;
+using Polly.Retry;
+
+namespace Marcgate.Export.Gateway;
+
+/// <summary>Exports to a TCP/IP connection as gateway §6 describes each setting.</summary>
+/// <remarks>
+/// Individual without Permanent Connection: a connection per record, closed after its reply.
+/// Permanent Connection or Single: one connection reused for every record, reopened when the host closed it.
+/// Retries (with Delay between) follow a failed connect or a connection lost before the reply; a record
+/// that may have reached the host is sent again only because hosts are idempotent (gateway §6, §7 step 7).
+/// A timeout waiting for the reply is not retried: the host may still be working on the record.
+/// </remarks>
+public sealed class GatewayExportDestination : IExportDestination
+{
+    private readonly string _host;
+    private readonly int _port;
+    private readonly TimeSpan _timeout;
+    private readonly bool _reuse;
+    private readonly bool _notifyHost;
+    private readonly GatewayLogon _logon;
+    private readonly GatewayTrace? _trace;
+    private readonly ResiliencePipeline _retry;
+    private GatewayConnection? _connection;
+
+    /// <summary>Creates the destination; the password is resolved by the caller.</summary>
+    public GatewayExportDestination(ExportOptions options, string? password, GatewayTrace? trace = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _host = options.Host ?? throw new ArgumentException("A TCP/IP destination needs a host name.", nameof(options));
+        _port = options.Port;
+        _timeout = options.Timeout;
+        _reuse = options.PermanentConnection || options.FileType == ExportFileType.Single;
+        _notifyHost = options.NotifyHostBeforeDisconnect;
+        _logon = new GatewayLogon(
+            options.SendLogonId ? options.LogonId : null,
+            options.SendLogonId ? password ?? string.Empty : null,
+            options.SendUserId ? options.UserId : null);
+        _trace = trace;
+        _retry = options.Retries == 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<GatewayTransportException>(e => e.Retryable),
+                MaxRetryAttempts = options.Retries,
+                Delay = options.Delay,
+                BackoffType = DelayBackoffType.Constant,
+                UseJitter = false,
+                OnRetry = args =>
+                {
+                    _trace?.Note($"retry {args.AttemptNumber + 1} of {options.Retries} after {options.Delay.TotalSeconds} s: {args.Outcome.Exception?.Message}");
+                    return ValueTask.CompletedTask;
+                },
+            }).Build();
+    }
+
+    /// <summary>Raised after an attempt fails and before the next one, with the attempt number (1-based) and the reason.</summary>
+    public event Action<int, string>? AttemptFailed;
+
+    /// <summary>How many connections this destination opened.</summary>
+    public int ConnectionsOpened { get; private set; }
+
+    /// <inheritdoc />
+    public async Task<DeliveryResult> DeliverAsync(PreparedRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var request = GatewayRequestWriter.Write(_logon, record.Iso2709, _notifyHost);
+        var attempts = 0;
+        var reasons = new List<string>();
+        try
+        {
+            var reply = await _retry.ExecuteAsync(
+                async ct =>
+                {
+                    attempts++;
+                    try
+                    {
+                        return await ExchangeAsync(request, ct).ConfigureAwait(false);
+                    }
+                    catch (GatewayTransportException e)
+                    {
+                        reasons.Add(e.Message);
+                        AttemptFailed?.Invoke(attempts, e.Message);
+                        throw;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            var retried = reasons.ToList();
+            return new DeliveryResult(reply.Accepted ? ExportStatus.Accepted : ExportStatus.Rejected, reply.HumanLine)
+            {
+                Reply = reply,
+                Attempts = attempts,
+                RetriedBecause = retried,
+            };
+        }
+        catch (GatewayTransportException e)
+        {
+            var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
+            return new DeliveryResult(ExportStatus.Failed, $"{e.Message} ({tries})")
+            {
+                Attempts = attempts,
+                RetriedBecause = reasons.Take(reasons.Count - 1).ToList(),
+            };
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+    }
+
+    private async Task<HostReply> ExchangeAsync(GatewayRequestBytes request, CancellationToken cancellationToken)
+    {
+        if (!_reuse)
+        {
+            await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return await connection.ExchangeAsync(request, _timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reused = _connection is not null;
+        _connection ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _connection.ExchangeAsync(request, _timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayTransportException e) when (reused && e.Retryable && e.NothingReceived)
+        {
+            // gateway §5: a host closes an idle connection; a kept connection found closed is reopened
+            // at once, without spending one of the Retries on it.
+            _trace?.Note("the kept connection was closed by the host; reconnecting");
+            await DropConnectionAsync().ConfigureAwait(false);
+            _connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return await ExchangeOnKeptAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayTransportException)
+        {
+            await DropConnectionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<HostReply> ExchangeOnKeptAsync(GatewayRequestBytes request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _connection!.ExchangeAsync(request, _timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayTransportException)
+        {
+            await DropConnectionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<GatewayConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var connection = await GatewayConnection.ConnectAsync(_host, _port, _timeout, _trace, cancellationToken).ConfigureAwait(false);
+        ConnectionsOpened++;
+        return connection;
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Marcgate.Gateway;
+
+namespace Marcgate.Host;
+
+/// <summary>The gateway host's listeners and limits (configuration section <c>Gateway</c>); the defaults are safe for a public port.</summary>
+public sealed class GatewayHostOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>Addresses to listen on, as <c>ADDR:PORT</c> (<c>0.0.0.0:5500</c>, <c>[::1]:5500</c>, <c>*:5500</c>); empty means every IPv4 address on <see cref="Port"/>.</summary>
+    public List<string> Listen { get; set; } = [];
+
+    /// <summary>The port of the default listener when <see cref="Listen"/> is empty; 5500 by convention (gateway §1).</summary>
+    public int Port { get; set; } = 5500;
+
+    /// <summary>Connections served at once, over all listeners; more are answered <c>code=busy</c> and closed.</summary>
+    public int MaxConnections { get; set; } = 2000;
+
+    /// <summary>Connections served at once from one peer address (browser exports all come from OCLC's servers, §1, so not too low).</summary>
+    public int MaxConnectionsPerPeer { get; set; } = 200;
+
+    /// <summary>How long a connection may send nothing (gateway §5 rule 5); below the clients' usual 90-100 s.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait after a 0x1D that is not where the leader says before taking the record as whole (§5 rule 4).</summary>
+    public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Largest request accepted, in bytes; beyond it the reply is <c>code=too-large</c> and the connection closes.</summary>
+    public int MaxRequestBytes { get; set; } = 1 << 20;
+
+    /// <summary>Check that a record is ISO 2709 (leader, directory, fields in bounds) before importing it; a failure is <c>code=bad-record</c>.</summary>
+    public bool CheckRecordStructure { get; set; } = true;
+
+    /// <summary>The listeners to open: <see cref="Listen"/>, or the default one on <see cref="Port"/>.</summary>
+    public IReadOnlyList<string> EffectiveListeners => Listen.Count > 0 ? Listen : [$"0.0.0.0:{Port}"];
+
+    internal GatewayRequestReaderOptions ReaderOptions => new() { MaxRequestBytes = MaxRequestBytes };
+
+    /// <summary>Throws when a limit makes no sense.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative, or the settle time is not below the idle timeout.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerPeer, 1, nameof(MaxConnectionsPerPeer));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1024, nameof(MaxRequestBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SettleTime, TimeSpan.Zero, nameof(SettleTime));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(SettleTime, IdleTimeout, nameof(SettleTime));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Marcgate.Catalog.Import;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Marcgate.Host;
+
+/// <summary>The gateway host: TCP listeners (gateway §1), one <see cref="GatewaySession"/> per connection, limits and graceful shutdown.</summary>
+/// <remarks>Sockets with a contiguous pooled buffer per request rather than pipelines or Kestrel: the §3.2 ambiguity is resolved by
+/// re-reading the whole request, which wants one span, and a zero-byte receive lets idle connections hold no buffer at all.</remarks>
+public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
+{
+    private const int Backlog = 512;
+
+    private readonly GatewayHostOptions _options;
+    private readonly IGatewayImporter _importer;
+    private readonly ILogger _logger;
+    private readonly ConnectionLimiter _limiter;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+    private readonly List<Socket> _listeners = [];
+    private readonly List<Task> _acceptLoops = [];
+    private readonly ConcurrentDictionary<long, Task> _sessions = new();
+    private long _nextSession;
+
+    /// <summary>Creates the host; nothing listens until <see cref="StartAsync"/>.</summary>
+    public GatewayServer(IOptions<GatewayHostOptions> options, IGatewayImporter importer, ILogger<GatewayServer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _options.Validate();
+        _importer = importer;
+        _logger = logger;
+        _limiter = new ConnectionLimiter(_options.MaxConnections, _options.MaxConnectionsPerPeer);
+    }
+
+    /// <summary>The addresses listened on, with the ports actually bound (port 0 picks one).</summary>
+    public IReadOnlyList<IPEndPoint> EndPoints => _listeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToList();
+
+    /// <summary>Connections being served now.</summary>
+    public int ConnectionCount => _limiter.Total;
+
+    /// <summary>Binds every listener and starts accepting.</summary>
+    /// <exception cref="SocketException">An address cannot be bound (in use, not local).</exception>
+    /// <exception cref="FormatException">A listener address is not <c>ADDR:PORT</c>.</exception>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var address in _options.EffectiveListeners)
+        {
+            var endPoint = ListenAddress.Parse(address);
+            var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                if (endPoint.Address.Equals(IPAddress.IPv6Any))
+                {
+                    listener.DualMode = true;
+                }
+
+                listener.Bind(endPoint);
+                listener.Listen(Backlog);
+            }
+            catch
+            {
+                listener.Dispose();
+                throw;
+            }
+
+            _listeners.Add(listener);
+            HostLog.Listening(_logger, (IPEndPoint)listener.LocalEndPoint!);
+        }
+
+        foreach (var listener in _listeners)
+        {
+            _acceptLoops.Add(AcceptAsync(listener));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops accepting, lets each connection finish the request in hand, and aborts what is left when <paramref name="cancellationToken"/> fires.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var listener in _listeners)
+        {
+            listener.Dispose();
+        }
+
+        await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
+        var sessions = _sessions.Values.ToArray();
+        if (sessions.Length > 0)
+        {
+            HostLog.Draining(_logger, sessions.Length);
+        }
+
+        try
+        {
+            await Task.WhenAll(sessions).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(sessions).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await StopAsync(new CancellationToken(canceled: true)).ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        _abort.Dispose();
+    }
+}

@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Marcgate.Catalog.Import;
+using Marcgate.Gateway;
+using Microsoft.Extensions.Logging;
+
+namespace Marcgate.Host;
+
+/// <summary>One client connection: reads requests (gateway §3), answers each (§4) and keeps the connection for the next (§5).</summary>
+internal sealed partial class GatewaySession
+{
+    private readonly Socket _socket;
+    private readonly GatewayHostOptions _options;
+    private readonly GatewayRequestReader _reader;
+    private readonly IGatewayImporter _importer;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
+    private readonly CancellationToken _abort;
+    private readonly RequestBuffer _buffer;
+    private readonly string _peerAddress;
+    private readonly string _peer;
+    private bool _answeredAny;
+
+    public GatewaySession(Socket socket, IPEndPoint peer, GatewayHostOptions options, IGatewayImporter importer, ILogger logger, CancellationToken stopping, CancellationToken abort)
+    {
+        _socket = socket;
+        _options = options;
+        _reader = new GatewayRequestReader(options.ReaderOptions);
+        _importer = importer;
+        _logger = logger;
+        _stopping = stopping;
+        _abort = abort;
+        _buffer = new RequestBuffer(options.MaxRequestBytes);
+        _peerAddress = peer.Address.IsIPv4MappedToIPv6 ? peer.Address.MapToIPv4().ToString() : peer.Address.ToString();
+        _peer = peer.ToString();
+    }
+
+    public async Task RunAsync()
+    {
+        try
+        {
+            await ServeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException
+                                   || (ex is OperationCanceledException && _abort.IsCancellationRequested))
+        {
+            HostLog.ConnectionLost(_logger, _peer, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            HostLog.SessionFailed(_logger, _peer, ex);
+        }
+        finally
+        {
+            _buffer.Dispose();
+            _socket.Dispose();
+        }
+    }
+
+    /// <summary>Answers a connection over the limits with <c>code=busy</c>, then closes it.</summary>
+    public async Task RefuseAsync(string reason)
+    {
+        HostLog.Refused(_logger, _peer, reason);
+        try
+        {
+            await ReplyAsync(GatewayReply.Failure(GatewayErrorCodes.Busy, reason)).ConfigureAwait(false);
+            await CloseAfterErrorAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            HostLog.ConnectionLost(_logger, _peer, ex.Message);
+        }
+        finally
+        {
+            _socket.Dispose();
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        var input = GatewayInput.Open;
+        while (true)
+        {
+            var result = _reader.Read(_buffer.Span, input);
+            switch (result.Status)
+            {
+                case GatewayReadStatus.Complete:
+                    var request = result.Request!;
+                    _buffer.Discard(result.Consumed);
+                    await ReplyAsync(await HandleAsync(request).ConfigureAwait(false)).ConfigureAwait(false);
+                    _answeredAny = true;
+                    input = input == GatewayInput.Quiet ? GatewayInput.Open : input;
+                    continue;
+                case GatewayReadStatus.Invalid:
+                    // Framing is lost: answer, then close (§5).
+                    HostLog.Rejected(_logger, _peer, result.ErrorCode!, result.ErrorMessage!);
+                    await ReplyAsync(GatewayReply.Failure(result.ErrorCode!, Sentence(result.ErrorMessage!))).ConfigureAwait(false);
+                    await CloseAfterErrorAsync().ConfigureAwait(false);
+                    return;
+                case GatewayReadStatus.Idle:
+                    _buffer.Discard(result.Consumed);
+                    break;
+            }
+
+            if (input == GatewayInput.Ended)
+            {
+                return;
+            }
+
+            var betweenRequests = result.Status == GatewayReadStatus.Idle;
+            var settling = result.Status == GatewayReadStatus.CompleteIfQuiet;
+            switch (await ReceiveAsync(settling ? _options.SettleTime : _options.IdleTimeout, betweenRequests).ConfigureAwait(false))
+            {
+                case ReceiveResult.Data:
+                    input = GatewayInput.Open;
+                    break;
+                case ReceiveResult.EndOfStream:
+                    input = GatewayInput.Ended;
+                    break;
+                case ReceiveResult.Timeout when settling:
+                    input = GatewayInput.Quiet;
+                    break;
+                case ReceiveResult.Timeout when betweenRequests && _answeredAny:
+                    // §5: a connection idle between requests is closed after the idle timeout, with nothing to answer.
+                    return;
+                case ReceiveResult.Timeout:
+                    await ReplyAsync(TimeoutReply()).ConfigureAwait(false);
+                    await CloseAfterErrorAsync().ConfigureAwait(false);
+                    return;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private GatewayReply TimeoutReply()
+    {
+        var seconds = _options.IdleTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var message = _buffer.Count == 0
+            ? $"No request arrived within {seconds} s."
+            : $"No complete record arrived within {seconds} s; {_buffer.Count} bytes of a request were received.";
+        HostLog.Rejected(_logger, _peer, GatewayErrorCodes.Timeout, message);
+        return GatewayReply.Failure(GatewayErrorCodes.Timeout, message);
+    }
+
+    private static string Sentence(string message) =>
+        message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
+}

@@ -1,0 +1,69 @@
+using Marcgate.Marc.Json;
+using Marcgate.Marc.Mnemonic;
+using Marcgate.Marc.Xml;
+
+namespace Marcgate.Marc.Formats;
+
+/// <summary>Opens readers and writers for any <see cref="MarcFormat"/>, detecting the input format when it is not given.</summary>
+public static class MarcFormats
+{
+    /// <summary>The names used on the command line, in the order help lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["iso2709", "marcxml", "json", "mrk"];
+
+    /// <summary>Parses a command-line format name (<c>iso2709</c>/<c>marc</c>/<c>mrc</c>, <c>marcxml</c>/<c>xml</c>, <c>json</c>, <c>mrk</c>/<c>mrk8</c>).</summary>
+    public static bool TryParse(string? name, out MarcFormat format)
+    {
+        format = name?.ToLowerInvariant() switch
+        {
+            "iso2709" or "marc" or "mrc" or "usmarc" => MarcFormat.Iso2709,
+            "marcxml" or "xml" => MarcFormat.MarcXml,
+            "json" or "marc-in-json" or "mij" => MarcFormat.MarcJson,
+            "mrk" or "mrk8" or "mnemonic" => MarcFormat.Mnemonic,
+            _ => (MarcFormat)(-1),
+        };
+        return Enum.IsDefined(format);
+    }
+
+    /// <summary>Opens a reader; when <paramref name="format"/> is null the first bytes decide (see <see cref="MarcFormatDetector"/>).</summary>
+    /// <exception cref="IOException">Reading the first bytes failed.</exception>
+    public static IMarcRecordReader OpenReader(Stream stream, MarcFormat? format, MarcReaderOptions options, out MarcFormat detected, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        if (format is { } known)
+        {
+            detected = known;
+        }
+        else
+        {
+            var prefix = new byte[MarcFormatDetector.PrefixLength];
+            var length = 0;
+            int read;
+            while (length < prefix.Length && (read = stream.Read(prefix, length, prefix.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            detected = MarcFormatDetector.Detect(prefix.AsSpan(0, length));
+            stream = new PrefixedStream(prefix, length, stream, leaveOpen);
+            leaveOpen = false;
+        }
+
+        return detected switch
+        {
+            MarcFormat.MarcXml => new MarcXmlReader(stream, options, leaveOpen),
+            MarcFormat.MarcJson => new MarcJsonReader(stream, options, leaveOpen),
+            MarcFormat.Mnemonic => new MnemonicReader(stream, options, leaveOpen),
+            _ => new Iso2709RecordReader(stream, options, leaveOpen),
+        };
+    }
+
+    /// <summary>Opens a writer for a format.</summary>
+    public static IMarcRecordWriter OpenWriter(Stream stream, MarcFormat format, bool leaveOpen = false) => format switch
+    {
+        MarcFormat.MarcXml => new MarcXmlWriter(stream, leaveOpen),
+        MarcFormat.MarcJson => new MarcJsonWriter(stream, leaveOpen),
+        MarcFormat.Mnemonic => new MnemonicWriter(stream, leaveOpen),
+        _ => new Iso2709RecordWriter(stream, leaveOpen),
+    };
+}

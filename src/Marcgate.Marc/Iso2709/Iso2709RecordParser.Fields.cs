@@ -1,0 +1,66 @@
+namespace Marcgate.Marc.Iso2709;
+
+public static partial class Iso2709RecordParser
+{
+    private static MarcField ParseField(string tag, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context)
+    {
+        // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
+        if (MarcField.IsControlTag(tag))
+        {
+            return new ControlField(tag, Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context));
+        }
+
+        var at = 0;
+        var indicators = 0;
+        var indicator1 = ReadIndicator(bytes, ref at, unicode, ref indicators);
+        var indicator2 = indicators == 1 ? ReadIndicator(bytes, ref at, unicode, ref indicators) : ' ';
+        if (indicators < 2)
+        {
+            context.Warn(MarcDiagnosticIds.IndicatorsMissing, fieldOffset, $"field {tag} has {indicators} indicator(s) before its first subfield; blanks assumed");
+        }
+
+        var field = new DataField(tag, indicator1, indicator2, 4);
+        var rest = bytes[at..];
+        if (!rest.IsEmpty && rest[0] != Iso2709.SubfieldDelimiter)
+        {
+            var delimiter = rest.IndexOf(Iso2709.SubfieldDelimiter);
+            var dropped = delimiter < 0 ? rest : rest[..delimiter];
+            context.Warn(MarcDiagnosticIds.DataBeforeFirstSubfield, fieldOffset + at, $"field {tag} has data before its first subfield delimiter ('{Iso2709.Printable(dropped, 40)}'); it is dropped");
+            at += dropped.Length;
+            rest = rest[dropped.Length..];
+        }
+
+        while (!rest.IsEmpty)
+        {
+            var next = rest[1..].IndexOf(Iso2709.SubfieldDelimiter);
+            var chunk = next < 0 ? rest[1..] : rest.Slice(1, next);
+            if (chunk.IsEmpty)
+            {
+                context.Warn(MarcDiagnosticIds.EmptySubfield, fieldOffset + at, $"field {tag} has a subfield delimiter with no subfield code; it is dropped");
+            }
+            else
+            {
+                var codeLength = Iso2709Text.ReadChar(chunk, unicode, out var code);
+                field.Subfields.Add(new Subfield(code, Iso2709Text.Decode(chunk[codeLength..], unicode, fieldOffset + at + 1 + codeLength, tag, context)));
+            }
+
+            at += 1 + chunk.Length;
+            rest = rest[(1 + chunk.Length)..];
+        }
+
+        return field;
+    }
+
+    // An indicator is one character (ISO 2709 counts characters: a UTF-8 indicator takes its whole sequence).
+    private static char ReadIndicator(ReadOnlySpan<byte> bytes, ref int at, bool unicode, ref int count)
+    {
+        if (at >= bytes.Length || bytes[at] == Iso2709.SubfieldDelimiter)
+        {
+            return ' ';
+        }
+
+        at += Iso2709Text.ReadChar(bytes[at..], unicode, out var value);
+        count++;
+        return value;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Marcgate.Marc.Iso2709;
+
+/// <summary>Bytes to strings for the record model: UTF-8 under leader/09 'a', otherwise one char per byte (MARC-8 kept raw).</summary>
+internal static class Iso2709Text
+{
+    // Every numeric tag as a shared string: tags are the most frequent small strings of a record.
+    private static readonly string[] s_numericTags = CreateNumericTags();
+
+    public static string Tag(ReadOnlySpan<byte> tag)
+    {
+        if (tag.Length == 3 && IsDigit(tag[0]) && IsDigit(tag[1]) && IsDigit(tag[2]))
+        {
+            return s_numericTags[((tag[0] - '0') * 100) + ((tag[1] - '0') * 10) + (tag[2] - '0')];
+        }
+
+        return Encoding.Latin1.GetString(tag);
+    }
+
+    /// <summary>Decodes field data; invalid UTF-8 becomes U+FFFD and is reported.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, bool unicode, long offsetInRecord, string tag, Iso2709ParseContext context)
+    {
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (!unicode)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+
+        if (!Utf8.IsValid(bytes))
+        {
+            context.Warn(MarcDiagnosticIds.InvalidUtf8, offsetInRecord + FirstInvalidUtf8(bytes), $"field {tag} holds bytes that are not valid UTF-8 although leader/09 is 'a'; they were replaced with U+FFFD");
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>Reads one character (indicator or subfield code): one byte, or one UTF-8 sequence in a Unicode record.</summary>
+    /// <returns>The number of bytes taken.</returns>
+    public static int ReadChar(ReadOnlySpan<byte> bytes, bool unicode, out char value)
+    {
+        var first = bytes[0];
+        if (!unicode || first < 0x80)
+        {
+            value = (char)first;
+            return 1;
+        }
+
+        var status = Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
+        // A character outside the BMP does not fit one char; it is replaced like invalid UTF-8.
+        value = status == System.Buffers.OperationStatus.Done && rune.IsBmp ? (char)rune.Value : '\uFFFD';
+        return Math.Max(consumed, 1);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return 0;
+    }
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
+
+    private static string[] CreateNumericTags()
+    {
+        var tags = new string[1000];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            tags[i] = i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return tags;
+    }
+}

@@ -1,0 +1,128 @@
+using Marcgate.Marc;
+using Marcgate.Validation.Tables;
+
+namespace Marcgate.Validation.Rules;
+
+/// <summary>Basic level: every tag, indicator and subfield code against the format's generated tables.</summary>
+internal static class FieldRules
+{
+    public static void Check(ValidationContext context, FormatDefinition format)
+    {
+        var fields = context.Record.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            var occurrence = context.OccurrenceAt(i);
+            if (field.Tag == "880")
+            {
+                // 880 takes the rules of the field it stands for; checked at Full (LinkageRules).
+                continue;
+            }
+
+            var definition = format.Find(field.Tag);
+            if (definition is null)
+            {
+                ReportUndefined(context, format, field, occurrence);
+                continue;
+            }
+
+            if (definition.Obsolete is not null)
+            {
+                context.Warning(ValidationDiagnosticIds.Obsolete, field.Tag, occurrence, $"{field.Tag} is obsolete in MARC 21 ({definition.Obsolete})");
+            }
+
+            var severity = SeverityFor(definition);
+            if (!definition.Repeatable && occurrence == 2)
+            {
+                context.Add(ValidationDiagnosticIds.FieldNotRepeatable, severity, field.Tag, occurrence, $"{field.Tag} ({definition.Label}) is not repeatable but occurs {context.CountOf(field.Tag)} times");
+            }
+
+            if (field is DataField data && definition.HasSubfields)
+            {
+                CheckContent(context, data, definition, field.Tag, occurrence, severity, field.Tag);
+            }
+        }
+    }
+
+    /// <summary>Indicators and subfields of a data field against a definition; <paramref name="name"/> says how to call the field in messages.</summary>
+    public static void CheckContent(ValidationContext context, DataField field, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
+    {
+        CheckIndicator(context, field.Indicator1, definition.Indicator1, 1, definition, tag, occurrence, severity, name);
+        CheckIndicator(context, field.Indicator2, definition.Indicator2, 2, definition, tag, occurrence, severity, name);
+        Span<byte> seen = stackalloc byte[128];
+        foreach (var subfield in field.Subfields)
+        {
+            var code = subfield.Code;
+            if (code >= 128)
+            {
+                continue;
+            }
+
+            var defined = definition.Subfield(code);
+            if (defined is null)
+            {
+                if (IsSubfieldCodeWellFormed(code))
+                {
+                    context.Add(ValidationDiagnosticIds.SubfieldUndefined, severity, tag, occurrence, $"{name} ${code} is not defined for {definition.Tag} ({definition.Label})", subfield: code);
+                }
+            }
+            else if (!defined.Repeatable && seen[code] == 1)
+            {
+                context.Add(ValidationDiagnosticIds.SubfieldNotRepeatable, severity, tag, occurrence, $"{name} ${code} ({defined.Label}) is not repeatable", subfield: code);
+            }
+
+            if (seen[code] < 2)
+            {
+                seen[code]++;
+            }
+        }
+    }
+
+    private static void CheckIndicator(ValidationContext context, char value, string? allowed, int which, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
+    {
+        if (allowed is null || allowed.Contains(value, StringComparison.Ordinal) || !IsIndicatorWellFormed(value))
+        {
+            return;
+        }
+
+        var message = allowed == " "
+            ? $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}' but is undefined and must be blank"
+            : $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}'; {definition.Tag} allows {Describe(allowed)}";
+        context.Add(ValidationDiagnosticIds.IndicatorUndefined, severity, tag, occurrence, message, indicator: which);
+    }
+
+    private static void ReportUndefined(ValidationContext context, FormatDefinition format, MarcField field, int occurrence)
+    {
+        var tag = field.Tag;
+        if (tag.Length != 3 || !tag.All(char.IsAsciiLetterOrDigit) || IsLocal(tag))
+        {
+            // Malformed tags are reported at Structure; 9XX and X9X are left to local definition (MARC 21 General Information).
+            return;
+        }
+
+        var formatName = format.Kind.ToString().ToLowerInvariant();
+        if (MarcField.IsControlTag(tag))
+        {
+            context.Warning(ValidationDiagnosticIds.TagUndefined, tag, occurrence, $"control field {tag} is not defined in the MARC 21 {formatName} format");
+            return;
+        }
+
+        if (occurrence == 1)
+        {
+            context.Error(ValidationDiagnosticIds.TagUndefined, tag, occurrence, $"{tag} is not a MARC 21 {formatName} field");
+        }
+    }
+
+    /// <summary>MARC 21 reserves 9XX and the X9X tags of each block (09X, 59X, 69X …) for local fields.</summary>
+    public static bool IsLocal(string tag) => tag[0] == '9' || tag[1] == '9';
+
+    private static ValidationSeverity SeverityFor(FieldDefinition definition) =>
+        definition.Source == FieldSource.Oclc ? ValidationSeverity.Warning : ValidationSeverity.Error;
+
+    private static bool IsIndicatorWellFormed(char value) => value is ' ' or (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    private static bool IsSubfieldCodeWellFormed(char code) => code is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    private static string Describe(string allowed) =>
+        string.Join(", ", allowed.Select(c => c == ' ' ? "blank" : c.ToString()));
+}

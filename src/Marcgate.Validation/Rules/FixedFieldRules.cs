@@ -1,0 +1,132 @@
+using Marcgate.Marc;
+using Marcgate.Validation.Tables;
+
+namespace Marcgate.Validation.Rules;
+
+/// <summary>Basic level: leader, 006, 007 and 008 codes position by position, from the generated layouts.</summary>
+internal static class FixedFieldRules
+{
+    // Leader positions the codec owns (lengths, base address, entry map) or Structure already checks.
+    private static readonly int[] s_leaderPositionsChecked = [5, 6, 7, 8, 9, 17, 18, 19];
+
+    public static void Check(ValidationContext context, FormatDefinition format)
+    {
+        CheckLeader(context, format);
+        var fields = context.Record.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i] is not ControlField control)
+            {
+                continue;
+            }
+
+            var occurrence = context.OccurrenceAt(i);
+            switch (control.Tag)
+            {
+                case "008":
+                    Check008(context, format, control.Value, occurrence);
+                    break;
+                case "006" when control.Value.Length > 0 && format.Field006.TryGetValue(control.Value[0], out var layout006):
+                    CheckPositions(context, "006", occurrence, control.Value, layout006);
+                    break;
+                case "006" when control.Value.Length > 0:
+                    context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "006", occurrence, $"006/00 form of material '{Text.Show(control.Value[0])}' is not defined", position: 0);
+                    break;
+                case "007" when control.Value.Length > 0 && format.Field007.TryGetValue(control.Value[0], out var layout007):
+                    CheckPositions(context, "007", occurrence, control.Value, layout007);
+                    break;
+                case "007" when control.Value.Length > 0 && format.Field007.Count > 0:
+                    context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "007", occurrence, $"007/00 category of material '{Text.Show(control.Value[0])}' is not defined", position: 0);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckLeader(ValidationContext context, FormatDefinition format)
+    {
+        var leader = context.Record.Leader.ToString();
+        foreach (var position in format.Leader.Positions)
+        {
+            if (position.Start == 6 && context.Diagnostics.Exists(d => d.Id == ValidationDiagnosticIds.LeaderInvalid && d.Position == 6))
+            {
+                // Structure already said leader/06 is no MARC 21 type of record.
+                continue;
+            }
+
+            if (Array.IndexOf(s_leaderPositionsChecked, position.Start) >= 0 && !position.Accepts(leader.AsSpan(position.Start, position.Width)))
+            {
+                context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "LDR", 0, $"leader/{Positions(position)} ({position.Label.ToLowerInvariant()}) is '{Text.Show(leader.Substring(position.Start, position.Width))}', which is not a defined code", position: position.Start);
+            }
+        }
+    }
+
+    private static void Check008(ValidationContext context, FormatDefinition format, string value, int occurrence)
+    {
+        var material = format.Kind == MarcRecordKind.Bibliographic ? MaterialType.Of(context.Record.Leader) : ' ';
+        if (format.Kind == MarcRecordKind.Bibliographic && format.Field008.TryGetValue('a', out var common))
+        {
+            var expected = common.Length;
+            if (value.Length != expected)
+            {
+                context.Error(ValidationDiagnosticIds.FixedFieldLength, "008", occurrence, $"008 is {value.Length} characters long; MARC 21 requires {expected}");
+            }
+
+            // 008/00-17 and 35-39 are common to all materials; 18-34 depend on leader/06-07.
+            CheckPositions(context, "008", occurrence, value, common with { Positions = Array.FindAll(common.Positions, p => p.End < 18 || p.Start > 34) });
+            if (format.Field008.TryGetValue(material, out var specific))
+            {
+                CheckPositions(context, "008", occurrence, value, specific, $" for {MaterialType.Name(material)}");
+            }
+        }
+        else if (format.Field008.TryGetValue(' ', out var layout))
+        {
+            if (value.Length != layout.Length)
+            {
+                context.Error(ValidationDiagnosticIds.FixedFieldLength, "008", occurrence, $"008 is {value.Length} characters long; the MARC 21 {format.Kind.ToString().ToLowerInvariant()} format requires {layout.Length}");
+            }
+
+            CheckPositions(context, "008", occurrence, value, layout);
+        }
+    }
+
+    private static void CheckPositions(ValidationContext context, string tag, int occurrence, string value, FixedFieldDefinition layout, string suffix = "")
+    {
+        foreach (var position in layout.Positions)
+        {
+            if (position.End >= value.Length)
+            {
+                // Too short: the length rule says so once; check what is there.
+                continue;
+            }
+
+            var slice = value.AsSpan(position.Start, position.Width);
+            if (!position.Accepts(slice) && !IsFill(tag, position, slice))
+            {
+                context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, tag, occurrence, $"{tag}/{Positions(position)} ({position.Label}){suffix}: '{Text.Show(slice.ToString())}' is not a defined code", position: position.Start);
+            }
+        }
+    }
+
+    // MARC 21: the fill character '|' means "no attempt to code" and may stand in any coded position except
+    // 006/00 and 007/00 (they choose the layout) and 008/00-06 (date entered, type of date).
+    private static bool IsFill(string tag, PositionDefinition position, ReadOnlySpan<char> slice)
+    {
+        if (position.Start == 0 || (tag == "008" && position.Start <= 6))
+        {
+            return false;
+        }
+
+        foreach (var c in slice)
+        {
+            if (c != '|')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static string Positions(PositionDefinition position) =>
+        position.Start == position.End ? $"{position.Start:00}" : $"{position.Start:00}-{position.End:00}";
+}

@@ -1,0 +1,90 @@
+using Marcgate.Marc;
+
+namespace Marcgate.Validation.Rules.Full;
+
+/// <summary>Full level: the structure of the LC control number (010 $a) and of system control numbers (035 $a).</summary>
+internal static class ControlNumberRules
+{
+    public static void Check(ValidationContext context)
+    {
+        var fields = context.Record.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            switch (fields[i])
+            {
+                case DataField { Tag: "010" } lccn:
+                    foreach (var value in lccn.ValuesOf('a'))
+                    {
+                        if (!IsLccn(value))
+                        {
+                            context.Error(ValidationDiagnosticIds.SyntaxInvalid, "010", context.OccurrenceAt(i), $"010 $a '{Text.Show(value)}' is not an LC control number (prefix, 2-digit year and 6-digit serial before 2001; 2-character prefix, 4-digit year and 6-digit serial since)", subfield: 'a');
+                        }
+                    }
+
+                    break;
+                case DataField { Tag: "035" } system:
+                    foreach (var value in system.ValuesOf('a'))
+                    {
+                        CheckSystemNumber(context, context.OccurrenceAt(i), value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>MARC 21 010 and "Structure of the LC control number": prefix, then yy + 6-digit serial (before 2001) or yyyy + 6-digit serial, then an optional suffix.</summary>
+    /// <remarks>The prefix is blank-filled to a fixed width in MARC 21, but many systems strip the blanks; both forms are accepted.</remarks>
+    public static bool IsLccn(string value)
+    {
+        var at = 0;
+        while (at < value.Length && at < 3 && value[at] is >= 'a' and <= 'z')
+        {
+            at++;
+        }
+
+        while (at < value.Length && value[at] == ' ')
+        {
+            at++;
+        }
+
+        var digits = 0;
+        while (at + digits < value.Length && char.IsAsciiDigit(value[at + digits]))
+        {
+            digits++;
+        }
+
+        var rest = at + digits;
+        return digits is 8 or 10 && (rest == value.Length || value[rest] is ' ' or '/');
+    }
+
+    private static void CheckSystemNumber(ValidationContext context, int occurrence, string value)
+    {
+        // MARC 21 035 $a: "(MARC organization code)number".
+        var close = value.IndexOf(')', StringComparison.Ordinal);
+        if (!value.StartsWith('(') || close < 2 || close == value.Length - 1)
+        {
+            context.Error(ValidationDiagnosticIds.SyntaxInvalid, "035", occurrence, $"035 $a '{Text.Show(value)}' is not a system control number of the form (organization code)number", subfield: 'a');
+            return;
+        }
+
+        if (value.AsSpan(1, close - 1).SequenceEqual("OCoLC"))
+        {
+            // OCLC numbers: digits, optionally after ocm/ocn/on (OCLC Bibliographic Formats and Standards, 035).
+            var number = value.AsSpan(close + 1);
+            foreach (var prefix in (string[])["ocm", "ocn", "on"])
+            {
+                if (number.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    number = number[prefix.Length..];
+                    break;
+                }
+            }
+
+            if (number.IsEmpty || !SyntaxRules.AllDigits(number.Trim()))
+            {
+                context.Error(ValidationDiagnosticIds.SyntaxInvalid, "035", occurrence, $"035 $a '{Text.Show(value)}': an OCLC number is digits after (OCoLC)", subfield: 'a');
+            }
+        }
+    }
+}

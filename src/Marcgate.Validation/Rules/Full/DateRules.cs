@@ -1,0 +1,113 @@
+using Marcgate.Marc;
+
+namespace Marcgate.Validation.Rules.Full;
+
+/// <summary>Full level: 008/07-14 (dates) against the date in 260 $c or 264 (second indicator 1, publication) $c.</summary>
+internal static class DateRules
+{
+    // 008/06 codes whose Date 1 is the publication date that 260/264 $c gives (MARC 21 Bibliographic 008/06-14).
+    private const string TypesWithPublicationDate = "cdeikmpqrstu";
+
+    public static void Check(ValidationContext context)
+    {
+        if (context.Kind != MarcRecordKind.Bibliographic || context.Record.GetControlValue("008") is not { Length: >= 15 } fixedData)
+        {
+            return;
+        }
+
+        var type = fixedData[6];
+        if (!TypesWithPublicationDate.Contains(type, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var date1 = fixedData.Substring(7, 4);
+        var date2 = fixedData.Substring(11, 4);
+        if (!date1.All(c => char.IsAsciiDigit(c) || c == 'u') || date1 == "uuuu")
+        {
+            return;
+        }
+
+        var (tag, dateText) = PublicationDate(context.Record);
+        if (dateText is null)
+        {
+            return;
+        }
+
+        var years = Years(dateText);
+        if (years.Count == 0)
+        {
+            return;
+        }
+
+        if (years.Exists(y => Matches(date1, y) || Matches(date2, y)))
+        {
+            return;
+        }
+
+        context.Warning(ValidationDiagnosticIds.DatesDisagree, "008", 1, $"008/07-10 date 1 is '{date1}' but {tag} $c '{Text.Show(dateText)}' gives {string.Join(", ", years)}", position: 7);
+    }
+
+    private static (string Tag, string? Date) PublicationDate(MarcRecord record)
+    {
+        foreach (var field in record.GetDataFields("260"))
+        {
+            if (field['c'] is { } date)
+            {
+                return ("260", date);
+            }
+        }
+
+        foreach (var field in record.GetDataFields("264"))
+        {
+            if (field.Indicator2 == '1' && field['c'] is { } date)
+            {
+                return ("264", date);
+            }
+        }
+
+        return ("", null);
+    }
+
+    /// <summary>Four-character years in a date statement; "199-?" and "19--" become "199u" and "19uu".</summary>
+    public static List<string> Years(string text)
+    {
+        var years = new List<string>();
+        for (var i = 0; i + 4 <= text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])) || text[i] == '0')
+            {
+                continue;
+            }
+
+            var length = 0;
+            var year = new char[4];
+            while (length < 4 && i + length < text.Length && (char.IsAsciiDigit(text[i + length]) || (length >= 2 && text[i + length] == '-')))
+            {
+                year[length] = text[i + length] == '-' ? 'u' : text[i + length];
+                length++;
+            }
+
+            if (length == 4 && (i + 4 == text.Length || !char.IsAsciiDigit(text[i + 4])))
+            {
+                years.Add(new string(year));
+            }
+        }
+
+        return years;
+    }
+
+    // 'u' in either date stands for an unknown digit.
+    private static bool Matches(string fixedDate, string year)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            if (fixedDate[i] != year[i] && fixedDate[i] != 'u' && year[i] != 'u')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

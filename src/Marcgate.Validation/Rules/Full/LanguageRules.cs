@@ -1,0 +1,90 @@
+using Marcgate.Marc;
+using Marcgate.Validation.Tables;
+
+namespace Marcgate.Validation.Rules.Full;
+
+/// <summary>Full level: 008/35-37 against 041, and 040 $b (language of cataloging) against the MARC language list.</summary>
+internal static class LanguageRules
+{
+    // 008/35-37 values that are not a single language and so need not head 041 $a.
+    private static readonly string[] s_notOneLanguage = ["   ", "|||", "mul", "und", "zxx", "sgn"];
+
+    public static void Check(ValidationContext context)
+    {
+        if (context.Kind == MarcRecordKind.Holdings)
+        {
+            return;
+        }
+
+        CheckCatalogingLanguage(context);
+        if (context.Kind == MarcRecordKind.Bibliographic)
+        {
+            CheckAgainst041(context);
+        }
+    }
+
+    private static void CheckCatalogingLanguage(ValidationContext context)
+    {
+        var occurrence = 0;
+        foreach (var field in context.Record.GetDataFields("040"))
+        {
+            occurrence++;
+            foreach (var value in field.ValuesOf('b'))
+            {
+                if (CodeLists.Languages.IsCurrent(value))
+                {
+                    continue;
+                }
+
+                if (CodeLists.Languages.IsObsolete(value))
+                {
+                    context.Warning(ValidationDiagnosticIds.CodeObsolete, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value)}' is an obsolete MARC language code", subfield: 'b');
+                }
+                else
+                {
+                    context.Error(ValidationDiagnosticIds.CodeNotInList, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value)}' is not a MARC language code", subfield: 'b');
+                }
+            }
+        }
+    }
+
+    private static void CheckAgainst041(ValidationContext context)
+    {
+        if (context.Record.GetControlValue("008") is not { Length: >= 38 } fixedData)
+        {
+            return;
+        }
+
+        var language = fixedData.Substring(35, 3);
+        var field041 = context.Record.GetDataFields("041").FirstOrDefault();
+        if (field041 is null || field041.Indicator2 != ' ' || Array.IndexOf(s_notOneLanguage, language) >= 0)
+        {
+            return;
+        }
+
+        // MARC 21 Bibliographic 041: the first $a (or $d for sound) is the language in 008/35-37.
+        var first = field041['a'] ?? field041['d'];
+        if (first is null)
+        {
+            return;
+        }
+
+        var codes = field041.Subfields.Where(s => s.Code is 'a' or 'd').SelectMany(s => Split(s.Value)).ToList();
+        if (!codes.Contains(language, StringComparer.Ordinal))
+        {
+            context.Error(ValidationDiagnosticIds.LanguageDisagrees, "008", 1, $"008/35-37 language is '{Text.Show(language)}' but 041 $a/$d lists {string.Join(", ", codes)}", position: 35);
+        }
+        else if (!first.StartsWith(language, StringComparison.Ordinal))
+        {
+            context.Warning(ValidationDiagnosticIds.LanguageDisagrees, "041", 1, $"008/35-37 language '{Text.Show(language)}' should be the first code in 041 (it starts with '{Text.Show(first)}')", subfield: 'a');
+        }
+    }
+
+    private static IEnumerable<string> Split(string value)
+    {
+        for (var at = 0; at + 3 <= value.Length; at += 3)
+        {
+            yield return value.Substring(at, 3);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Marcgate.Marc;
+
+namespace Marcgate.Validation.Rules.Full;
+
+/// <summary>Full level: at most one 1XX main entry (bibliographic); exactly one 1XX heading (authority).</summary>
+internal static class MainEntryRules
+{
+    public static void Check(ValidationContext context)
+    {
+        if (context.Kind == MarcRecordKind.Holdings)
+        {
+            return;
+        }
+
+        var tags = new List<string>();
+        foreach (var field in context.Record.Fields)
+        {
+            if (field.Tag.Length == 3 && field.Tag[0] == '1' && field is DataField)
+            {
+                tags.Add(field.Tag);
+            }
+        }
+
+        if (tags.Count > 1)
+        {
+            var what = context.Kind == MarcRecordKind.Authority ? "heading" : "main entry";
+            context.Error(ValidationDiagnosticIds.MainEntryRepeated, tags[1], 0, $"a record has one 1XX {what}, this one has {tags.Count} ({string.Join(", ", tags)})");
+        }
+        else if (tags.Count == 0 && context.Kind == MarcRecordKind.Authority)
+        {
+            // MARC 21 Authority: the 1XX heading is mandatory.
+            context.Error(ValidationDiagnosticIds.RequiredFieldMissing, "1XX", 0, "an authority record needs a 1XX heading and this one has none");
+        }
+    }
+}

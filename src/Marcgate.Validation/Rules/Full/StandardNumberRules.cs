@@ -1,0 +1,143 @@
+using Marcgate.Marc;
+
+namespace Marcgate.Validation.Rules.Full;
+
+/// <summary>Full level: ISBN (020 $a, ISO 2108) and ISSN (022 $a and $l, ISO 3297) check digits.</summary>
+internal static class StandardNumberRules
+{
+    public static void Check(ValidationContext context)
+    {
+        var fields = context.Record.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            switch (fields[i])
+            {
+                case DataField { Tag: "020" } isbn:
+                    foreach (var value in isbn.ValuesOf('a'))
+                    {
+                        CheckIsbn(context, context.OccurrenceAt(i), value);
+                    }
+
+                    break;
+                case DataField { Tag: "022" } issn:
+                    foreach (var subfield in issn.Subfields)
+                    {
+                        if (subfield.Code is 'a' or 'l')
+                        {
+                            CheckIssn(context, context.OccurrenceAt(i), subfield.Code, subfield.Value);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void CheckIsbn(ValidationContext context, int occurrence, string value)
+    {
+        // 020 $a holds the number, optionally followed by a qualifier: "0786816155 (pbk.)".
+        var number = LeadingNumber(value);
+        if (number.Length is not (10 or 13))
+        {
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a '{Text.Show(value)}' does not start with a 10- or 13-digit ISBN", subfield: 'a');
+            return;
+        }
+
+        var valid = number.Length == 10 ? IsValidIsbn10(number) : IsValidIsbn13(number);
+        if (!valid)
+        {
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a: the check digit of ISBN {number} is wrong (an invalid ISBN belongs in $z)", subfield: 'a');
+        }
+    }
+
+    private static void CheckIssn(ValidationContext context, int occurrence, char code, string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length != 9 || trimmed[4] != '-' || !SyntaxRules.AllDigits(trimmed.AsSpan(0, 4)) || !SyntaxRules.AllDigits(trimmed.AsSpan(5, 3))
+            || !(char.IsAsciiDigit(trimmed[8]) || trimmed[8] == 'X'))
+        {
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "022", occurrence, $"022 ${code} '{Text.Show(value)}' is not an ISSN of the form NNNN-NNNC", subfield: code);
+            return;
+        }
+
+        if (!IsValidIssn(trimmed.Remove(4, 1)))
+        {
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "022", occurrence, $"022 ${code}: the check digit of ISSN {trimmed} is wrong (an incorrect ISSN belongs in $y)", subfield: code);
+        }
+    }
+
+    private static string LeadingNumber(string value)
+    {
+        var digits = new System.Text.StringBuilder();
+        foreach (var c in value.TrimStart())
+        {
+            if (char.IsAsciiDigit(c) || c is 'X' or 'x')
+            {
+                digits.Append(char.ToUpperInvariant(c));
+            }
+            else if (c != '-')
+            {
+                break;
+            }
+        }
+
+        return digits.ToString();
+    }
+
+    /// <summary>ISO 2108 ISBN-10: weights 10..1, sum divisible by 11, 'X' is 10 in the last place.</summary>
+    public static bool IsValidIsbn10(string number)
+    {
+        var sum = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            int digit;
+            if (number[i] == 'X')
+            {
+                if (i != 9)
+                {
+                    return false;
+                }
+
+                digit = 10;
+            }
+            else
+            {
+                digit = number[i] - '0';
+            }
+
+            sum += digit * (10 - i);
+        }
+
+        return sum % 11 == 0;
+    }
+
+    /// <summary>ISO 2108 ISBN-13 (EAN-13): weights 1,3 alternating, sum divisible by 10.</summary>
+    public static bool IsValidIsbn13(string number)
+    {
+        var sum = 0;
+        for (var i = 0; i < 13; i++)
+        {
+            if (!char.IsAsciiDigit(number[i]))
+            {
+                return false;
+            }
+
+            sum += (number[i] - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+
+        return sum % 10 == 0;
+    }
+
+    /// <summary>ISO 3297 ISSN: weights 8..2 on the first seven digits; check = (11 - sum mod 11) mod 11, 10 written 'X'.</summary>
+    public static bool IsValidIssn(string eight)
+    {
+        var sum = 0;
+        for (var i = 0; i < 7; i++)
+        {
+            sum += (eight[i] - '0') * (8 - i);
+        }
+
+        var check = (11 - (sum % 11)) % 11;
+        return eight[7] == (check == 10 ? 'X' : (char)('0' + check));
+    }
+}

@@ -1,0 +1,179 @@
+using Marcgate.Catalog.Storage;
+using Marcgate.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Marcgate.Catalog.Tests.Storage;
+
+/// <summary>What only the SQLite store promises: its file, its pragmas, its migrations, its constraints and its group commit.</summary>
+public sealed class SqliteCatalogStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset s_t0 = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly TemporaryDirectory _directory = new();
+
+    private string DatabasePath => Path.Combine(_directory.Path, SqliteCatalogStore.DatabaseFileName);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task The_database_is_marcgate_db_in_wal_mode_at_the_latest_schema()
+    {
+        await using (var store = await SqliteCatalogStore.OpenAsync(_directory.Path))
+        {
+            Assert.Equal(Path.GetFullPath(DatabasePath), store.DatabasePath);
+        }
+
+        // A clean close folds the write-ahead log into the database file.
+        Assert.False(File.Exists(DatabasePath + "-wal"));
+        using var connection = OpenRaw();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
+        Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(connection, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task An_older_database_is_migrated_and_keeps_its_data()
+    {
+        using (var connection = OpenRaw())
+        {
+            SchemaMigrator.Migrate(connection, DatabasePath, targetVersion: 1);
+            Execute(connection, """
+                INSERT INTO repositories (name, created_us) VALUES ('NETWORK', 0);
+                INSERT INTO records (id, repository, version, created_us, updated_us) VALUES (41, 'NETWORK', 1, 0, 0);
+                INSERT INTO record_versions (record_id, version, content, content_hash, at_us, action) VALUES (41, 1, X'6F6C64', 'h', 0, 'added');
+                INSERT INTO oclc_numbers (repository, oclc_number, record_id) VALUES ('NETWORK', 123, 41);
+                """);
+            Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var store = await SqliteCatalogStore.OpenAsync(_directory.Path))
+        {
+            var record = Assert.Single(await store.FindByOclcNumbersAsync("NETWORK", [new OclcNumber(123)], default));
+            Assert.Equal(new RecordId(41), record.Id);
+            Assert.Equal("old"u8.ToArray(), record.Content.ToArray());
+
+            // Tables of migration 2 work on the migrated file.
+            await store.AddReviewItemAsync(new ReviewItem("NETWORK", new byte[] { 1 }, [record.Id], "Several matches.", s_t0), default);
+            var next = await store.CommitAsync(new RecordCommit("NETWORK", new byte[] { 2 }, [new OclcNumber(124)], s_t0, "192.0.2.1"), default);
+            Assert.Equal(new RecordId(42), next.RecordId);
+            Assert.Single(await store.GetLastReceiptsAsync(5, default));
+        }
+
+        using var reopened = OpenRaw();
+        Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(reopened, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_marcgate_is_refused_untouched()
+    {
+        using (var connection = OpenRaw())
+        {
+            Execute(connection, $"PRAGMA user_version = {SchemaMigrator.LatestVersion + 1}");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var error = await Assert.ThrowsAsync<CatalogStoreException>(() => SqliteCatalogStore.OpenAsync(_directory.Path));
+
+        Assert.Contains($"schema version {SchemaMigrator.LatestVersion + 1} is newer", error.Message, StringComparison.Ordinal);
+        Assert.Contains(DatabasePath, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_with_its_path()
+    {
+        await File.WriteAllTextAsync(DatabasePath, new string('x', 4096));
+
+        var error = await Assert.ThrowsAsync<CatalogStoreException>(() => SqliteCatalogStore.OpenAsync(_directory.Path));
+
+        Assert.Contains(DatabasePath, error.Message, StringComparison.Ordinal);
+        Assert.Equal(new string('x', 4096), await File.ReadAllTextAsync(DatabasePath));
+    }
+
+    [Fact]
+    public async Task The_schema_itself_refuses_two_records_for_one_oclc_number_in_a_repository()
+    {
+        await using (var store = await SqliteCatalogStore.OpenAsync(_directory.Path))
+        {
+            await store.AddRepositoryAsync("NETWORK", s_t0, default);
+            await store.CommitAsync(new RecordCommit("NETWORK", new byte[] { 1 }, [new OclcNumber(5)], s_t0, "192.0.2.1"), default);
+            await store.CommitAsync(new RecordCommit("NETWORK", new byte[] { 2 }, [new OclcNumber(6)], s_t0, "192.0.2.1"), default);
+        }
+
+        using var connection = OpenRaw();
+        var error = Assert.Throws<SqliteException>(() => Execute(connection, "UPDATE oclc_numbers SET oclc_number = 5 WHERE oclc_number = 6"));
+        Assert.Equal(19, error.SqliteErrorCode);
+
+        // A number may not point at a record of another repository either.
+        Execute(connection, "INSERT INTO repositories (name, created_us) VALUES ('SANDBOX', 0)");
+        Assert.Throws<SqliteException>(() => Execute(connection, "INSERT INTO oclc_numbers (repository, oclc_number, record_id) VALUES ('SANDBOX', 7, 1)"));
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_share_one_transaction_and_a_failing_one_does_not_fail_the_rest()
+    {
+        await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path);
+        await store.AddRepositoryAsync("NETWORK", s_t0, default);
+        using var gate = new ManualResetEventSlim();
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Hold the writer inside a batch while the next writes queue up behind it.
+        var blocker = store.WriteAsync(
+            _ =>
+            {
+                running.SetResult();
+                gate.Wait();
+                return 0;
+            },
+            default);
+        await running.Task;
+        var batchesBefore = store.CommittedBatches;
+        var commits = Enumerable.Range(1, 100)
+            .Select(i => store.CommitAsync(new RecordCommit(i % 20 == 0 ? "NOWHERE" : "NETWORK", new byte[] { (byte)i }, [new OclcNumber(i)], s_t0, "192.0.2.1"), default))
+            .ToArray();
+
+        // A write that fails after it has written: its savepoint must take its row back.
+        var halfDone = store.WriteAsync<int>(
+            session =>
+            {
+                session.Command("INSERT INTO repositories (name, created_us) VALUES ('GHOST', 0)").ExecuteNonQuery();
+                throw new InvalidOperationException("failed halfway");
+            },
+            default);
+        Assert.Equal(101, store.PendingWrites);
+        gate.Set();
+        await blocker;
+        await Task.WhenAll(commits.Select(c => c.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        Assert.Equal(batchesBefore + 2, store.CommittedBatches);
+        Assert.Equal(95, commits.Count(c => c.IsCompletedSuccessfully && c.Result.Status == CommitStatus.Added));
+        Assert.All(commits.Where((_, i) => (i + 1) % 20 == 0), c => Assert.IsType<UnknownRepositoryException>(c.Exception?.InnerException));
+        Assert.Equal(95, await store.CountRecordsAsync("NETWORK", default));
+        Assert.Equal("failed halfway", (await Assert.ThrowsAsync<InvalidOperationException>(() => halfDone)).Message);
+        Assert.False(await store.RepositoryExistsAsync("GHOST", default));
+    }
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false, ForeignKeys = true }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

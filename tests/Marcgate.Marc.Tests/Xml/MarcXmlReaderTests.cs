@@ -1,0 +1,93 @@
+using System.Text;
+using Marcgate.Marc;
+using Marcgate.Marc.Iso2709;
+using Marcgate.Marc.Tests.Formats;
+using Marcgate.Marc.Xml;
+
+namespace Marcgate.Marc.Tests.Xml;
+
+public sealed class MarcXmlReaderTests
+{
+    [Theory]
+    [InlineData("valid/summerland.xml", "valid/summerland.mrc")]
+    [InlineData("valid/chabon.xml", "valid/chabon.mrc")]
+    public void Marcxml_twins_read_to_the_iso2709_records_byte_for_byte(string xml, string mrc)
+    {
+        var records = Read.Xml(Read.Shared(xml));
+        var expected = File.ReadAllBytes(Read.Shared(mrc));
+        Assert.Equal(expected, records.SelectMany(Iso2709Writer.Write).ToArray());
+    }
+
+    [Fact]
+    public void Strict_reading_rejects_the_unknown_subfields_element_naming_line_and_position()
+    {
+        var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Shared("invalid/chabon-bad-subfields-element.xml")), MarcReaderOptions.StrictDefault).First();
+        Assert.Null(result.Record);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(MarcDiagnosticIds.UnknownConstruct, diagnostic.Id);
+        Assert.Equal(MarcSeverity.Error, diagnostic.Severity);
+        Assert.Contains("<subfields>", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Matches(@"line \d+, position \d+", diagnostic.Message);
+    }
+
+    [Fact]
+    public void Lenient_reading_skips_the_unknown_element_with_a_warning_and_keeps_the_rest()
+    {
+        var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Shared("invalid/chabon-bad-subfields-element.xml"))).First();
+        Assert.NotNull(result.Record);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(MarcSeverity.Warning, warning.Severity);
+        Assert.Contains("datafield 020", warning.Message, StringComparison.Ordinal);
+        var isbn = result.Record.GetDataFields("020").Single();
+        Assert.Empty(isbn.Subfields);
+        Assert.NotNull(result.Record.GetDataFields("245").SingleOrDefault());
+    }
+
+    [Fact]
+    public void An_element_after_an_unknown_one_is_not_lost()
+    {
+        var xml = """
+            <record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader>
+            <datafield tag="245" ind1="1" ind2="0"><bogus/><subfield code="a">Title</subfield></datafield>
+            <controlfield tag="001">x1</controlfield></record>
+            """;
+        var record = Read.Records(MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml))).Single();
+        Assert.Equal("Title", record.GetDataFields("245").Single()['a']);
+        Assert.Equal("x1", record.GetControlValue("001"));
+    }
+
+    [Fact]
+    public void Malformed_xml_gives_one_error_with_line_and_position_then_ends()
+    {
+        var xml = "<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n<record><leader>00000nam a2200000 a 4500</leader>\n<controlfield tag=\"001\">x</datafield></record></collection>";
+        var results = MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml)).ToList();
+        var failure = Assert.Single(results);
+        Assert.Null(failure.Record);
+        Assert.Equal(MarcDiagnosticIds.SyntaxError, failure.Diagnostics.Single().Id);
+        Assert.Contains("line 3", failure.Diagnostics.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Records_inside_a_wrapper_of_another_namespace_are_found_and_leader_09_says_unicode()
+    {
+        var xml = """
+            <OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record><metadata>
+            <marc:record xmlns:marc="http://www.loc.gov/MARC21/slim"><marc:leader>00000nam  2200000 a 4500</marc:leader>
+            <marc:controlfield tag="001">a1</marc:controlfield></marc:record>
+            </metadata></record></ListRecords></OAI-PMH>
+            """;
+        var record = Read.Records(MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml))).Single();
+        Assert.Equal("a1", record.GetControlValue("001"));
+        Assert.Equal('a', record.Leader.CharacterCodingScheme);
+    }
+
+    [Fact]
+    public void A_short_leader_is_padded_in_lenient_mode_and_rejected_in_strict_mode()
+    {
+        var xml = "<record xmlns=\"http://www.loc.gov/MARC21/slim\"><leader>00000nam</leader></record>";
+        var lenient = MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml)).Single();
+        Assert.Equal(24, lenient.Record!.Leader.ToString().Length);
+        Assert.Equal(MarcDiagnosticIds.LeaderTooShort, lenient.Diagnostics.Single().Id);
+        Assert.Null(MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml), MarcReaderOptions.StrictDefault).Single().Record);
+    }
+}
