@@ -170,6 +170,25 @@ public sealed class GatewayImportServiceTests
     }
 
     [Fact]
+    public async Task Each_logon_writes_only_its_own_repository()
+    {
+        await using var fixture = await ImportFixture.CreateAsync();
+        await fixture.Store.AddRepositoryAsync("IZ", DateTimeOffset.UtcNow, default);
+        var network = await fixture.Store.FindAccountAsync(ImportFixture.LogonId, default);
+        await fixture.Store.SaveAccountAsync(network! with { LogonId = "IZ_LOGON", Repository = "IZ" }, default);
+        var bytes = ImportFixture.RecordsOf(s_connexion).Single();
+
+        var toNetwork = await fixture.SendAsync(bytes);
+        var toIz = await fixture.SendAsync(bytes, logonId: "IZ_LOGON");
+
+        Assert.Equal((ImportCodes.Added, "NETWORK"), (toNetwork.Action, toNetwork.Repository));
+        Assert.Equal((ImportCodes.Added, "IZ"), (toIz.Action, toIz.Repository));
+        Assert.NotEqual(toNetwork.RecordId, toIz.RecordId);
+        Assert.Equal(1, await fixture.Store.CountRecordsAsync("NETWORK", default));
+        Assert.Equal(1, await fixture.Store.CountRecordsAsync("IZ", default));
+    }
+
+    [Fact]
     public async Task An_account_whose_profile_is_gone_gets_a_server_error_naming_it()
     {
         await using var fixture = await ImportFixture.CreateAsync();
