@@ -133,6 +133,20 @@ public sealed class GatewayImportServiceTests
     }
 
     [Fact]
+    public async Task A_profile_that_does_not_match_adds_every_record()
+    {
+        await using var fixture = await ImportFixture.CreateAsync(Lenient() with { MatchOnOclcNumbers = false });
+        var record = RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aSandbox copy");
+
+        var first = await fixture.SendAsync(record);
+        var second = await fixture.SendAsync(record);
+
+        Assert.Equal((ImportCodes.Added, ImportCodes.Added), (first.Action, second.Action));
+        Assert.NotEqual(first.RecordId, second.RecordId);
+        Assert.Equal("5", second.OclcNumber);
+    }
+
+    [Fact]
     public async Task Unreadable_bytes_are_a_bad_record_with_the_reason()
     {
         await using var fixture = await ImportFixture.CreateAsync();
