@@ -11,6 +11,7 @@ internal static class Commands
         DumpCommand.Create(),
         ConvertCommand.Create(),
         BenchCommand.Create(),
+        ServeCommand.Create(),
         ValidateCommand.Create(),
         ExportCommand.Create(),
         ExportOptionsCommand.Create(),
