@@ -26,14 +26,16 @@ internal static class ValidateCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
+            var errors = parse.InvocationConfiguration.Error;
             var request = ValidateRequest.Parse(parse.GetValue(level), parse.GetValue(type), parse.GetValue(format), parse.GetValue(files), parse.UnmatchedTokens);
             if (request.Problem is not null)
             {
-                Console.Error.WriteLine($"marcgate validate: {request.Problem}");
+                errors.WriteLine($"marcgate validate: {request.Problem}");
                 return ExitUsageOrIo;
             }
 
-            return new ValidateRun(request, Console.Out, Console.Error).Execute();
+            return new ValidateRun(request, output, errors).Execute();
         });
         return command;
     }

@@ -62,6 +62,7 @@ public static class MarcDiagnosticIds
 
     /// <summary>An element, member or mnemonic the format does not define; strict reading rejects it, lenient skips it.</summary>
     public const string UnknownConstruct = "MARC031";
+
     /// <summary>A field's directory length or start did not match the field terminators; the field was found by its 0x1E.</summary>
     public const string FieldResynchronized = "MARC019";
 

@@ -42,6 +42,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>Queues a write; the task completes once the batch holding it is durable.</summary>
     /// <exception cref="ObjectDisposedException">The store is closing.</exception>
+    /// <exception cref="CatalogStoreException">The writer has stopped on an error it cannot recover from.</exception>
     public async Task<T> WriteAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken)
     {
         var request = new WriteRequest<T>(write, cancellationToken);
@@ -49,9 +50,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             await _queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (ChannelClosedException)
+        catch (ChannelClosedException closed)
         {
-            throw new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed.");
+            throw (Exception?)(closed.InnerException as CatalogStoreException)
+                ?? new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed.");
         }
 
         return await request.Task.ConfigureAwait(false);
@@ -67,24 +69,42 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<WriteRequest>(_maxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            batch.Clear();
-            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var request))
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                if (request.IsCancelled)
+                batch.Clear();
+                while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var request))
                 {
-                    request.Cancel();
+                    if (request.IsCancelled)
+                    {
+                        request.Cancel();
+                    }
+                    else
+                    {
+                        batch.Add(request);
+                    }
                 }
-                else
+
+                if (batch.Count > 0)
                 {
-                    batch.Add(request);
+                    CommitBatch(batch);
                 }
             }
-
-            if (batch.Count > 0)
+        }
+        catch (Exception error)
+        {
+            // The writer cannot go on: no caller may wait forever for a reply (gateway §4).
+            var failure = new CatalogStoreException($"{_path}: the writer stopped: {error.Message}", error);
+            _queue.Writer.TryComplete(failure);
+            foreach (var request in batch)
             {
-                CommitBatch(batch);
+                request.Abort(failure);
+            }
+
+            while (_queue.Reader.TryRead(out var pending))
+            {
+                pending.Abort(failure);
             }
         }
     }
@@ -105,7 +125,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     request.Execute(_session);
                     transaction.Release(ItemSavepoint);
                 }
-                catch (Exception error) when (error is not OutOfMemoryException)
+                catch (Exception error)
                 {
                     transaction.Rollback(ItemSavepoint);
                     transaction.Release(ItemSavepoint);
@@ -116,7 +136,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             transaction.Commit();
             Interlocked.Increment(ref _committedBatches);
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
+        catch (Exception error)
         {
             var failure = error is SqliteException sqlite ? StoreFailure(sqlite) : error;
             foreach (var request in batch)

@@ -34,8 +34,13 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     public static Task<SqliteCatalogStore> OpenAsync(string dataDirectory, SqliteCatalogStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        cancellationToken.ThrowIfCancellationRequested();
-        options ??= new SqliteCatalogStoreOptions();
+
+        // Opening may wait on another process's lock and run migrations: off the caller's thread.
+        return Task.Run(() => Open(dataDirectory, options ?? new SqliteCatalogStoreOptions()), cancellationToken);
+    }
+
+    private static SqliteCatalogStore Open(string dataDirectory, SqliteCatalogStoreOptions options)
+    {
         var path = Path.GetFullPath(Path.Combine(dataDirectory, DatabaseFileName));
         SqliteConnection? writer = null;
         try
@@ -57,9 +62,11 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             Execute(writer, "PRAGMA synchronous = FULL");
             SchemaMigrator.Migrate(writer, path);
 
+            // Readers never write, so they skip the foreign key pragma on every open.
             builder.Pooling = true;
             builder.Mode = SqliteOpenMode.ReadWrite;
-            return Task.FromResult(new SqliteCatalogStore(path, builder.ConnectionString, writer, options));
+            builder.ForeignKeys = null;
+            return new SqliteCatalogStore(path, builder.ConnectionString, writer, options);
         }
         catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException)
         {

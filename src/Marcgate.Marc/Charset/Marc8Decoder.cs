@@ -50,8 +50,8 @@ internal static partial class Marc8Decoder
                 return new string(written);
             }
 
-            var decoded = new string(written);
-            return decoded.IsNormalized(NormalizationForm.FormC) ? decoded : decoded.Normalize(NormalizationForm.FormC);
+            // string.Normalize checks whether the text is already NFC before it builds a new string.
+            return new string(written).Normalize(NormalizationForm.FormC);
         }
         finally
         {

@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc.Charset;
+using Marcgate.Marc.Iso2709;
+using Marcgate.Marc.Xml;
 
 namespace Marcgate.Marc.Formats;
 
@@ -19,26 +22,83 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
     /// <exception cref="IOException">Reading or writing failed.</exception>
     public void Convert(Stream input, string source, MarcFormat? format, MarcReaderOptions options)
     {
-        using var reader = MarcFormats.OpenReader(input, format, options, out _, leaveOpen: true);
-        var diagnostics = new List<MarcDiagnostic>();
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        var detected = MarcFormat.Iso2709;
+        using var stream = format is not null ? new PrefixedStream([], 0, input, leaveOpen: true) : MarcFormats.Detect(input, leaveOpen: true, out detected);
+        detected = format ?? detected;
+        if (detected == MarcFormat.Iso2709 && writer is MarcXmlWriter xml && charset != TargetCharset.Marc8)
+        {
+            ConvertIso2709ToXml(stream, source, xml, options);
+            return;
+        }
+
+        using var reader = MarcFormats.OpenReader(stream, detected, options, out _, leaveOpen: true);
         while (reader.Read() is { } result)
         {
-            Summary.RecordsRead++;
-            diagnostics.Clear();
-            diagnostics.AddRange(result.Diagnostics);
-            var written = result.Record is { } record && TryWrite(record, result.RecordNumber, diagnostics);
-            var hasError = false;
-            foreach (var diagnostic in diagnostics)
+            Process(result, source);
+        }
+    }
+
+    // ISO 2709 to MARCXML, the bulk case: clean records go from bytes to bytes, the rest through the parser and the full reader.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ConvertIso2709ToXml(Stream input, string source, MarcXmlWriter xml, MarcReaderOptions options)
+    {
+        var framer = new Iso2709Framer(input, options.MaxRecordBytes);
+        while (true)
+        {
+            var bytes = framer.Next();
+            if (bytes.IsEmpty)
             {
-                hasError |= diagnostic.Severity == MarcSeverity.Error;
-                Summary.Warnings += diagnostic.Severity == MarcSeverity.Warning ? 1 : 0;
-                report(source, diagnostic);
+                break;
             }
 
-            if (hasError || !written)
+            if (xml.TryWriteIso2709(bytes, options.MaxFields))
             {
-                Summary.RecordsWithErrors++;
+                Summary.RecordsRead++;
+                Summary.RecordsWritten++;
+                continue;
             }
+
+            var diagnostics = new List<MarcDiagnostic>();
+            var record = Iso2709RecordParser.Parse(bytes, options, framer.RecordNumber, framer.Offset, diagnostics);
+            Process(new MarcReadResult(record, diagnostics, framer.RecordNumber, framer.Offset), source);
+        }
+
+        if (framer.AtEnd)
+        {
+            return;
+        }
+
+        // Numbers and offsets from the full reader count from where it starts; shift them to count from the input's start.
+        var (recordBase, offsetBase) = (framer.RecordNumber, framer.Offset);
+        using var rest = framer.TakeRest();
+        using var reader = new Iso2709Reader(rest, options, leaveOpen: true);
+        while (reader.Read() is { } result)
+        {
+            var shifted = result.Diagnostics
+                .Select(d => d with { RecordNumber = d.RecordNumber + recordBase, ByteOffset = d.ByteOffset >= 0 ? d.ByteOffset + offsetBase : d.ByteOffset })
+                .ToList();
+            Process(new MarcReadResult(result.Record, shifted, result.RecordNumber + recordBase, result.ByteOffset + offsetBase), source);
+        }
+    }
+
+    private void Process(MarcReadResult result, string source)
+    {
+        Summary.RecordsRead++;
+        var diagnostics = new List<MarcDiagnostic>(result.Diagnostics);
+        var written = result.Record is { } record && TryWrite(record, result.RecordNumber, diagnostics);
+        var hasError = false;
+        foreach (var diagnostic in diagnostics)
+        {
+            hasError |= diagnostic.Severity == MarcSeverity.Error;
+            Summary.Warnings += diagnostic.Severity == MarcSeverity.Warning ? 1 : 0;
+            report(source, diagnostic);
+        }
+
+        if (hasError || !written)
+        {
+            Summary.RecordsWithErrors++;
         }
     }
 

@@ -169,5 +169,32 @@ public sealed class GatewayImportServiceTests
         Assert.NotEmpty(stored.GetFields("880"));
     }
 
+    [Fact]
+    public async Task An_account_whose_profile_is_gone_gets_a_server_error_naming_it()
+    {
+        await using var fixture = await ImportFixture.CreateAsync();
+        var account = await fixture.Store.FindAccountAsync(ImportFixture.LogonId, default);
+        await fixture.Store.SaveAccountAsync(account! with { ProfileName = "ghost" }, default);
+
+        var outcome = await fixture.SendAsync(ImportFixture.RecordsOf(s_connexion).Single());
+
+        Assert.Equal(ImportCodes.ServerError, outcome.Code);
+        Assert.Contains("import profile 'ghost' of logon ID 01CARLI_NETWORK does not exist", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_store_still_gets_a_reply_without_internals()
+    {
+        var fixture = await ImportFixture.CreateAsync();
+        await fixture.Store.DisposeAsync();
+
+        var outcome = await fixture.SendAsync(ImportFixture.RecordsOf(s_connexion).Single());
+
+        Assert.False(outcome.Ok);
+        Assert.Equal(ImportCodes.ServerError, outcome.Code);
+        Assert.Equal("Server error--the record was not stored; the host's receipt log has the details.", outcome.Message);
+        await fixture.DisposeAsync();
+    }
+
     internal static ImportProfile Lenient() => new("lenient") { ValidationLevel = ValidationLevel.None };
 }

@@ -156,6 +156,63 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         Assert.False(await store.RepositoryExistsAsync("GHOST", default));
     }
 
+    [Fact]
+    public async Task When_a_batch_cannot_commit_no_caller_hears_ok_and_the_store_goes_on()
+    {
+        await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path);
+        await store.AddRepositoryAsync("NETWORK", s_t0, default);
+        using var gate = new ManualResetEventSlim();
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = store.WriteAsync(
+            _ =>
+            {
+                running.SetResult();
+                gate.Wait();
+                return 0;
+            },
+            default);
+        await running.Task;
+
+        // A deferred foreign key violation makes the batch's COMMIT itself fail.
+        var poison = store.WriteAsync(
+            session =>
+            {
+                session.Command("PRAGMA defer_foreign_keys = ON").ExecuteNonQuery();
+                return session.Command("INSERT INTO accounts VALUES ('X', 'NOWHERE', 'p', X'00', X'00', 1, '[]')").ExecuteNonQuery();
+            },
+            default);
+        var innocent = store.CommitAsync(new RecordCommit("NETWORK", new byte[] { 1 }, [new OclcNumber(1)], s_t0, "192.0.2.1"), default);
+        gate.Set();
+        await blocker;
+
+        await Assert.ThrowsAsync<CatalogStoreException>(() => poison);
+        var error = await Assert.ThrowsAsync<CatalogStoreException>(() => innocent);
+        Assert.Contains("not committed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.CountRecordsAsync("NETWORK", default));
+        Assert.Empty(await store.GetLastReceiptsAsync(10, default));
+        var retried = await store.CommitAsync(new RecordCommit("NETWORK", new byte[] { 1 }, [new OclcNumber(1)], s_t0, "192.0.2.1"), default);
+        Assert.Equal(CommitStatus.Added, retried.Status);
+    }
+
+    [Fact]
+    public async Task Two_stores_on_one_file_as_host_and_admin_command_see_each_others_writes()
+    {
+        await using var host = await SqliteCatalogStore.OpenAsync(_directory.Path);
+        await using var admin = await SqliteCatalogStore.OpenAsync(_directory.Path);
+        await admin.AddRepositoryAsync("NETWORK", s_t0, default);
+
+        var commits = Enumerable.Range(1, 20)
+            .Select(i => (i % 2 == 0 ? host : admin).CommitAsync(new RecordCommit("NETWORK", new byte[] { (byte)i }, [new OclcNumber(i)], s_t0, "192.0.2.1"), default))
+            .ToArray();
+        var results = await Task.WhenAll(commits);
+        var duplicate = await admin.CommitAsync(new RecordCommit("NETWORK", new byte[] { 99 }, [new OclcNumber(4)], s_t0, "192.0.2.1"), default);
+
+        Assert.All(results, r => Assert.Equal(CommitStatus.Added, r.Status));
+        Assert.Equal(CommitStatus.OclcNumberConflict, duplicate.Status);
+        Assert.Equal(20, await host.CountRecordsAsync("NETWORK", default));
+        Assert.Equal(20, (await admin.GetLastReceiptsAsync(100, default)).Count);
+    }
+
     private SqliteConnection OpenRaw()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false, ForeignKeys = true }.ConnectionString);

@@ -81,6 +81,15 @@ public sealed class Marc8DecoderTests
     }
 
     [Fact]
+    public void Innovative_interfaces_codes_are_undefined_when_switched_off()
+    {
+        var diagnostics = new List<MarcDiagnostic>();
+        var text = MarcCharsetConverter.Marc8ToUnicode("\u001B$1\u007F\u0021\u0022\u001B(B", diagnostics, innovativeCharacters: false);
+        Assert.Equal("\uFFFD", text);
+        Assert.Single(diagnostics);
+    }
+
+    [Fact]
     public void G1_designation_reads_high_bytes_from_the_named_set()
     {
         // ESC ) Q: Extended Cyrillic as G1, whose C0 is U+0491; ESC ) ! E restores ANSEL.
