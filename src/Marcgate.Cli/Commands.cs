@@ -11,9 +11,16 @@ internal static class Commands
         DumpCommand.Create(),
         ConvertCommand.Create(),
         BenchCommand.Create(),
+        ServeCommand.Create(),
         ValidateCommand.Create(),
         ExportCommand.Create(),
         ExportOptionsCommand.Create(),
         SaveFileCommand.Create(),
+        RepositoriesCommand.Create(),
+        AccountsCommand.Create(),
+        ProfilesCommand.Create(),
+        RecordsCommand.Create(),
+        ReviewCommand.Create(),
+        ReceiptsCommand.Create(),
     ];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Marcgate.Marc;
+using Marcgate.Marc.Charset;
 using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Cli;
@@ -12,13 +13,16 @@ internal static class DumpCommand
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files to print", Arity = ArgumentArity.OneOrMore };
         var strict = new Option<bool>("--strict") { Description = "Reject every record with a structural problem instead of recovering it" };
+        var raw = new Option<bool>("--raw") { Description = "Show MARC-8 records as their bytes (\\xNN above 0x7F) instead of converting them to Unicode" };
         var command = new Command(
             "dump",
-            "Print ISO 2709 records human-readably: the leader, then 'TAG II $aValue' lines, with each record's diagnostics.\n"
+            "Print ISO 2709 records human-readably: the leader, then 'TAG II $a Value' lines (yaz-marcdump's layout), with each record's diagnostics.\n"
+            + "MARC-8 records (leader/09 blank) are shown converted to Unicode unless --raw is given.\n"
             + "Exit codes: 0 all records read without errors; 1 some record had errors or was rejected; 2 usage or I/O error.")
         {
             files,
             strict,
+            raw,
         };
         command.SetAction(parse =>
         {
@@ -30,7 +34,7 @@ internal static class DumpCommand
             {
                 try
                 {
-                    exit = Math.Max(exit, Dump(file, options, output));
+                    exit = Math.Max(exit, Dump(file, options, !parse.GetValue(raw), output));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -44,7 +48,7 @@ internal static class DumpCommand
         return command;
     }
 
-    private static int Dump(FileInfo file, MarcReaderOptions options, TextWriter output)
+    private static int Dump(FileInfo file, MarcReaderOptions options, bool toUnicode, TextWriter output)
     {
         var exit = 0;
         using var reader = new Iso2709Reader(file.OpenRead(), options);
@@ -52,16 +56,26 @@ internal static class DumpCommand
         {
             foreach (var diagnostic in result.Diagnostics)
             {
-                output.WriteLine($"({file.Name}: {diagnostic})");
+                output.WriteLine($"({file}: {diagnostic})");
             }
 
             if (result.Record is { } record)
             {
+                if (toUnicode && !record.Leader.IsUnicode)
+                {
+                    var conversion = new List<MarcDiagnostic>();
+                    record = MarcCharsetConverter.ToUnicode(record, conversion, result.RecordNumber);
+                    foreach (var diagnostic in conversion)
+                    {
+                        output.WriteLine($"({file}: {diagnostic})");
+                    }
+                }
+
                 WriteRecord(record, output);
             }
             else
             {
-                output.WriteLine($"({file.Name}: record {result.RecordNumber} at byte {result.ByteOffset} rejected)");
+                output.WriteLine($"({file}: record {result.RecordNumber} at byte {result.ByteOffset} rejected)");
             }
 
             output.WriteLine();
@@ -70,7 +84,7 @@ internal static class DumpCommand
 
         foreach (var diagnostic in reader.EndDiagnostics)
         {
-            output.WriteLine($"({file.Name}: {diagnostic})");
+            output.WriteLine($"({file}: {diagnostic})");
             exit = Math.Max(exit, diagnostic.Severity == MarcSeverity.Error ? 1 : 0);
         }
 

@@ -47,7 +47,7 @@ internal static class ExportCommand
             var pairs = new List<KeyValuePair<string, string>>();
             foreach (var option in overrides)
             {
-                if (parse.GetResult(option.Option) is not null)
+                if (parse.GetResult(option.Option) is { Implicit: false })
                 {
                     pairs.Add(KeyValuePair.Create(option.Key, option.Value(parse)));
                 }

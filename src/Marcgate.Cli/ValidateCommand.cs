@@ -26,14 +26,25 @@ internal static class ValidateCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
+            var errors = parse.InvocationConfiguration.Error;
             var request = ValidateRequest.Parse(parse.GetValue(level), parse.GetValue(type), parse.GetValue(format), parse.GetValue(files), parse.UnmatchedTokens);
             if (request.Problem is not null)
             {
-                Console.Error.WriteLine($"marcgate validate: {request.Problem}");
+                errors.WriteLine($"marcgate validate: {request.Problem}");
                 return ExitUsageOrIo;
             }
 
-            return new ValidateRun(request, Console.Out, Console.Error).Execute();
+            if (ReferenceEquals(output, Console.Out))
+            {
+                // Console.Out flushes on every write; a report of many thousand lines needs a buffer.
+                using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+                var code = new ValidateRun(request, buffered, errors).Execute();
+                buffered.Flush();
+                return code;
+            }
+
+            return new ValidateRun(request, output, errors).Execute();
         });
         return command;
     }

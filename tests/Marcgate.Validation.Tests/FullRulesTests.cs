@@ -104,6 +104,14 @@ public sealed class FullRulesTests
     public void IsbnCheckDigit(string isbn, bool valid) =>
         Assert.Equal(valid, Find(Records.Book().With("020", $"020    $a{isbn}"), ValidationDiagnosticIds.CheckDigitInvalid).Count == 0);
 
+    [Fact]
+    public void IsbnWithHyphensIsAWarning()
+    {
+        var found = Single(Records.Book().With("020", "020    $a5-340-00160-1"), ValidationDiagnosticIds.SyntaxInvalid);
+        Assert.Equal(ValidationSeverity.Warning, found.Severity);
+        Assert.Empty(Find(Records.Book().With("020", "020    $a5340001601 (pbk.)"), ValidationDiagnosticIds.SyntaxInvalid));
+    }
+
     [Theory]
     [InlineData("0378-5955", true)]
     [InlineData("2434-561X", true)]

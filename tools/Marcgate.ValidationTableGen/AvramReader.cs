@@ -14,7 +14,7 @@ internal static class AvramReader
 
     public static SchemaField ReadField(string tag, JsonElement field)
     {
-        var label = field.GetProperty("label").GetString() ?? tag;
+        var label = field.TryGetProperty("label", out var l0) ? l0.GetString() ?? tag : tag;
         var repeatable = field.TryGetProperty("repeatable", out var r) && r.ValueKind == JsonValueKind.True;
         var subfields = new List<SchemaSubfield>();
         if (field.TryGetProperty("subfields", out var subs) && subs.ValueKind == JsonValueKind.Object)

@@ -39,6 +39,7 @@ public static class TableGenerator
         var schema = AvramReader.Load(Path.Combine(paths.SchemaDirectory, schemaFile));
         var fields = schema.GetProperty("fields");
         var obsolete = Obsolete(paths, name.ToLowerInvariant());
+        var corrections = Corrections(paths, name.ToLowerInvariant());
         var text = new StringBuilder(Header).Append(
             $$"""
             namespace Marcgate.Validation.Tables;
@@ -78,7 +79,13 @@ public static class TableGenerator
                 positions006 = entry.Value.GetProperty("positions");
             }
 
-            text.Append("        ").Append(Field(AvramReader.ReadField(tag, entry.Value), obsolete.GetValueOrDefault(tag), "FieldSource.Marc21")).Append(",\n");
+            var field = AvramReader.ReadField(tag, entry.Value);
+            if (corrections.TryGetValue(tag, out var correction))
+            {
+                field = Corrected(field, correction);
+            }
+
+            text.Append("        ").Append(Field(field, obsolete.GetValueOrDefault(tag), "FieldSource.Marc21")).Append(",\n");
         }
 
         var defined = fields.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -223,6 +230,27 @@ public static class TableGenerator
         text.Append("    public static IReadOnlyList<string> ArticleExceptions { get; } = ");
         text.Append(CSharpText.Strings(articles.Where(l => l[0] == "exception").Select(l => l[1]))).Append(";\n}\n");
         return text.ToString();
+    }
+
+    private static Dictionary<string, JsonElement> Corrections(GeneratorPaths paths, string format)
+    {
+        var data = AvramReader.Load(Path.Combine(paths.DataDirectory, "schema-corrections.json"));
+        return data.TryGetProperty(format, out var fields)
+            ? fields.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
+            : [];
+    }
+
+    // A correction replaces an indicator's codes and adds or replaces subfields.
+    private static SchemaField Corrected(SchemaField field, JsonElement correction)
+    {
+        var patch = AvramReader.ReadField(field.Tag, correction);
+        var subfields = field.Subfields.Where(s => !patch.Subfields.Any(p => p.Code == s.Code)).Concat(patch.Subfields).OrderBy(s => s.Code).ToList();
+        return field with
+        {
+            Indicator1 = correction.TryGetProperty("indicator1", out _) ? patch.Indicator1 : field.Indicator1,
+            Indicator2 = correction.TryGetProperty("indicator2", out _) ? patch.Indicator2 : field.Indicator2,
+            Subfields = subfields,
+        };
     }
 
     private static Dictionary<string, string> Obsolete(GeneratorPaths paths, string format)

@@ -5,7 +5,7 @@ namespace Marcgate.Catalog.Import;
 /// <summary>Gateway §7 step 9 for refusals: every outcome that stores no record still gets its receipt.</summary>
 public sealed partial class GatewayImportService
 {
-    private async Task<ImportOutcome> FailAsync(ImportContext context, string code, string message, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> FailAsync(ImportContext context, string code, string message, CancellationToken cancellationToken, string? detail = null)
     {
         var request = context.Request;
         var receipt = new Receipt(_time.GetUtcNow(), request.PeerAddress, request.LogonId, request.UserId, Ok: false)
@@ -13,7 +13,7 @@ public sealed partial class GatewayImportService
             Code = code,
             Repository = context.Repository,
             OclcNumber = context.OclcNumber,
-            Message = "Import Failed. " + message,
+            Message = detail is null ? "Import Failed. " + message : $"Import Failed. {message} ({detail})",
         };
 
         try

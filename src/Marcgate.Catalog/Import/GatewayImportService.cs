@@ -42,7 +42,13 @@ public sealed partial class GatewayImportService : IGatewayImporter
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A broken store or a bug: the client still gets a reply (§4) and the receipt says what failed.
-            return await FailAsync(context, ImportCodes.ServerError, $"Server error--the record was not stored ({exception.GetType().Name}: {exception.Message}).", cancellationToken).ConfigureAwait(false);
+            // The client sees no internals; the receipt log keeps what went wrong for the administrator.
+            return await FailAsync(
+                context,
+                ImportCodes.ServerError,
+                "Server error--the record was not stored; the host's receipt log has the details.",
+                cancellationToken,
+                detail: $"{exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Net;
 namespace Marcgate.Catalog.Security;
 
 /// <summary>An account's IP allow-list (gateway §1: browser exports come from OCLC's servers): single addresses or CIDR ranges.</summary>
-internal static class AddressAllowList
+public static class AddressAllowList
 {
     /// <summary>True when the list is empty or holds the peer's address; entries that do not parse allow nothing.</summary>
     public static bool Allows(IReadOnlyList<string> entries, string peerAddress)
@@ -29,7 +29,7 @@ internal static class AddressAllowList
         return false;
     }
 
-    /// <summary>Reads one entry: <c>192.0.2.7</c>, <c>192.0.2.0/24</c>, <c>2001:db8::/32</c>.</summary>
+    /// <summary>Reads one entry: <c>192.0.2.7</c>, <c>192.0.2.0/24</c>, <c>2001:db8::/32</c>; false when it is neither an address nor a range.</summary>
     public static bool TryParseEntry(string entry, out IPNetwork network)
     {
         network = default;

@@ -38,7 +38,28 @@ internal ref struct Marc8Output
     /// <summary>Writes a base (spacing) character, then the marks that preceded it.</summary>
     public void WriteBase(int codePoint)
     {
-        if (codePoint >= 0x300)
+        if (_markCount == 1 && codePoint < 0x80)
+        {
+            // The common Latin case, one mark on an ASCII letter: compose here and spare the NFC pass.
+            var composed = LatinComposition.Compose((char)codePoint, _marks[0]);
+            if (composed != LatinComposition.NeedsNormalization)
+            {
+                if (composed == LatinComposition.Unchanged)
+                {
+                    _text[_length++] = (char)codePoint;
+                    _text[_length++] = _marks[0];
+                }
+                else
+                {
+                    _text[_length++] = composed;
+                }
+
+                _markCount = 0;
+                return;
+            }
+        }
+
+        if (codePoint >= 0x300 || _markCount > 0)
         {
             MayNeedNormalization = true;
         }
@@ -58,7 +79,6 @@ internal ref struct Marc8Output
     /// <summary>Holds a combining mark until its base arrives; false when too many are stacked (they are written out).</summary>
     public bool AddMark(char mark)
     {
-        MayNeedNormalization = true;
         if (_markCount == _marks.Length)
         {
             FlushMarks();
@@ -75,6 +95,7 @@ internal ref struct Marc8Output
     {
         if (_markCount > 0)
         {
+            MayNeedNormalization = true;
             _marks[.._markCount].CopyTo(_text[_length..]);
             _length += _markCount;
             _markCount = 0;

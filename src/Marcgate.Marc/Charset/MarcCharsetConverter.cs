@@ -7,18 +7,27 @@ namespace Marcgate.Marc.Charset;
 /// following the LoC MARC-8 code tables; Unicode output is NFC.
 /// </summary>
 /// <remarks>
-/// EACC codes added by Innovative Interfaces' Millennium ILS (<c>7F2014</c> em dash and others) are
-/// decoded as well: they occur in real exports and no standard code uses those bytes.
+/// By default the EACC codes added by Innovative Interfaces' Millennium ILS (<c>7F2014</c> em dash
+/// and five more) are decoded too: they occur in real exports, no standard code uses those bytes,
+/// and MARC::Charset reads them. They are not MARC 21, so the encoder never writes them.
 /// </remarks>
 public static partial class MarcCharsetConverter
 {
-    private const bool Innovative = true;
+
+    private static readonly Lazy<bool> s_canNormalize = new(() => "e\u0301".Normalize(NormalizationForm.FormC) == "\u00E9");
+
+    /// <summary>
+    /// True when the runtime can normalize text (ICU loaded). With <c>InvariantGlobalization</c> on,
+    /// .NET's normalization does nothing and MARC-8 conversion output stays decomposed, not NFC.
+    /// </summary>
+    public static bool CanNormalize => s_canNormalize.Value;
 
     /// <summary>Converts a record to Unicode: a new record with leader/09 <c>a</c> and NFC values.</summary>
     /// <param name="record">A MARC-8 record (values hold bytes as U+0000-U+00FF) or a Unicode one.</param>
     /// <param name="diagnostics">Receives <see cref="MarcDiagnosticIds.Marc8Invalid"/> and <see cref="MarcDiagnosticIds.Utf8UnderMarc8Leader"/> findings.</param>
     /// <param name="recordNumber">The record's number in its input, for diagnostics.</param>
-    public static MarcRecord ToUnicode(MarcRecord record, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0)
+    /// <param name="innovativeCharacters">Decode the Innovative Interfaces EACC additions (otherwise they are undefined codes).</param>
+    public static MarcRecord ToUnicode(MarcRecord record, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0, bool innovativeCharacters = true)
     {
         ArgumentNullException.ThrowIfNull(record);
         var leader = record.Leader.Clone();
@@ -40,7 +49,7 @@ public static partial class MarcCharsetConverter
         var fields = new List<MarcField>(record.Fields.Count);
         foreach (var field in record.Fields)
         {
-            fields.Add(DecodeField(field, problems, diagnostics, recordNumber));
+            fields.Add(DecodeField(field, innovativeCharacters, problems, diagnostics, recordNumber));
         }
 
         return new MarcRecord(leader, fields);
@@ -61,19 +70,19 @@ public static partial class MarcCharsetConverter
     }
 
     /// <summary>Decodes one MARC-8 value (bytes as U+0000-U+00FF, e.g. a subfield of a MARC-8 record) to NFC Unicode.</summary>
-    public static string Marc8ToUnicode(string marc8, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0)
+    public static string Marc8ToUnicode(string marc8, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0, bool innovativeCharacters = true)
     {
         ArgumentNullException.ThrowIfNull(marc8);
         var designations = Marc8Designations.Default;
         var problems = diagnostics is null ? null : new List<Marc8Problem>();
-        var text = Marc8Decoder.Decode(marc8, ref designations, Innovative, problems);
+        var text = Marc8Decoder.Decode(marc8, ref designations, innovativeCharacters, problems);
         Report(problems, diagnostics, recordNumber, "byte {0}");
         return text;
     }
 
     /// <summary>Decodes MARC-8 bytes to NFC Unicode.</summary>
-    public static string Marc8ToUnicode(ReadOnlySpan<byte> marc8, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0) =>
-        Marc8ToUnicode(Encoding.Latin1.GetString(marc8), diagnostics, recordNumber);
+    public static string Marc8ToUnicode(ReadOnlySpan<byte> marc8, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0, bool innovativeCharacters = true) =>
+        Marc8ToUnicode(Encoding.Latin1.GetString(marc8), diagnostics, recordNumber, innovativeCharacters);
 
     /// <summary>Encodes Unicode text as MARC-8, one char per byte (U+0000-U+00FF), ending in the default sets.</summary>
     public static string UnicodeToMarc8(string text)
@@ -85,23 +94,32 @@ public static partial class MarcCharsetConverter
     /// <summary>Encodes Unicode text as MARC-8 bytes.</summary>
     public static byte[] UnicodeToMarc8Bytes(string text) => Encoding.Latin1.GetBytes(UnicodeToMarc8(text));
 
-    private static MarcField DecodeField(MarcField field, List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber)
+    private static MarcField DecodeField(MarcField field, bool innovative, List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber)
     {
         // MARC 21: every field starts with ASCII as G0 and ANSEL as G1; designations hold to the field's end.
         var designations = Marc8Designations.Default;
         if (field is ControlField control)
         {
-            var value = Marc8Decoder.Decode(control.Value, ref designations, Innovative, problems);
-            Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+            var value = Marc8Decoder.Decode(control.Value, ref designations, innovative, problems);
+            if (problems is { Count: > 0 })
+            {
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+            }
+
             return new ControlField(field.Tag, value);
         }
 
         var data = (DataField)field;
         var result = new DataField(data.Tag, data.Indicator1, data.Indicator2);
+        result.Subfields.Capacity = data.Subfields.Count;
         foreach (var subfield in data.Subfields)
         {
-            var value = Marc8Decoder.Decode(subfield.Value, ref designations, Innovative, problems);
-            Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+            var value = Marc8Decoder.Decode(subfield.Value, ref designations, innovative, problems);
+            if (problems is { Count: > 0 })
+            {
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+            }
+
             result.Subfields.Add(new Subfield(subfield.Code, value));
         }
 

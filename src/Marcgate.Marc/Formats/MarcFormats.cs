@@ -36,16 +36,7 @@ public static class MarcFormats
         }
         else
         {
-            var prefix = new byte[MarcFormatDetector.PrefixLength];
-            var length = 0;
-            int read;
-            while (length < prefix.Length && (read = stream.Read(prefix, length, prefix.Length - length)) > 0)
-            {
-                length += read;
-            }
-
-            detected = MarcFormatDetector.Detect(prefix.AsSpan(0, length));
-            stream = new PrefixedStream(prefix, length, stream, leaveOpen);
+            stream = Detect(stream, leaveOpen, out detected);
             leaveOpen = false;
         }
 
@@ -56,6 +47,21 @@ public static class MarcFormats
             MarcFormat.Mnemonic => new MnemonicReader(stream, options, leaveOpen),
             _ => new Iso2709RecordReader(stream, options, leaveOpen),
         };
+    }
+
+    /// <summary>Reads the first bytes to detect the format; returns a stream that still yields them.</summary>
+    internal static Stream Detect(Stream stream, bool leaveOpen, out MarcFormat detected)
+    {
+        var prefix = new byte[MarcFormatDetector.PrefixLength];
+        var length = 0;
+        int read;
+        while (length < prefix.Length && (read = stream.Read(prefix, length, prefix.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        detected = MarcFormatDetector.Detect(prefix.AsSpan(0, length));
+        return new PrefixedStream(prefix, length, stream, leaveOpen);
     }
 
     /// <summary>Opens a writer for a format.</summary>

@@ -6,7 +6,6 @@ namespace Marcgate.Marc.Iso2709;
 /// <summary>Byte counts and bytes of one field: UTF-8 for Unicode records, one byte per char for MARC-8 records.</summary>
 internal static class Iso2709FieldEncoder
 {
-    private static readonly SearchValues<char> s_structural = SearchValues.Create("\u001D\u001E\u001F");
     private static readonly SearchValues<char> s_terminators = SearchValues.Create("\u001D\u001E");
 
     public static int ByteCount(MarcField field, bool unicode)
@@ -14,14 +13,14 @@ internal static class Iso2709FieldEncoder
         if (field is ControlField control)
         {
             // A control field may hold 0x1F (danMARC puts subfields in 00X); only terminators would break the record.
-            return TextByteCount(control.Value, unicode, s_terminators, control.Tag) + 1;
+            return TextByteCount(control.Value, unicode, control.Tag) + 1;
         }
 
         var data = (DataField)field;
         var count = CharByteCount(data.Indicator1, unicode, data.Tag) + CharByteCount(data.Indicator2, unicode, data.Tag) + 1;
         foreach (var subfield in data.Subfields)
         {
-            count += 1 + CharByteCount(subfield.Code, unicode, data.Tag) + TextByteCount(subfield.Value, unicode, s_structural, data.Tag);
+            count += 1 + CharByteCount(subfield.Code, unicode, data.Tag) + TextByteCount(subfield.Value, unicode, data.Tag);
         }
 
         return count;
@@ -51,12 +50,13 @@ internal static class Iso2709FieldEncoder
         output[at] = Iso2709.FieldTerminator;
     }
 
-    private static int TextByteCount(string value, bool unicode, SearchValues<char> forbidden, string tag)
+    // 0x1F inside data is written as it stands, as yaz does for EACC text (yaz-golden marc12); it reads back as a delimiter.
+    private static int TextByteCount(string value, bool unicode, string tag)
     {
         var text = value.AsSpan();
-        if (text.ContainsAny(forbidden))
+        if (text.ContainsAny(s_terminators))
         {
-            throw new MarcFormatException($"Field {tag} holds a structural character (0x{(int)text[text.IndexOfAny(forbidden)]:X2}) in its data.");
+            throw new MarcFormatException($"Field {tag} holds a terminator (0x{(int)text[text.IndexOfAny(s_terminators)]:X2}) in its data.");
         }
 
         if (unicode)

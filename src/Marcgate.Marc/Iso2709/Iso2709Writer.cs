@@ -5,8 +5,9 @@ namespace Marcgate.Marc.Iso2709;
 /// <summary>Writes records as ISO 2709 (MARC 21 transmission format).</summary>
 /// <remarks>
 /// Records whose leader/09 is <c>a</c> are written as UTF-8; others hold MARC-8 bytes one per char
-/// and are written byte for byte. Lengths and offsets count bytes. Leader/10-11 and 20-22 are written
-/// as MARC 21 requires (22, 450); leader/23 is kept. A record over 99,999 bytes gets the length 99999 (the convention
+/// and are written byte for byte. Lengths and offsets count bytes. The leader is written as it stands
+/// apart from the record length and base address, as yaz does (the reader assumes 22/450 where it is
+/// wrong, so a record read from ISO 2709 is written valid). A record over 99,999 bytes gets the length 99999 (the convention
 /// yaz and MARC::Record follow) and field starts modulo 100,000, which <see cref="Iso2709Reader"/>
 /// reads back with a diagnostic.
 /// </remarks>
@@ -67,7 +68,7 @@ public sealed class Iso2709Writer : IDisposable
     /// <summary>Serializes one record into a buffer writer, with no intermediate arrays.</summary>
     /// <exception cref="MarcFormatException">
     /// A field is longer than 9,999 bytes, a tag is not three one-byte characters, a value holds a
-    /// structural byte (0x1D, 0x1E, 0x1F in subfield data), or a MARC-8 record holds a character above U+00FF.
+    /// terminator (0x1D, 0x1E), an indicator or code is a structural byte, or a MARC-8 record holds a character above U+00FF.
     /// </exception>
     public static void Write(MarcRecord record, IBufferWriter<byte> output)
     {
@@ -137,8 +138,6 @@ public sealed class Iso2709Writer : IDisposable
         // Records over 99,999 bytes cannot state their length; 99999 is the convention yaz and MARC::Record follow.
         WriteDigits(span[..5], Math.Min(total, Iso2709.MaxRecordLength));
         WriteDigits(span.Slice(12, 5), Math.Min(baseAddress, Iso2709.MaxRecordLength));
-        "22"u8.CopyTo(span[10..]);
-        "450"u8.CopyTo(span[20..]);
     }
 
     private static void WriteTag(string tag, Span<byte> entry)

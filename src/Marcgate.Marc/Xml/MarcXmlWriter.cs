@@ -11,7 +11,7 @@ namespace Marcgate.Marc.Xml;
 /// U+FFFD REPLACEMENT CHARACTER and reported, never dropped silently. Tab, newline and carriage
 /// return are written as character references so that parsers do not normalize them (XML 1.0 §2.11, §3.3.3).
 /// </remarks>
-public sealed class MarcXmlWriter : IMarcRecordWriter
+public sealed partial class MarcXmlWriter : IMarcRecordWriter
 {
     // Everything that cannot be copied to the output as is.
     private static readonly SearchValues<char> s_special = SearchValues.Create(BuildSpecials());

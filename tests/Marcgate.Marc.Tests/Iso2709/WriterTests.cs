@@ -6,13 +6,24 @@ namespace Marcgate.Marc.Tests.Iso2709;
 public sealed class WriterTests
 {
     [Fact]
-    public void Leader_structure_positions_are_written_as_marc21_requires_and_leader_23_is_kept()
+    public void The_leader_is_written_as_it_stands_apart_from_length_and_base_address()
     {
+        // As yaz does (yaz-golden marc4); the reader is where wrong structure values are repaired.
         var record = new MarcRecord(new Leader("99999nam a  99999 a XX9Y"), [new ControlField("001", "x")]);
 
         var leader = System.Text.Encoding.ASCII.GetString(Iso2709Writer.Write(record), 0, 24);
 
-        Assert.Equal("00040nam a2200037 a 450Y", leader);
+        Assert.Equal("00040nam a  00037 a XX9Y", leader);
+    }
+
+    [Fact]
+    public void A_record_read_with_a_broken_leader_is_written_with_the_assumed_values()
+    {
+        var read = CorpusReading.Read("invalid/bad_leaders_10_11.mrc", MarcReaderOptions.Default).Record(1);
+
+        var leader = System.Text.Encoding.ASCII.GetString(Iso2709Writer.Write(read), 0, 24);
+
+        Assert.Equal("01794     2200445   450 ", leader);
     }
 
     [Fact]
@@ -28,8 +39,8 @@ public sealed class WriterTests
     }
 
     [Theory]
-    [InlineData("245", "a\u001Eb", "structural character (0x1E)")]
-    [InlineData("245", "a\u001Fb", "structural character (0x1F)")]
+    [InlineData("245", "a\u001Eb", "terminator (0x1E)")]
+    [InlineData("245", "a\u001Db", "terminator (0x1D)")]
     [InlineData("24", "x", "Tag '24'")]
     [InlineData("245", "ж", "U+0436 but leader/09 is not 'a'")]
     public void Records_iso2709_cannot_carry_are_refused_with_the_reason(string tag, string value, string reason)

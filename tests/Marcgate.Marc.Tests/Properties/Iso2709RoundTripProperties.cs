@@ -10,6 +10,7 @@ public sealed class Iso2709RoundTripProperties
     [Property(MaxTest = 200)]
     public void Written_records_read_back_strictly_equal_and_without_diagnostics(MarcRecord record)
     {
+        Assert.NotEmpty(record.Fields);
         var bytes = Iso2709Writer.Write(record);
         var result = Assert.Single(Iso2709Reader.ReadAll(bytes, MarcReaderOptions.StrictDefault));
 

@@ -43,6 +43,14 @@ internal static class StandardNumberRules
             return;
         }
 
+        var token = value.TrimStart();
+        token = token.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 ? token[..space] : token;
+        if (token.Contains('-', StringComparison.Ordinal))
+        {
+            // MARC 21 020 $a: the ISBN is recorded without hyphens (display constant, not data).
+            context.Warning(ValidationDiagnosticIds.SyntaxInvalid, "020", occurrence, $"020 $a '{Text.Show(value)}': record the ISBN without hyphens", subfield: 'a');
+        }
+
         var valid = number.Length == 10 ? IsValidIsbn10(number) : IsValidIsbn13(number);
         if (!valid)
         {

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Full-level validation of a >= 50,000-record corpus: marcgate vs MARC::Lint's marclint, whole process,
+# same run. Builds bench/corpus/validation.mrc (git-ignored) from the shared bibliographic files, times
+# both tools on it, and writes bench/results/validation-marclint.md.
+# Usage: bench/compare-marclint.sh [ROUNDS]   (default 28 rounds of 1,813 records = 50,764 records)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-28}
+shared=../shared/data/marc/valid
+# Bibliographic files that MARC::Record can decode to the end (sample1.mrc stops it on bad UTF-8).
+files=(jazz_1k.mrc lul_fre_500.mrc 100.mrc CornellFOLIOExemplars.mrc FSL.marc nepali.marc
+       chabon.mrc summerland.mrc oclc_63111280_export_as_UTF8_from_connexion.mrc)
+
+mkdir -p bench/corpus bench/results
+corpus=bench/corpus/validation.mrc
+: > "$corpus"
+for ((i = 0; i < rounds; i++)); do
+  for f in "${files[@]}"; do cat "$shared/$f" >> "$corpus"; done
+done
+
+dotnet build src/Marcgate.Cli -c Release -v quiet -nologo > /dev/null
+marcgate=(dotnet src/Marcgate.Cli/bin/Release/net10.0/marcgate.dll)
+records=$("${marcgate[@]}" count "$corpus" | head -1 | cut -f1)
+
+now() { date +%s.%N; }
+t0=$(now)
+set +e
+"${marcgate[@]}" validate --level full --format text "$corpus" > bench/corpus/marcgate.out
+marcgate_exit=$?
+t1=$(now)
+# The same, with tiered compilation off: a batch run gains from fully optimised code from the start.
+DOTNET_TieredCompilation=0 "${marcgate[@]}" validate --level full --format text "$corpus" > bench/corpus/marcgate-tc0.out
+t2=$(now)
+set -e
+marclint --quiet "$corpus" > bench/corpus/marclint.out 2> /dev/null || true
+t3=$(now)
+
+ours=$(echo "$t1 - $t0" | bc -l)
+ours_tc0=$(echo "$t2 - $t1" | bc -l)
+lint=$(echo "$t3 - $t2" | bc -l)
+ratio=$(echo "$lint / $ours" | bc -l)
+ratio_tc0=$(echo "$lint / $ours_tc0" | bc -l)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+findings=$(grep -c '^  ' bench/corpus/marcgate.out || true)
+warnings=$(grep -c ': ' bench/corpus/marclint.out || true)
+
+cat > bench/results/validation-marclint.md <<REPORT
+# Full validation: marcgate vs marclint
+
+Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/compare-marclint.sh $rounds\`.
+Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM;
+$(dotnet --version | sed 's/^/.NET SDK /'); $(dpkg-query -W -f='libmarc-lint-perl ${Version}' libmarc-lint-perl 2>/dev/null).
+
+Corpus: \`bench/corpus/validation.mrc\`, $records records ($(du -h "$corpus" | cut -f1)), $rounds rounds of
+${files[*]}.
+
+| Tool | Command | Wall time (s) | Output |
+|---|---|---|---|
+| marcgate | \`marcgate validate --level full --format text\` (exit $marcgate_exit) | $(printf '%.2f' "$ours") | $findings findings |
+| marcgate | same, \`DOTNET_TieredCompilation=0\` | $(printf '%.2f' "$ours_tc0") | same report |
+| marclint | \`marclint --quiet\` | $(printf '%.2f' "$lint") | $warnings warnings |
+
+marcgate is **$(printf '%.1f' "$ratio")×** faster than marclint (**$(printf '%.1f' "$ratio_tc0")×** with tiered
+compilation off), whole process: start-up, reading, validation and report included. Load average
+at the end of the run: $load (the machine is shared).
+REPORT
+cat bench/results/validation-marclint.md

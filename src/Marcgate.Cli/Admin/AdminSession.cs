@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Marcgate.Catalog.Storage;
+using Marcgate.Storage.Sqlite;
+
+namespace Marcgate.Cli.Admin;
+
+/// <summary>One administration command's run: the opened catalog store under <c>--data</c> and the output writers.</summary>
+internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextWriter error)
+{
+    public ICatalogStore Store { get; } = store;
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>Writes a message to standard error and returns the exit code.</summary>
+    public int Fail(int exitCode, string message)
+    {
+        Error.WriteLine(message);
+        return exitCode;
+    }
+
+    /// <summary>Opens the store under the command's <c>--data</c> directory, runs the action, and turns store failures into messages and exit codes.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Option<string> data, CancellationToken cancellationToken, Func<AdminSession, Task<int>> action)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var directory = parse.GetValue(data) ?? DataDirectory.Default;
+        try
+        {
+            await using var store = await SqliteCatalogStore.OpenAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await action(new AdminSession(store, output, error)).ConfigureAwait(false);
+        }
+        catch (CatalogStoreException exception)
+        {
+            error.WriteLine(exception.Message);
+            return AdminExitCodes.DataUnavailable;
+        }
+        catch (UnknownRepositoryException exception)
+        {
+            error.WriteLine(exception.Message);
+            return AdminExitCodes.NotFound;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using Marcgate.Cli.Admin;
+
+namespace Marcgate.Cli;
+
+/// <summary><c>marcgate repositories add NAME | list</c>: the catalogs records are imported into (gateway §7 step 1).</summary>
+internal static class RepositoriesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("repositories", "Add and list repositories (catalogs such as a Network Zone, an Institution Zone or a sandbox). " + AdminExitCodes.Help);
+        command.Subcommands.Add(CreateAdd());
+        command.Subcommands.Add(CreateList());
+        return command;
+    }
+
+    private static Command CreateAdd()
+    {
+        var name = new Argument<string>("NAME") { Description = "The repository's name, e.g. NETWORK (letters, digits, '_', '-' and '.'; up to 64)." };
+        var data = DataDirectory.CreateOption();
+        var command = new Command("add", "Add a repository. " + AdminExitCodes.Help) { name, data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        {
+            var repository = parse.GetValue(name)!;
+            if (!AdminNames.IsValid(repository))
+            {
+                return session.Fail(AdminExitCodes.Refused, $"'{repository}' is not a valid repository name: use 1-64 letters, digits, '_', '-' or '.'.");
+            }
+
+            if (!await session.Store.AddRepositoryAsync(repository, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))
+            {
+                return session.Fail(AdminExitCodes.Refused, $"Repository '{repository}' already exists.");
+            }
+
+            session.Out.WriteLine($"Added repository {repository}.");
+            return AdminExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command CreateList()
+    {
+        var data = DataDirectory.CreateOption();
+        var command = new Command("list", "List the repositories with their record counts. " + AdminExitCodes.Help) { data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        {
+            var repositories = await session.Store.ListRepositoriesAsync(cancellationToken).ConfigureAwait(false);
+            if (repositories.Count == 0)
+            {
+                session.Error.WriteLine("No repositories yet; add one with 'marcgate repositories add NAME'.");
+            }
+
+            foreach (var repository in repositories)
+            {
+                var count = await session.Store.CountRecordsAsync(repository.Name, cancellationToken).ConfigureAwait(false);
+                session.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repository.Name}\t{count} records\tcreated {repository.Created:yyyy-MM-dd HH:mm:ss}Z"));
+            }
+
+            return AdminExitCodes.Ok;
+        }));
+        return command;
+    }
+}

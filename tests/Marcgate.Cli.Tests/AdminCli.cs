@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Marcgate.Cli.Admin;
+
+namespace Marcgate.Cli.Tests;
+
+/// <summary>Runs <c>marcgate</c> commands in-process against a temporary <c>--data</c> directory.</summary>
+internal sealed class AdminCli : IDisposable
+{
+    public AdminCli()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "marcgate-cli-" + Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataDirectory { get; }
+
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, string? stdin = null)
+    {
+        var root = new RootCommand("marcgate");
+        foreach (var command in Commands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        PasswordInput.UseInput(stdin is null ? null : new StringReader(stdin));
+        try
+        {
+            var exitCode = await root.Parse([.. args, "--data", DataDirectory]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return (exitCode, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            PasswordInput.UseInput(null);
+        }
+    }
+
+    public Task<(int ExitCode, string Out, string Error)> RunAsync(string command, string? stdin = null) =>
+        RunAsync(command.Split(' ', StringSplitOptions.RemoveEmptyEntries), stdin);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Marcgate.Tests;
+
+namespace Marcgate.Cli.Tests;
+
+public sealed class DumpCommandTests
+{
+    [Fact]
+    public void Prints_the_leader_and_one_line_per_field_in_yaz_format()
+    {
+        var run = CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/summerland.mrc"));
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.OutputLines;
+        Assert.Equal("00714cam a2200205 a 4500", lines[0]);
+        Assert.Equal("001 12883376", lines[1]);
+        Assert.Contains("245 10 $a Summerland / $c Michael Chabon.", lines);
+        Assert.Equal(16, lines.Length);
+    }
+
+    [Theory]
+    [InlineData("valid/chabon.mrc")]
+    [InlineData("valid/camel.usmarc")]
+    [InlineData("valid/100.mrc")]
+    [InlineData("valid/how-to-program-a-computer.marc")]
+    public void Output_equals_yaz_marcdump_on_clean_files(string file)
+    {
+        // yaz-marcdump is one of the peers ./test.sh installs.
+        using var yaz = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yaz-marcdump", SharedData.Marc(file))
+        {
+            RedirectStandardOutput = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        })!;
+        var expected = yaz.StandardOutput.ReadToEnd();
+        yaz.WaitForExit();
+
+        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", SharedData.Marc(file));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Output);
+    }
+
+    [Fact]
+    public void Shows_each_records_diagnostics_with_file_record_and_byte()
+    {
+        var file = SharedData.Marc("invalid/baddir.usmarc");
+
+        var run = CommandRun.Invoke(DumpCommand.Create(), file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"({file}: record 1, byte 144: warning MARC004: the directory ends with 0x1F instead of the field terminator 0x1E)", run.OutputLines[0]);
+        Assert.Contains("245 00 $a Green Eggs and Ham", run.OutputLines);
+        Assert.StartsWith($"({file}: record 1, byte 382: warning MARC009", run.OutputLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strict_mode_prints_rejections_and_exits_1()
+    {
+        var file = SharedData.Marc("invalid/baddir.usmarc");
+
+        var run = CommandRun.Invoke(DumpCommand.Create(), "--strict", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"({file}: record 1 at byte 0 rejected)", run.OutputLines);
+        Assert.DoesNotContain(run.OutputLines, l => l.StartsWith("245", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Marc8_records_are_shown_in_unicode()
+    {
+        var run = CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/marc8.dat"));
+
+        Assert.Equal('a', run.OutputLines[0][9]);
+        // Composed or decomposed: normal form is the converter's business, the dump shows what it returns.
+        Assert.Contains(run.OutputLines, l => l.StartsWith("240 10 $a De la solitude \u00E0 la communaut\u00E9.", StringComparison.Ordinal)
+            || l.StartsWith("240 10 $a De la solitude a\u0300 la communaute\u0301.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Raw_shows_marc8_bytes_escaped()
+    {
+        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", SharedData.Marc("valid/marc8.dat"));
+
+        Assert.Equal(' ', run.OutputLines[0][9]);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("240 10 $a De la solitude \\xE1a la communaut\\xE2e.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Marc8_output_equals_yaz_marcdump_converting_to_utf8()
+    {
+        using var yaz = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yaz-marcdump", ["-f", "MARC-8", "-t", "UTF-8", "-l", "9=97", SharedData.Marc("valid/camel.usmarc")])
+        {
+            RedirectStandardOutput = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        })!;
+        var expected = yaz.StandardOutput.ReadToEnd();
+        yaz.WaitForExit();
+
+        Assert.Equal(expected, CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/camel.usmarc")).Output);
+    }
+
+    [Fact]
+    public void A_missing_file_exits_2()
+    {
+        var run = CommandRun.Invoke(DumpCommand.Create(), Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("marcgate-no-such-file.mrc", run.Error, StringComparison.Ordinal);
+    }
+}

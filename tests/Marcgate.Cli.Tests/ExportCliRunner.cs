@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace Marcgate.Cli.Tests;
+
+/// <summary>Runs the built <c>marcgate</c> as a process with its own config, data and session environment.</summary>
+internal sealed class ExportCliRunner : IDisposable
+{
+    public ExportCliRunner()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("marcgate-cli-").FullName;
+        Environment["MARCGATE_CONFIG_DIR"] = Path.Combine(Directory, "config");
+        Environment["MARCGATE_DATA_DIR"] = Path.Combine(Directory, "data");
+        Environment["MARCGATE_SESSION"] = null;
+    }
+
+    public string Directory { get; }
+
+    public Dictionary<string, string?> Environment { get; } = [];
+
+    public string DefaultFile => Path.Combine(Directory, "config", "export-options.json");
+
+    public static string Binary => Path.Combine(AppContext.BaseDirectory, "marcgate.dll");
+
+    public (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Binary);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("marcgate " + string.Join(' ', args) + " did not finish");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}

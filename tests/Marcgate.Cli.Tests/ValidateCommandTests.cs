@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Text.Json;
+using Marcgate.Cli;
+using Marcgate.Tests;
+
+namespace Marcgate.Cli.Tests;
+
+public sealed class ValidateCommandTests
+{
+    [Theory]
+    [InlineData("valid/summerland.mrc")]
+    [InlineData("valid/chabon.mrc")]
+    [InlineData("valid/authority-record.mrc")]
+    [InlineData("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")]
+    public void CleanRecordsExitZeroAtFull(string file)
+    {
+        var (code, output, errors) = Run(SharedData.Marc(file));
+        Assert.Equal(0, code);
+        Assert.Empty(errors);
+        Assert.Contains(", 0 with errors; 0 error(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ErrorsExitOneWithAReportPerRecord()
+    {
+        var (code, output, _) = Run("--level", "basic", SharedData.Marc("valid/sample1.mrc"));
+        Assert.Equal(1, code);
+        Assert.Contains("record 2 (001 ", output, StringComparison.Ordinal);
+        Assert.Contains("error VAL207 LDR/18: leader/18 (item information in record)", output, StringComparison.Ordinal);
+        Assert.Contains("warning MARC010", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StructureLevelIgnoresBasicFindings()
+    {
+        var (code, output, _) = Run("--level", "structure", SharedData.Marc("valid/sample1.mrc"));
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("VAL2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoneChecksOnlyThatRecordsRead() =>
+        Assert.Equal(0, Run("--level", "none", SharedData.Marc("valid/jazz_1k.mrc")).Code);
+
+    [Fact]
+    public void TypeForcesTheFormat()
+    {
+        var (code, output, _) = Run("--type", "auth", "--level", "basic", SharedData.Marc("valid/summerland.mrc"));
+        Assert.Equal(1, code);
+        Assert.Contains("245 is not a MARC 21 authority field", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonReportHasFindingsWithWhereTheyAre()
+    {
+        var (code, output, _) = Run("--format", "json", SharedData.Marc("valid/summerland.mrc"), SharedData.Marc("invalid/badind.usmarc"));
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        var files = json.RootElement.GetProperty("files");
+        Assert.Equal(2, files.GetArrayLength());
+        Assert.Equal(0, files[0].GetProperty("summary").GetProperty("errors").GetInt32());
+        var finding = files[1].GetProperty("records")[0].GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetString() == "VAL106");
+        Assert.Equal(("245", 1), (finding.GetProperty("tag").GetString(), finding.GetProperty("indicator").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("--level", "fullest")]
+    [InlineData("--type", "serial")]
+    [InlineData("--format", "xml")]
+    [InlineData("--bogus")]
+    public void UsageErrorsExitTwo(params string[] args)
+    {
+        var (code, _, errors) = Run([.. args, SharedData.Marc("valid/summerland.mrc")]);
+        Assert.Equal(2, code);
+        Assert.StartsWith("marcgate validate: ", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoFileExitsTwo() => Assert.Equal(2, Run().Code);
+
+    [Fact]
+    public void MissingFileExitsTwoAndStillReportsTheOthers()
+    {
+        var (code, output, errors) = Run(Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc"), SharedData.Marc("valid/summerland.mrc"));
+        Assert.Equal(2, code);
+        Assert.Contains("cannot read", errors, StringComparison.Ordinal);
+        Assert.Contains("summerland.mrc: 1 record(s)", output, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Errors) Run(params string[] args)
+    {
+        var root = new RootCommand { ValidateCommand.Create() };
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = root.Parse(["validate", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = errors });
+        return (code, output.ToString(), errors.ToString());
+    }
+}

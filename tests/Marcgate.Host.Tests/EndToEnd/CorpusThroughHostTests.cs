@@ -1,0 +1,113 @@
+using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
+using Marcgate.Tests;
+using Marcgate.Validation;
+
+namespace Marcgate.Host.Tests.EndToEnd;
+
+/// <summary>Every file of the shared corpus sent through the host, one record per connection as Connexion sends (gateway §4, §7).</summary>
+public sealed class CorpusThroughHostTests
+{
+    private static readonly string[] s_isoExtensions = [".mrc", ".marc", ".dat", ".usmarc"];
+
+    [Fact]
+    public async Task Every_file_gets_a_reply_per_record_valid_records_are_stored_and_sending_again_stores_nothing_new()
+    {
+        // Validation levels are the validator's concern, tested there; here every record the codec reads should be stored.
+        await using var host = await CatalogHost.StartAsync(profile: new ImportProfile("corpus") { ValidationLevel = ValidationLevel.None });
+        var failures = new List<string>();
+
+        foreach (var file in Files("invalid"))
+        {
+            foreach (var chunk in Chunks(file))
+            {
+                var reply = await SendAsync(host, chunk);
+                Check(reply, file, failures);
+            }
+        }
+
+        var firstPass = new List<(string File, byte[] Record, Reply Reply)>();
+        foreach (var file in Files("valid"))
+        {
+            foreach (var chunk in Chunks(file))
+            {
+                var reply = await SendAsync(host, chunk);
+                Check(reply, file, failures);
+                firstPass.Add((file, chunk, reply));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // Valid bibliographic and authority records in ISO 2709 are stored.
+        var isoRecords = firstPass.Where(r => s_isoExtensions.Contains(Path.GetExtension(r.File)) && IsBibliographicOrAuthority(r.Record)).ToList();
+        var notStored = isoRecords.Where(r => r.Reply.Status != "ok").Select(r => $"{Path.GetFileName(r.File)}: {r.Reply.HumanLine}").ToList();
+        Assert.True(notStored.Count <= isoRecords.Count / 20, $"{notStored.Count} of {isoRecords.Count} valid records not stored:\n{string.Join("\n", notStored.Take(20))}");
+        var stored = await host.Store.CountRecordsAsync(CatalogHost.Repository, default);
+        Assert.True(stored > 0);
+
+        // §7 step 7: the same records again change nothing and create nothing. Only records with an OCLC number can be
+        // matched (§7 step 5); one without is a new record each time it comes.
+        var secondPass = new List<Reply>();
+        foreach (var (file, record, first) in isoRecords.Where(r => r.Reply.Status == "ok" && r.Reply.Tokens.ContainsKey("oclc")))
+        {
+            secondPass.Add(await SendAsync(host, record));
+        }
+
+        Assert.True(secondPass.Count >= 100, $"only {secondPass.Count} records with OCLC numbers");
+        Assert.All(secondPass, r => Assert.Equal("ok", r.Status));
+        Assert.Equal(stored, await host.Store.CountRecordsAsync(CatalogHost.Repository, default));
+        Assert.True(secondPass.Count(r => r.Action == GatewayActions.Unchanged) >= secondPass.Count * 9 / 10,
+            string.Join(", ", secondPass.GroupBy(r => r.Action).Select(g => $"{g.Key}: {g.Count()}")));
+    }
+
+    private static IEnumerable<string> Files(string folder) =>
+        Directory.EnumerateFiles(SharedData.Marc(folder)).Order(StringComparer.Ordinal);
+
+    // ISO 2709 files are cut after each record terminator; any other file (MARCXML, JSON, mnemonic) goes whole.
+    private static IEnumerable<byte[]> Chunks(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        if (!s_isoExtensions.Contains(Path.GetExtension(file)))
+        {
+            yield return bytes;
+            yield break;
+        }
+
+        var start = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == 0x1D)
+            {
+                yield return bytes[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        if (start < bytes.Length && bytes[start..].Any(b => b is not (0x0A or 0x0D or 0x20 or 0x1A)))
+        {
+            yield return bytes[start..];
+        }
+    }
+
+    private static async Task<Reply> SendAsync(CatalogHost host, byte[] chunk)
+    {
+        await using var client = await GatewayTestClient.ConnectAsync(host.EndPoint);
+        await client.SendAsync(Records.Concat(CatalogHost.Logon(), chunk, [0]));
+        return Reply.Parse(await client.ReadReplyAsync());
+    }
+
+    private static void Check(Reply reply, string file, List<string> failures)
+    {
+        var known = reply.Status == "ok" ? GatewayActions.IsKnown(reply.Action) : reply.Status == "error" && GatewayErrorCodes.IsKnown(reply.Code);
+        if (!known || reply.Code == GatewayErrorCodes.ServerError)
+        {
+            failures.Add($"{Path.GetFileName(file)}: {reply.HumanLine} [{string.Join(' ', reply.Tokens.Select(t => $"{t.Key}={t.Value}"))}]");
+        }
+    }
+
+    // Leader/06: z is authority; holdings (u, v, x, y) and classification/community (w, q) are not imported as bibliographic.
+    private static bool IsBibliographicOrAuthority(byte[] record) =>
+        record.Length > 24 && record[6] is (byte)'a' or (byte)'c' or (byte)'d' or (byte)'e' or (byte)'f' or (byte)'g' or (byte)'i'
+            or (byte)'j' or (byte)'k' or (byte)'m' or (byte)'o' or (byte)'p' or (byte)'r' or (byte)'t' or (byte)'z';
+}
