@@ -6,6 +6,7 @@ cd "$root"
 
 # Real peers the tests compare against (Debian packages).
 need_pkgs=()
+ldconfig -p | grep -q libicuuc || need_pkgs+=(libicu72)   # Unicode normalization (NFC) needs ICU
 command -v yaz-marcdump >/dev/null || need_pkgs+=(yaz)
 perl -MMARC::Record -e1 2>/dev/null || need_pkgs+=(libmarc-record-perl)
 perl -MMARC::Charset -e1 2>/dev/null || need_pkgs+=(libmarc-charset-perl)

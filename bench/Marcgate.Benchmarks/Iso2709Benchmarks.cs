@@ -48,7 +48,7 @@ public class Iso2709Benchmarks
         using var reader = new Iso2709Reader(new MemoryStream(_bytes, writable: false), options);
         while (reader.Read() is { } result)
         {
-            count += result.Record!.Fields.Count;
+            count += result.Record?.Fields.Count ?? 0;
         }
 
         return count;

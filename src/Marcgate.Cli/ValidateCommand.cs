@@ -35,6 +35,15 @@ internal static class ValidateCommand
                 return ExitUsageOrIo;
             }
 
+            if (ReferenceEquals(output, Console.Out))
+            {
+                // Console.Out flushes on every write; a report of many thousand lines needs a buffer.
+                using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+                var code = new ValidateRun(request, buffered, errors).Execute();
+                buffered.Flush();
+                return code;
+            }
+
             return new ValidateRun(request, output, errors).Execute();
         });
         return command;

@@ -59,7 +59,7 @@ internal sealed class ValidateTextReport(TextWriter output) : IValidateReport
 
         if (finding.Subfield is { } code)
         {
-            where.Append(" $").Append(code);
+            where.Append(" $").Append(code < ' ' ? $"\\x{(int)code:X2}" : code.ToString());
         }
 
         if (finding.Position is { } position)

@@ -119,16 +119,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             _session.Transaction = transaction;
             foreach (var request in batch)
             {
-                transaction.Save(ItemSavepoint);
+                _session.Savepoint(ItemSavepoint);
                 try
                 {
                     request.Execute(_session);
-                    transaction.Release(ItemSavepoint);
+                    _session.Release(ItemSavepoint);
                 }
                 catch (Exception error)
                 {
-                    transaction.Rollback(ItemSavepoint);
-                    transaction.Release(ItemSavepoint);
+                    _session.RollbackTo(ItemSavepoint);
                     request.SetFailed(error is SqliteException sqlite ? StoreFailure(sqlite) : error);
                 }
             }
@@ -139,6 +138,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         catch (Exception error)
         {
             var failure = error is SqliteException sqlite ? StoreFailure(sqlite) : error;
+
+            // What the batch saw (a repository it added) is gone with it.
+            _session.KnownRepositories.Clear();
             foreach (var request in batch)
             {
                 request.Abort(failure);

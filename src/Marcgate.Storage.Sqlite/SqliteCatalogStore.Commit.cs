@@ -5,8 +5,6 @@ namespace Marcgate.Storage.Sqlite;
 
 public sealed partial class SqliteCatalogStore
 {
-    private const string CommitSavepoint = "record_commit";
-
     // SQLite's extended result codes for a violated PRIMARY KEY or UNIQUE constraint.
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
@@ -60,7 +58,6 @@ public sealed partial class SqliteCatalogStore
             }
         }
 
-        session.Transaction!.Save(CommitSavepoint);
         RecordId id;
         int version;
         try
@@ -89,12 +86,10 @@ public sealed partial class SqliteCatalogStore
                 .Bind("$id", id.Value)
                 .Bind("$numbers", numbersJson)
                 .ExecuteNonQuery();
-            session.Transaction.Release(CommitSavepoint);
         }
         catch (SqliteException error) when (error.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique)
         {
-            session.Transaction.Rollback(CommitSavepoint);
-            session.Transaction.Release(CommitSavepoint);
+            // The other record's row stands whatever this write undoes; the writer rolls this write back.
             var holder = session.Command(
                     """
                     SELECT record_id FROM oclc_numbers
@@ -105,7 +100,8 @@ public sealed partial class SqliteCatalogStore
                 .Bind("$numbers", numbersJson)
                 .Bind("$self", commit.ExistingId?.Value ?? 0)
                 .ExecuteScalar();
-            return new CommitResult(CommitStatus.OclcNumberConflict, holder is long holderId ? new RecordId(holderId) : null, 0, null);
+            throw new RolledBackWithResultException(
+                new CommitResult(CommitStatus.OclcNumberConflict, holder is long holderId ? new RecordId(holderId) : null, 0, null));
         }
 
         var action = version == 1 ? "added" : "overlaid";

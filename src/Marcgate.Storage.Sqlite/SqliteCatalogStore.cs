@@ -157,6 +157,11 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
     private static void RequireRepository(WriterSession session, string repository)
     {
+        if (session.KnownRepositories.Contains(repository))
+        {
+            return;
+        }
+
         var exists = session.Command("SELECT 1 FROM repositories WHERE name = $name")
             .Bind("$name", repository)
             .ExecuteScalar();
@@ -164,5 +169,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         {
             throw new UnknownRepositoryException(repository);
         }
+
+        session.KnownRepositories.Add(repository);
     }
 }

@@ -17,7 +17,18 @@ internal sealed class WriteRequest<T>(Func<WriterSession, T> write, Cancellation
         _result = write(session);
     }
 
-    public override void SetFailed(Exception error) => _error = error;
+    public override void SetFailed(Exception error)
+    {
+        if (error is RolledBackWithResultException { Result: T result })
+        {
+            _result = result;
+            _error = null;
+        }
+        else
+        {
+            _error = error;
+        }
+    }
 
     public override void Complete()
     {

@@ -9,6 +9,9 @@ internal sealed class WriterSession(SqliteConnection connection) : IDisposable
 
     public SqliteConnection Connection => connection;
 
+    /// <summary>Repositories seen to exist; they are never removed, so the writer asks the database only once per name.</summary>
+    public HashSet<string> KnownRepositories { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The batch's transaction while a batch runs.</summary>
     public SqliteTransaction? Transaction { get; set; }
 
@@ -25,6 +28,19 @@ internal sealed class WriterSession(SqliteConnection connection) : IDisposable
         command.Transaction = Transaction;
         command.Parameters.Clear();
         return command;
+    }
+
+    /// <summary>Opens a savepoint through a prepared statement (the transaction's own helper compiles one each time).</summary>
+    public void Savepoint(string name) => Command($"SAVEPOINT {name}").ExecuteNonQuery();
+
+    /// <summary>Keeps the savepoint's work as part of the enclosing transaction.</summary>
+    public void Release(string name) => Command($"RELEASE {name}").ExecuteNonQuery();
+
+    /// <summary>Undoes the savepoint's work and closes it.</summary>
+    public void RollbackTo(string name)
+    {
+        Command($"ROLLBACK TO {name}").ExecuteNonQuery();
+        Release(name);
     }
 
     public void Dispose()

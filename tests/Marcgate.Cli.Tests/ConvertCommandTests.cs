@@ -42,6 +42,19 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public void Batched_conversion_keeps_record_order_and_equals_converting_one_record_at_a_time()
+    {
+        // jazz_1k has 1,000 MARC-8 records, more than one conversion batch.
+        var input = SharedData.Marc("valid/jazz_1k.mrc");
+        var output = Path.Combine(_dir, "jazz.mrc");
+        Assert.Equal(0, Run(["--charset", "utf8", "--to", "iso2709", "-o", output, input], out _));
+        var expected = Iso2709Reader.ReadAll(File.ReadAllBytes(input))
+            .SelectMany(r => Iso2709Writer.Write(Marcgate.Marc.Charset.MarcCharsetConverter.ToUnicode(r.Record!)))
+            .ToArray();
+        Assert.Equal(expected, File.ReadAllBytes(output));
+    }
+
+    [Fact]
     public void Charset_marc8_converts_unicode_records_back()
     {
         var unicode = Path.Combine(_dir, "u.mrc");

@@ -66,7 +66,10 @@ public sealed partial class GatewayImportService
             }
 
             var index = RecordOclcNumbers.From(merged);
-            var commit = new RecordCommit(repository, content, index.All.ToList(), context.At, context.Request.PeerAddress)
+            // The index is what matching reads, and its uniqueness is what forbids two records per number; a profile
+            // that does not match stores every record apart, so it indexes none (it could never add the second copy).
+            var indexed = rules.Profile.MatchOnOclcNumbers ? index.All.ToList() : [];
+            var commit = new RecordCommit(repository, content, indexed, context.At, context.Request.PeerAddress)
             {
                 ExistingId = existing?.Id,
                 ExpectedVersion = existing?.Version ?? 0,

@@ -13,12 +13,22 @@ internal static class RecordDecoder
         reason = null;
         var diagnostics = new List<MarcDiagnostic>();
         var record = bytes.IsEmpty ? null : Iso2709RecordParser.Parse(bytes, options, 1, 0, diagnostics);
-        if (record is null)
+        // Lenient reading recovers what it can, but a host does not store a record whose structure it had to
+        // guess at (errors, not warnings): the cataloger gets the first reason and sends it again (gateway §4 bad-record).
+        var errors = diagnostics.Where(d => d.Severity == MarcSeverity.Error).ToList();
+        if (record is null || errors.Count > 0)
         {
-            var error = diagnostics.FirstOrDefault(d => d.Severity == MarcSeverity.Error);
+            var error = errors.FirstOrDefault();
+            var more = errors.Count > 1 ? $" and {errors.Count - 1} more problem{(errors.Count > 2 ? "s" : string.Empty)}" : string.Empty;
             reason = error is null
                 ? "The record is empty."
-                : $"The record is not ISO 2709: {error.Message} (byte {error.ByteOffset}, {error.Id}).";
+                : $"The record is not ISO 2709: {error.Message} (byte {error.ByteOffset}, {error.Id}){more}.";
+            return null;
+        }
+
+        if (record.Fields.Count == 0)
+        {
+            reason = "The record is not ISO 2709: it has a leader but no fields.";
             return null;
         }
 

@@ -77,8 +77,8 @@ internal sealed class GatewayConnection : IAsyncDisposable
                     // Cut short, the outcome is unknown: it is lost like a connection before the reply.
                     if (!reply.Text.EndsWith('\n'))
                     {
-                        throw new GatewayTransportException(
-                            $"the TCP/IP connection to {_endpoint} was closed in the middle of the host's reply (\"{Shorten(reply.Text)}\")", retryable: true) { NothingReceived = false };
+                        var cut = $"the TCP/IP connection to {_endpoint} was closed in the middle of the host's reply (\"{Shorten(reply.Text)}\")";
+                        throw new GatewayTransportException(cut, retryable: true) { NothingReceived = false };
                     }
 
                     return reply;

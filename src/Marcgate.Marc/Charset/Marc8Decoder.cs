@@ -97,12 +97,8 @@ internal static partial class Marc8Decoder
             else if (c <= 0x20)
             {
                 // C0 controls and the space are the same in every graphic set (MARC-8 keeps 20 single-byte in EACC).
-                // MARC-8 defines only 1B, 1D, 1E and 1F; others are kept, as MARC::Charset keeps them, and reported.
-                if (Marc8Sets.Entry(Marc8Sets.BasicLatin, c) == 0)
-                {
-                    problems?.Add(new(i, $"control character {(int)c:X2} is not part of MARC-8; kept"));
-                }
-
+                // Stray controls are kept as MARC::Charset keeps them: whether a control is allowed in a field
+                // is for validation and for writers that cannot carry it (MARCXML) to report, not a charset matter.
                 output.WriteBase(c);
                 i++;
             }
@@ -203,8 +199,7 @@ internal static partial class Marc8Decoder
         var chars = new StringBuilder(127);
         for (var c = '\0'; c < 0x80; c++)
         {
-            // Printable ASCII and the structural controls 1D-1F; other C0 controls take the slow path to be reported.
-            if (c is (>= ' ' and < '\u007F') or (>= '\u001D' and <= '\u001F'))
+            if (c != Escape && c != '\u007F')
             {
                 chars.Append(c);
             }

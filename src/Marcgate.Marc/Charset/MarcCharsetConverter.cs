@@ -14,6 +14,14 @@ namespace Marcgate.Marc.Charset;
 public static partial class MarcCharsetConverter
 {
 
+    private static readonly Lazy<bool> s_canNormalize = new(() => "e\u0301".Normalize(NormalizationForm.FormC) == "\u00E9");
+
+    /// <summary>
+    /// True when the runtime can normalize text (ICU loaded). With <c>InvariantGlobalization</c> on,
+    /// .NET's normalization does nothing and MARC-8 conversion output stays decomposed, not NFC.
+    /// </summary>
+    public static bool CanNormalize => s_canNormalize.Value;
+
     /// <summary>Converts a record to Unicode: a new record with leader/09 <c>a</c> and NFC values.</summary>
     /// <param name="record">A MARC-8 record (values hold bytes as U+0000-U+00FF) or a Unicode one.</param>
     /// <param name="diagnostics">Receives <see cref="MarcDiagnosticIds.Marc8Invalid"/> and <see cref="MarcDiagnosticIds.Utf8UnderMarc8Leader"/> findings.</param>

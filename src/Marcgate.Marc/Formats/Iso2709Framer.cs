@@ -6,8 +6,7 @@ namespace Marcgate.Marc.Formats;
 /// <summary>
 /// Cuts ISO 2709 input into records by their leader lengths for as long as the input is clean: each
 /// leader length five digits and the record terminator exactly where it says. At the first thing
-/// that is not, it stops and hands the rest of the input (buffered bytes included) to the full
-/// <see cref="Iso2709Reader"/>, whose recovery and diagnostics then apply.
+/// that is not, it stops; the full <see cref="Iso2709Reader"/> then applies its recovery and diagnostics.
 /// </summary>
 internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
 {
@@ -20,8 +19,11 @@ internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
     /// <summary>Byte offset of the next record (or of the rest handed over).</summary>
     public long Offset { get; private set; }
 
-    /// <summary>Records framed so far.</summary>
+    /// <summary>Records framed so far, the last one included.</summary>
     public long RecordNumber { get; private set; }
+
+    /// <summary>Records framed before the one that ended clean framing (all of them when the input ended cleanly).</summary>
+    public long CleanRecords => _current == 0 ? RecordNumber : RecordNumber - 1;
 
     /// <summary>True when the input ended cleanly; false when the rest must go to the full reader.</summary>
     public bool AtEnd => _start == _end && _eof;
@@ -58,9 +60,6 @@ internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
         RecordNumber++;
         return _buffer.AsSpan(_start, length);
     }
-
-    /// <summary>The unread input: the buffered bytes followed by the rest of the stream.</summary>
-    public Stream TakeRest() => new PrefixedStream(_buffer[_start.._end], _end - _start, stream, leaveOpen: true);
 
     private bool Fill(int count)
     {

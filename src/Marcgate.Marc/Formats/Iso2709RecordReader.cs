@@ -7,6 +7,8 @@ internal sealed class Iso2709RecordReader(Stream stream, MarcReaderOptions optio
 {
     private readonly Iso2709Reader _reader = new(stream, options, leaveOpen);
 
+    public IReadOnlyList<MarcDiagnostic> EndDiagnostics => _reader.EndDiagnostics;
+
     public MarcReadResult? Read() => _reader.Read();
 
     public void Dispose() => _reader.Dispose();

@@ -11,6 +11,8 @@ namespace Marcgate.Marc.Formats;
 /// <param name="report">Receives each diagnostic with the name of the input it concerns.</param>
 public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charset, Action<string, MarcDiagnostic> report)
 {
+    private const int BatchSize = 512;
+
     /// <summary>Totals over every input converted so far.</summary>
     public ConversionSummary Summary { get; } = new();
 
@@ -24,45 +26,108 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
+        var startsAtZero = input.CanSeek && input.Position == 0;
         var detected = MarcFormat.Iso2709;
         using var stream = format is not null ? new PrefixedStream([], 0, input, leaveOpen: true) : MarcFormats.Detect(input, leaveOpen: true, out detected);
         detected = format ?? detected;
-        if (detected == MarcFormat.Iso2709 && writer is MarcXmlWriter xml && charset != TargetCharset.Marc8)
+
+        // The fast path may need to start over, so it takes only inputs that can seek (files, not pipes).
+        if (detected == MarcFormat.Iso2709 && writer is MarcXmlWriter xml && charset != TargetCharset.Marc8 && startsAtZero)
         {
-            ConvertIso2709ToXml(stream, source, xml, options);
+            input.Seek(0, SeekOrigin.Begin);
+            ConvertIso2709ToXml(input, source, xml, options);
             return;
         }
 
         using var reader = MarcFormats.OpenReader(stream, detected, options, out _, leaveOpen: true);
-        while (reader.Read() is { } result)
+        if (ConversionTarget == TargetCharset.Unchanged)
         {
-            Process(result, source);
+            while (reader.Read() is { } result)
+            {
+                Process(result, source, result.Record);
+            }
+        }
+        else
+        {
+            ConvertInBatches(reader, source);
+        }
+
+        ReportEnd(reader, source);
+    }
+
+    // Unicode formats take Unicode records; converting here rather than in the writer lets it run in parallel.
+    private TargetCharset ConversionTarget => charset == TargetCharset.Unchanged && writer is MarcXmlWriter or Json.MarcJsonWriter ? TargetCharset.Utf8 : charset;
+
+    // Character set conversion is the costly step: batch k is converted on every core while batch k + 1 is read,
+    // then written in input order. Two batches in flight keep memory bounded whatever the input size.
+    private void ConvertInBatches(IMarcRecordReader reader, string source)
+    {
+        var current = ReadBatch(reader);
+        while (current.Count > 0)
+        {
+            var batch = current;
+            var converted = new MarcRecord?[batch.Count];
+            var extra = new List<MarcDiagnostic>?[batch.Count];
+            var conversion = Task.Run(() => Parallel.For(0, batch.Count, i => converted[i] = Convert(batch[i], out extra[i])));
+            current = ReadBatch(reader);
+            conversion.GetAwaiter().GetResult();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var result = batch[i];
+                Process(extra[i] is { } found ? result with { Diagnostics = [.. result.Diagnostics, .. found] } : result, source, converted[i]);
+            }
         }
     }
 
-    // ISO 2709 to MARCXML, the bulk case: clean records go from bytes to bytes, the rest through the parser and the full reader.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<MarcReadResult> ReadBatch(IMarcRecordReader reader)
+    {
+        var batch = new List<MarcReadResult>(BatchSize);
+        while (batch.Count < BatchSize && reader.Read() is { } result)
+        {
+            batch.Add(result);
+        }
+
+        return batch;
+    }
+
+    private MarcRecord? Convert(MarcReadResult result, out List<MarcDiagnostic>? diagnostics)
+    {
+        diagnostics = null;
+        if (result.Record is not { } record)
+        {
+            return null;
+        }
+
+        switch (ConversionTarget)
+        {
+            case TargetCharset.Utf8 when !record.Leader.IsUnicode:
+                diagnostics = [];
+                var unicode = MarcCharsetConverter.ToUnicode(record, diagnostics, result.RecordNumber);
+                diagnostics = diagnostics.Count == 0 ? null : diagnostics;
+                return unicode;
+            case TargetCharset.Marc8 when record.Leader.IsUnicode:
+                return MarcCharsetConverter.ToMarc8(record);
+            default:
+                return record;
+        }
+    }
+
+    // ISO 2709 to MARCXML, the bulk case: clean records go from bytes to bytes. At the first record that is
+    // not clean, the full reader takes over from the start of the input, passing over the records already
+    // written, so that every number, offset and message is exactly what it reports on its own.
     private void ConvertIso2709ToXml(Stream input, string source, MarcXmlWriter xml, MarcReaderOptions options)
     {
         var framer = new Iso2709Framer(input, options.MaxRecordBytes);
         while (true)
         {
             var bytes = framer.Next();
-            if (bytes.IsEmpty)
+            if (bytes.IsEmpty || !xml.TryWriteIso2709(bytes, options.MaxFields))
             {
                 break;
             }
 
-            if (xml.TryWriteIso2709(bytes, options.MaxFields))
-            {
-                Summary.RecordsRead++;
-                Summary.RecordsWritten++;
-                continue;
-            }
-
-            var diagnostics = new List<MarcDiagnostic>();
-            var record = Iso2709RecordParser.Parse(bytes, options, framer.RecordNumber, framer.Offset, diagnostics);
-            Process(new MarcReadResult(record, diagnostics, framer.RecordNumber, framer.Offset), source);
+            Summary.RecordsRead++;
+            Summary.RecordsWritten++;
         }
 
         if (framer.AtEnd)
@@ -70,24 +135,35 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
             return;
         }
 
-        // Numbers and offsets from the full reader count from where it starts; shift them to count from the input's start.
-        var (recordBase, offsetBase) = (framer.RecordNumber, framer.Offset);
-        using var rest = framer.TakeRest();
-        using var reader = new Iso2709Reader(rest, options, leaveOpen: true);
+        var written = framer.CleanRecords;
+        input.Seek(0, SeekOrigin.Begin);
+        using var reader = new Iso2709RecordReader(input, options, leaveOpen: true);
         while (reader.Read() is { } result)
         {
-            var shifted = result.Diagnostics
-                .Select(d => d with { RecordNumber = d.RecordNumber + recordBase, ByteOffset = d.ByteOffset >= 0 ? d.ByteOffset + offsetBase : d.ByteOffset })
-                .ToList();
-            Process(new MarcReadResult(result.Record, shifted, result.RecordNumber + recordBase, result.ByteOffset + offsetBase), source);
+            if (result.RecordNumber > written)
+            {
+                Process(result, source, result.Record);
+            }
+        }
+
+        ReportEnd(reader, source);
+    }
+
+    private void ReportEnd(IMarcRecordReader reader, string source)
+    {
+        foreach (var diagnostic in reader.EndDiagnostics)
+        {
+            Summary.Warnings += diagnostic.Severity == MarcSeverity.Warning ? 1 : 0;
+            report(source, diagnostic);
         }
     }
 
-    private void Process(MarcReadResult result, string source)
+    // Writes the record (already converted when conversion was batched) and reports every diagnostic of it.
+    private void Process(MarcReadResult result, string source, MarcRecord? record)
     {
         Summary.RecordsRead++;
         var diagnostics = new List<MarcDiagnostic>(result.Diagnostics);
-        var written = result.Record is { } record && TryWrite(record, result.RecordNumber, diagnostics);
+        var written = record is not null && TryWrite(record, result.RecordNumber, diagnostics);
         var hasError = false;
         foreach (var diagnostic in diagnostics)
         {

@@ -99,7 +99,8 @@ public sealed partial class Iso2709Reader
         return next.Length == Leader.Length && Iso2709.ParseDigits(next[..5]) >= Leader.Length && Iso2709.ParseDigits(next.Slice(12, 5)) >= 0;
     }
 
-    // Bytes that cannot begin a leader (leader/00 is a digit) are skipped; null when there were none.
+    // Bytes seen between records in real files (0x1A, white space, NUL, a lone 0x1D) are skipped; null when there were none.
+    // Anything else starts a record, so a leader with a non-numeric length is still read (framed by its 0x1D).
     private string? SkipJunk()
     {
         var skipped = 0;
@@ -107,7 +108,7 @@ public sealed partial class Iso2709Reader
         while (Fill(1))
         {
             var b = _buffer[_start];
-            if (Iso2709.IsDigit(b))
+            if (b is not (0x1A or 0x00 or Iso2709.RecordTerminator or (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
             {
                 break;
             }

@@ -12,8 +12,8 @@ public static partial class Iso2709RecordParser
 
         var at = 0;
         var indicators = 0;
-        var indicator1 = ReadIndicator(bytes, ref at, unicode, ref indicators);
-        var indicator2 = indicators == 1 ? ReadIndicator(bytes, ref at, unicode, ref indicators) : ' ';
+        var indicator1 = ReadIndicator(bytes, ref at, unicode, ref indicators, fieldOffset, tag, context);
+        var indicator2 = indicators == 1 ? ReadIndicator(bytes, ref at, unicode, ref indicators, fieldOffset, tag, context) : ' ';
         if (indicators < 2)
         {
             context.Warn(MarcDiagnosticIds.IndicatorsMissing, fieldOffset, $"field {tag} has {indicators} indicator(s) before its first subfield; blanks assumed");
@@ -40,7 +40,7 @@ public static partial class Iso2709RecordParser
             }
             else
             {
-                var codeLength = Iso2709Text.ReadChar(chunk, unicode, out var code);
+                var codeLength = Iso2709Text.ReadChar(chunk, unicode, fieldOffset + at + 1, tag, context, out var code);
                 field.Subfields.Add(new Subfield(code, Iso2709Text.Decode(chunk[codeLength..], unicode, fieldOffset + at + 1 + codeLength, tag, context)));
             }
 
@@ -52,14 +52,14 @@ public static partial class Iso2709RecordParser
     }
 
     // An indicator is one character (ISO 2709 counts characters: a UTF-8 indicator takes its whole sequence).
-    private static char ReadIndicator(ReadOnlySpan<byte> bytes, ref int at, bool unicode, ref int count)
+    private static char ReadIndicator(ReadOnlySpan<byte> bytes, ref int at, bool unicode, ref int count, int fieldOffset, string tag, Iso2709ParseContext context)
     {
         if (at >= bytes.Length || bytes[at] == Iso2709.SubfieldDelimiter)
         {
             return ' ';
         }
 
-        at += Iso2709Text.ReadChar(bytes[at..], unicode, out var value);
+        at += Iso2709Text.ReadChar(bytes[at..], unicode, fieldOffset + at, tag, context, out var value);
         count++;
         return value;
     }

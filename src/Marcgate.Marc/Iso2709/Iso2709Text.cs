@@ -42,7 +42,7 @@ internal static class Iso2709Text
 
     /// <summary>Reads one character (indicator or subfield code): one byte, or one UTF-8 sequence in a Unicode record.</summary>
     /// <returns>The number of bytes taken.</returns>
-    public static int ReadChar(ReadOnlySpan<byte> bytes, bool unicode, out char value)
+    public static int ReadChar(ReadOnlySpan<byte> bytes, bool unicode, long offsetInRecord, string tag, Iso2709ParseContext context, out char value)
     {
         var first = bytes[0];
         if (!unicode || first < 0x80)
@@ -52,8 +52,15 @@ internal static class Iso2709Text
         }
 
         var status = Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
-        // A character outside the BMP does not fit one char; it is replaced like invalid UTF-8.
-        value = status == System.Buffers.OperationStatus.Done && rune.IsBmp ? (char)rune.Value : '\uFFFD';
+        if (status == System.Buffers.OperationStatus.Done && rune.IsBmp)
+        {
+            value = (char)rune.Value;
+            return consumed;
+        }
+
+        // Invalid UTF-8, or a character outside the BMP that one char cannot hold.
+        context.Warn(MarcDiagnosticIds.InvalidUtf8, offsetInRecord, $"field {tag} has an indicator or subfield code that is not one UTF-16 character ('{Iso2709.Printable(bytes[..Math.Max(consumed, 1)])}'); U+FFFD was used");
+        value = '\uFFFD';
         return Math.Max(consumed, 1);
     }
 

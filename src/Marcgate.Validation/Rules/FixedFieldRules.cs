@@ -72,7 +72,7 @@ internal static class FixedFieldRules
             }
 
             // 008/00-17 and 35-39 are common to all materials; 18-34 depend on leader/06-07.
-            CheckPositions(context, "008", occurrence, value, common with { Positions = Array.FindAll(common.Positions, p => p.End < 18 || p.Start > 34) });
+            CheckPositions(context, "008", occurrence, value, common, skipMaterialPositions: true);
             if (format.Field008.TryGetValue(material, out var specific))
             {
                 CheckPositions(context, "008", occurrence, value, specific, $" for {MaterialType.Name(material)}");
@@ -89,10 +89,15 @@ internal static class FixedFieldRules
         }
     }
 
-    private static void CheckPositions(ValidationContext context, string tag, int occurrence, string value, FixedFieldDefinition layout, string suffix = "")
+    private static void CheckPositions(ValidationContext context, string tag, int occurrence, string value, FixedFieldDefinition layout, string suffix = "", bool skipMaterialPositions = false)
     {
         foreach (var position in layout.Positions)
         {
+            if (skipMaterialPositions && position.Start >= 18 && position.End <= 34)
+            {
+                continue;
+            }
+
             if (position.End >= value.Length)
             {
                 // Too short: the length rule says so once; check what is there.

@@ -19,6 +19,8 @@ internal sealed class FieldDefinition
         {
             _subfields[subfield.Code & 0x7f] = subfield;
         }
+
+        HasSubfields = subfields.Length > 0;
     }
 
     public string Tag { get; }
@@ -36,7 +38,7 @@ internal sealed class FieldDefinition
     public string? Obsolete { get; }
 
     /// <summary>True when the field has subfields defined (data fields).</summary>
-    public bool HasSubfields => Array.Exists(_subfields, s => s is not null);
+    public bool HasSubfields { get; }
 
     public SubfieldDefinition? Subfield(char code) => code < 128 ? _subfields[code] : null;
 }

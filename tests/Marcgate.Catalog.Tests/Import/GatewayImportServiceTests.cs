@@ -133,6 +133,20 @@ public sealed class GatewayImportServiceTests
     }
 
     [Fact]
+    public async Task A_profile_that_does_not_match_adds_every_record()
+    {
+        await using var fixture = await ImportFixture.CreateAsync(Lenient() with { MatchOnOclcNumbers = false });
+        var record = RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aSandbox copy");
+
+        var first = await fixture.SendAsync(record);
+        var second = await fixture.SendAsync(record);
+
+        Assert.Equal((ImportCodes.Added, ImportCodes.Added), (first.Action, second.Action));
+        Assert.NotEqual(first.RecordId, second.RecordId);
+        Assert.Equal("5", second.OclcNumber);
+    }
+
+    [Fact]
     public async Task Unreadable_bytes_are_a_bad_record_with_the_reason()
     {
         await using var fixture = await ImportFixture.CreateAsync();
@@ -167,6 +181,25 @@ public sealed class GatewayImportServiceTests
         var stored = await fixture.StoredAsync(outcome.RecordId!);
         Assert.DoesNotContain(stored.Fields, f => f.Tag is "029" || f.Tag.StartsWith('9'));
         Assert.NotEmpty(stored.GetFields("880"));
+    }
+
+    [Fact]
+    public async Task Each_logon_writes_only_its_own_repository()
+    {
+        await using var fixture = await ImportFixture.CreateAsync();
+        await fixture.Store.AddRepositoryAsync("IZ", DateTimeOffset.UtcNow, default);
+        var network = await fixture.Store.FindAccountAsync(ImportFixture.LogonId, default);
+        await fixture.Store.SaveAccountAsync(network! with { LogonId = "IZ_LOGON", Repository = "IZ" }, default);
+        var bytes = ImportFixture.RecordsOf(s_connexion).Single();
+
+        var toNetwork = await fixture.SendAsync(bytes);
+        var toIz = await fixture.SendAsync(bytes, logonId: "IZ_LOGON");
+
+        Assert.Equal((ImportCodes.Added, "NETWORK"), (toNetwork.Action, toNetwork.Repository));
+        Assert.Equal((ImportCodes.Added, "IZ"), (toIz.Action, toIz.Repository));
+        Assert.NotEqual(toNetwork.RecordId, toIz.RecordId);
+        Assert.Equal(1, await fixture.Store.CountRecordsAsync("NETWORK", default));
+        Assert.Equal(1, await fixture.Store.CountRecordsAsync("IZ", default));
     }
 
     [Fact]

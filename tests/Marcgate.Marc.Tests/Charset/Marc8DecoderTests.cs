@@ -1,5 +1,9 @@
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using Marcgate.Marc.Charset;
+using Marcgate.Marc.Iso2709;
+using Marcgate.Tests;
 
 namespace Marcgate.Marc.Tests.Charset;
 
@@ -157,11 +161,10 @@ public sealed class Marc8DecoderTests
     }
 
     [Fact]
-    public void Stray_control_characters_are_kept_and_reported()
+    public void Stray_control_characters_are_kept_in_every_set()
     {
-        var diagnostics = new List<MarcDiagnostic>();
-        Assert.Equal("a\u000Cb", MarcCharsetConverter.Marc8ToUnicode("a\u000Cb", diagnostics));
-        Assert.Contains("0C", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+        // Validation and the MARCXML writer report them; for the charset they are C0 controls like any other.
+        Assert.Equal("a\u000Cb\u4E00\u000C\u4E00", Decode("a\u000Cb\u001B$1!0!\u000C!0!\u001B(B"));
     }
 
     [Fact]
@@ -190,6 +193,34 @@ public sealed class Marc8DecoderTests
                 var input = prefix + (char)first + (char)first + "a";
                 var result = MarcCharsetConverter.Marc8ToUnicode(input, []);
                 Assert.NotNull(result);
+            }
+        }
+    }
+
+    [Fact]
+    public void Random_bytes_decode_without_throwing_and_every_problem_is_reported_with_an_offset()
+    {
+        var bytes = Gen.Elements(Enumerable.Range(0, 256).Select(b => (char)b).Concat("\u001B\u001B$()!1NgsE".ToCharArray()).ToArray());
+        Prop.ForAll(Gen.ArrayOf(bytes).Select(c => new string(c)).ToArbitrary(), input =>
+        {
+            var diagnostics = new List<MarcDiagnostic>();
+            var text = MarcCharsetConverter.Marc8ToUnicode(input, diagnostics);
+            // Each byte yields at most one UTF-16 unit (three EACC bytes at most two), which sizes the output buffer.
+            return text.Length <= input.Length
+                && diagnostics.TrueForAll(d => d.Id == MarcDiagnosticIds.Marc8Invalid && d.Message.Contains("byte ", StringComparison.Ordinal));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Every_invalid_corpus_record_converts_without_throwing()
+    {
+        foreach (var file in Directory.GetFiles(SharedData.Marc("invalid"), "*.*").Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(file)).Where(r => r.Record is not null))
+            {
+                var unicode = MarcCharsetConverter.ToUnicode(result.Record!, [], result.RecordNumber);
+                Assert.Equal('a', unicode.Leader.CharacterCodingScheme);
+                MarcCharsetConverter.ToMarc8(unicode);
             }
         }
     }

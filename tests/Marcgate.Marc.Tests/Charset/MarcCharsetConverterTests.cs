@@ -9,6 +9,13 @@ namespace Marcgate.Marc.Tests.Charset;
 public sealed class MarcCharsetConverterTests
 {
     [Fact]
+    public void Normalization_is_available_to_the_tests()
+    {
+        // Turning InvariantGlobalization on makes NFC a no-op and this suite meaningless; say so first.
+        Assert.True(MarcCharsetConverter.CanNormalize, "InvariantGlobalization must be false for MARC-8 conversion");
+    }
+
+    [Fact]
     public void Marc8_record_becomes_unicode_with_leader_09_a()
     {
         var record = Read("valid/marc8.dat");

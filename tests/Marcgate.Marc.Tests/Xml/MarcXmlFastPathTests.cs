@@ -28,7 +28,8 @@ public sealed class MarcXmlFastPathTests
             using var slow = new MemoryStream();
             using (var writer = new MarcXmlWriter(slow, leaveOpen: true))
             {
-                foreach (var result in Iso2709Reader.ReadAll(bytes, options))
+                using var reader = new Iso2709Reader(new MemoryStream(bytes), options);
+                while (reader.Read() is { } result)
                 {
                     var diagnostics = new List<MarcDiagnostic>(result.Diagnostics);
                     if (result.Record is { } record)
@@ -38,6 +39,8 @@ public sealed class MarcXmlFastPathTests
 
                     slowDiagnostics.AddRange(diagnostics.Select(d => d.ToString()));
                 }
+
+                slowDiagnostics.AddRange(reader.EndDiagnostics.Select(d => d.ToString()));
 
                 writer.Complete();
             }

@@ -47,8 +47,8 @@ public sealed class MarcXmlWriterTests
         var xml = Write(records, diagnostics);
         var back = Read.Records(MarcXmlReader.ReadAll(xml, MarcReaderOptions.StrictDefault)).Single();
         Assert.NotEmpty(diagnostics);
-        Assert.All(diagnostics, d => Assert.Equal(MarcDiagnosticIds.CharacterNotRepresentable, d.Id));
-        Assert.Contains(diagnostics, d => d.Message.Contains("U+0014", StringComparison.Ordinal) && d.Message.Contains("field 010", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == MarcDiagnosticIds.CharacterNotRepresentable
+            && d.Message.Contains("U+0014", StringComparison.Ordinal) && d.Message.Contains("field 010", StringComparison.Ordinal));
         Assert.Contains('\uFFFD', string.Join("", RecordAssert.Describe(back)));
     }
 
