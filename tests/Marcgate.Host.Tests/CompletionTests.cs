@@ -18,6 +18,24 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task S5_an_EOT_that_comes_after_the_reply_is_ignored_and_gets_no_reply_of_its_own()
+    {
+        await using var host = await RunningHost.StartAsync();
+        await using var client = await host.ConnectAsync();
+        await client.SendAsync(Concat(Ascii("ABNZPBpw"), Sample));
+        Assert.Equal("added", Reply.Parse(await client.ReadReplyAsync()).Action);
+
+        // "Notify Host before Disconnect" (§6): the client's NUL arrives after the host already answered (§5 rule 1).
+        await client.SendAsync([0]);
+        await client.SendAsync(Concat(Ascii("ABNZPBpw"), SampleVariant('Y')));
+        var next = Reply.Parse(await client.ReadReplyAsync());
+        Assert.Equal("added", next.Action);
+        Assert.Equal("000002", next.Tokens["record"]);
+        client.EndSending();
+        Assert.True(await client.IsClosedByHostAsync());
+    }
+
+    [Fact]
     public async Task S5_two_requests_on_one_connection_get_two_replies_and_the_same_record_is_unchanged()
     {
         await using var host = await RunningHost.StartAsync();

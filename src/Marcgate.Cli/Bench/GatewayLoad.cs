@@ -68,9 +68,12 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
             // Let the host accept and park every connection before measuring.
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
             var after = hostPid is { } p ? ResidentMegabytes(p) : null;
+
+            // A connection the host answered (busy, timeout) or closed is readable: it is not held.
+            var held = sockets.Count(s => !s.Poll(0, SelectMode.SelectRead));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sockets.Count} idle connections held; host RSS {Describe(before)} before, {Describe(after)} with them open"));
-            return 0;
+                $"{held} of {sockets.Count} idle connections held open by the host; host RSS {Describe(before)} before, {Describe(after)} with them open"));
+            return held == connections ? 0 : 3;
         }
         finally
         {
