@@ -22,9 +22,6 @@ internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
     /// <summary>Records framed so far, the last one included.</summary>
     public long RecordNumber { get; private set; }
 
-    /// <summary>Records framed before the one that ended clean framing (all of them when the input ended cleanly).</summary>
-    public long CleanRecords => _current == 0 ? RecordNumber : RecordNumber - 1;
-
     /// <summary>True when the input ended cleanly; false when the rest must go to the full reader.</summary>
     public bool AtEnd => _start == _end && _eof;
 

@@ -112,22 +112,32 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
         }
     }
 
-    // ISO 2709 to MARCXML, the bulk case: clean records go from bytes to bytes. At the first record that is
-    // not clean, the full reader takes over from the start of the input, passing over the records already
-    // written, so that every number, offset and message is exactly what it reports on its own.
+    // ISO 2709 to MARCXML, the bulk case: records framed cleanly by their leaders go from bytes to bytes, or through
+    // the parser when they need it. Where framing itself needs recovery, the full reader takes over from the start
+    // of the input, passing over the records already written, so every number, offset and message is its own.
     private void ConvertIso2709ToXml(Stream input, string source, MarcXmlWriter xml, MarcReaderOptions options)
     {
         var framer = new Iso2709Framer(input, options.MaxRecordBytes);
         while (true)
         {
             var bytes = framer.Next();
-            if (bytes.IsEmpty || !xml.TryWriteIso2709(bytes, options.MaxFields))
+            if (bytes.IsEmpty)
             {
                 break;
             }
 
-            Summary.RecordsRead++;
-            Summary.RecordsWritten++;
+            if (xml.TryWriteIso2709(bytes, options.MaxFields))
+            {
+                Summary.RecordsRead++;
+                Summary.RecordsWritten++;
+                continue;
+            }
+
+            // Framed by its leader with no bytes skipped before it, the record is what the reader would hand to the
+            // same parser with the same number and offset; parsing it here gives the reader's exact result.
+            var diagnostics = new List<MarcDiagnostic>();
+            var record = Iso2709RecordParser.Parse(bytes, options, framer.RecordNumber, framer.Offset, diagnostics);
+            Process(new MarcReadResult(record, diagnostics, framer.RecordNumber, framer.Offset), source, record);
         }
 
         if (framer.AtEnd)
@@ -135,7 +145,7 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
             return;
         }
 
-        var written = framer.CleanRecords;
+        var written = framer.RecordNumber;
         input.Seek(0, SeekOrigin.Begin);
         using var reader = new Iso2709RecordReader(input, options, leaveOpen: true);
         while (reader.Read() is { } result)

@@ -141,7 +141,7 @@ public sealed partial class MarcXmlWriter
 
         var directory = record[24..(baseAddress - 1)];
         var data = record[baseAddress..^1];
-        if (directory.Length % 12 != 0 || directory.Length / 12 > maxFields || directory.IndexOf(FieldTerminator) >= 0)
+        if (directory.Length == 0 || directory.Length % 12 != 0 || directory.Length / 12 > maxFields || directory.IndexOf(FieldTerminator) >= 0)
         {
             return false;
         }
