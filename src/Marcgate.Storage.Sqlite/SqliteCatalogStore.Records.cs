@@ -39,6 +39,25 @@ public sealed partial class SqliteCatalogStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredRecord>> FindByContentHashAsync(string repository, string contentHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contentHash);
+        // Migration 0003's index on record_versions (content_hash, …) finds the versions; the join keeps current ones.
+        return ReadAsync(
+            (connection, transaction) => ReadRecords(Command(
+                    connection,
+                    transaction,
+                    $"""
+                    {RecordSelect}
+                    WHERE v.content_hash = $hash AND r.repository = $repository
+                    ORDER BY r.id
+                    """)
+                .Bind("$repository", repository)
+                .Bind("$hash", contentHash)),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<StoredRecord?> GetRecordAsync(string repository, RecordId id, CancellationToken cancellationToken) =>
         ReadAsync(
             (connection, transaction) => ReadRecords(Command(connection, transaction, $"{RecordSelect} WHERE r.id = $id AND r.repository = $repository")

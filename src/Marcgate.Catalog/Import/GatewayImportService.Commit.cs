@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Marcgate.Catalog.Matching;
 using Marcgate.Catalog.Merging;
 using Marcgate.Catalog.Storage;
@@ -17,7 +18,20 @@ public sealed partial class GatewayImportService
         context.Warnings.AddRange(numbers.Warnings);
         context.OclcNumber = numbers.Primary;
         var matchOn = rules.Profile.MatchOnOclcNumbers ? numbers.All.ToList() : [];
-        using var held = await _locks.AcquireAsync(repository, numbers.All, cancellationToken).ConfigureAwait(false);
+
+        // §7 step 7: a record without an OCLC number is recognised again only by its content, the bytes the
+        // store would keep; a profile that does not match stores every record apart, so it skips this too.
+        var byContent = rules.Profile.MatchOnOclcNumbers && matchOn.Count == 0;
+        byte[]? incomingContent = null;
+        if (byContent && !TryWrite(incoming, out incomingContent, out var unwritable))
+        {
+            return await FailAsync(context, ImportCodes.InvalidRecord, unwritable, cancellationToken).ConfigureAwait(false);
+        }
+
+        var contentHash = incomingContent is null ? null : RecordContentHash.Compute(incomingContent);
+        using var held = contentHash is null
+            ? await _locks.AcquireAsync(repository, numbers.All, cancellationToken).ConfigureAwait(false)
+            : await _locks.AcquireAsync(repository, contentHash, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= Math.Max(1, _options.MaxCommitAttempts); attempt++)
         {
             var candidates = matchOn.Count == 0
@@ -31,7 +45,17 @@ public sealed partial class GatewayImportService
 
             MarcRecord merged;
             StoredRecord? existing = null;
-            if (candidates.Count == 0)
+            var twin = contentHash is null
+                ? null
+                : (await _store.FindByContentHashAsync(repository, contentHash, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            if (twin is not null)
+            {
+                // Identical bytes: committed against the twin's current version, the store answers unchanged and keeps only
+                // the receipt. Copies added before content matching existed all hold these bytes; the oldest stands for them.
+                existing = twin;
+                merged = incoming;
+            }
+            else if (candidates.Count == 0)
             {
                 if (rules.Profile.NoMatchAction == NoMatchAction.Reject)
                 {
@@ -55,14 +79,10 @@ public sealed partial class GatewayImportService
                 merged = outcome.Record;
             }
 
-            byte[] content;
-            try
+            var content = incomingContent;
+            if (content is null && !TryWrite(merged, out content, out var reason))
             {
-                content = Iso2709Writer.Write(merged);
-            }
-            catch (MarcFormatException exception)
-            {
-                return await FailAsync(context, ImportCodes.InvalidRecord, $"The record cannot be stored as ISO 2709: {exception.Message}", cancellationToken).ConfigureAwait(false);
+                return await FailAsync(context, ImportCodes.InvalidRecord, reason, cancellationToken).ConfigureAwait(false);
             }
 
             var index = RecordOclcNumbers.From(merged);
@@ -115,6 +135,22 @@ public sealed partial class GatewayImportService
         };
         await _store.AddReviewItemAsync(item, cancellationToken).ConfigureAwait(false);
         return await FailAsync(context, ImportCodes.MultipleMatches, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool TryWrite(MarcRecord record, [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? reason)
+    {
+        try
+        {
+            content = Iso2709Writer.Write(record);
+            reason = null;
+            return true;
+        }
+        catch (MarcFormatException exception)
+        {
+            content = null;
+            reason = $"The record cannot be stored as ISO 2709: {exception.Message}";
+            return false;
+        }
     }
 
     private static MarcRecord ReadStored(StoredRecord stored)

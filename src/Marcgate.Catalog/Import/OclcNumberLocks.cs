@@ -3,12 +3,16 @@ using Marcgate.Catalog.Storage;
 namespace Marcgate.Catalog.Import;
 
 /// <summary>
-/// Serialises, within one process, the imports that touch the same OCLC numbers of a repository, so
-/// concurrent sends of one record do not race each other into repeated commit conflicts.
+/// Serialises, within one process, the imports that touch the same OCLC numbers of a repository (or,
+/// for records without one, the same content), so concurrent sends of one record do not race each
+/// other into repeated commit conflicts or into two copies.
 /// </summary>
 /// <remarks>
 /// Correctness does not rest on this: the store's constraints and versioned commits keep two records
 /// from ever sharing a number, across processes too (issue 3); the locks only make the retries rare.
+/// Records without an OCLC number have no such constraint: their content-hash stripe is what keeps
+/// two identical ones sent at once from both being added, and only within this process (two hosts
+/// sharing one store may still each add a copy).
 /// Numbers map onto a fixed set of stripes, taken in ascending order so two imports never deadlock.
 /// </remarks>
 internal sealed class OclcNumberLocks
@@ -17,13 +21,23 @@ internal sealed class OclcNumberLocks
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Waits for the stripes of every number; dispose the result to release them.</summary>
-    public async Task<IDisposable> AcquireAsync(string repository, IEnumerable<OclcNumber> numbers, CancellationToken cancellationToken)
+    public Task<IDisposable> AcquireAsync(string repository, IEnumerable<OclcNumber> numbers, CancellationToken cancellationToken) =>
+        AcquireStripesAsync(
+            numbers.Select(n => (int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(repository), n.Value) % StripeCount)),
+            cancellationToken);
+
+    /// <summary>
+    /// Waits for the stripe of a content hash, the only key a record without an OCLC number has, so two
+    /// identical such records sent at once become one add and one <c>unchanged</c> (gateway §7 step 7).
+    /// </summary>
+    public Task<IDisposable> AcquireAsync(string repository, string contentHash, CancellationToken cancellationToken) =>
+        AcquireStripesAsync(
+            [(int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(repository), StringComparer.Ordinal.GetHashCode(contentHash)) % StripeCount)],
+            cancellationToken);
+
+    private async Task<IDisposable> AcquireStripesAsync(IEnumerable<int> stripes, CancellationToken cancellationToken)
     {
-        var indexes = numbers
-            .Select(n => (int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(repository), n.Value) % StripeCount))
-            .Distinct()
-            .Order()
-            .ToArray();
+        var indexes = stripes.Distinct().Order().ToArray();
         var held = new Release(_stripes);
         try
         {

@@ -68,6 +68,35 @@ public sealed class SqliteCatalogStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_2_database_gets_the_content_hash_index_and_its_records_are_found_by_content()
+    {
+        var content = "no oclc number"u8.ToArray();
+        var hash = RecordContentHash.Compute(content);
+        using (var connection = OpenRaw())
+        {
+            SchemaMigrator.Migrate(connection, DatabasePath, targetVersion: 2);
+            Execute(connection, $"""
+                INSERT INTO repositories (name, created_us) VALUES ('NETWORK', 0);
+                INSERT INTO records (id, repository, version, created_us, updated_us) VALUES (7, 'NETWORK', 1, 0, 0);
+                INSERT INTO record_versions (record_id, version, content, content_hash, at_us, action) VALUES (7, 1, X'{Convert.ToHexString(content)}', '{hash}', 0, 'added');
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var store = await SqliteCatalogStore.OpenAsync(_directory.Path))
+        {
+            Assert.Equal(new RecordId(7), Assert.Single(await store.FindByContentHashAsync("NETWORK", hash, default)).Id);
+        }
+
+        using var reopened = OpenRaw();
+        Assert.True(SchemaMigrator.LatestVersion >= 3);
+        Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(reopened, "PRAGMA user_version"));
+        Assert.Equal(1L, Scalar(reopened, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'record_versions_by_content_hash'"));
+        var plan = string.Join("\n", Rows(reopened, $"EXPLAIN QUERY PLAN SELECT r.id FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.version WHERE v.content_hash = '{hash}' AND r.repository = 'NETWORK'"));
+        Assert.Contains("record_versions_by_content_hash", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_database_from_a_newer_marcgate_is_refused_untouched()
     {
         using (var connection = OpenRaw())
@@ -225,6 +254,21 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    // EXPLAIN QUERY PLAN rows: id, parent, notused, detail.
+    private static List<string> Rows(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(3));
+        }
+
+        return rows;
     }
 
     private static void Execute(SqliteConnection connection, string sql)
