@@ -8,12 +8,16 @@ namespace Marcgate.Catalog.Import;
 /// <summary>The import pipeline of gateway §7, steps 1–9: authenticate, decode, normalise, validate, match, merge, keep history, commit durably, log the receipt.</summary>
 public sealed partial class GatewayImportService : IGatewayImporter
 {
+    // The profile used when the store has none of the default name.
+    private static readonly Lazy<CachedProfile> s_defaultProfile = new(() => CachedProfile.Create(new ImportProfile(ImportOptions.DefaultProfileName), DateTimeOffset.MinValue));
+
     private readonly ICatalogStore _store;
     private readonly IRecordValidator _validator;
     private readonly ImportOptions _options;
     private readonly TimeProvider _time;
     private readonly LogonAuthenticator _authenticator;
     private readonly OclcNumberLocks _locks = new();
+    private readonly ImportSettingsCache _settings;
 
     /// <summary>Creates the pipeline over a store and a validator.</summary>
     public GatewayImportService(ICatalogStore store, IRecordValidator validator, ImportOptions? options = null, TimeProvider? time = null)
@@ -24,6 +28,7 @@ public sealed partial class GatewayImportService : IGatewayImporter
         _validator = validator;
         _options = options ?? new ImportOptions();
         _time = time ?? TimeProvider.System;
+        _settings = new ImportSettingsCache(store, _time);
         _authenticator = new LogonAuthenticator(
             store,
             new LockoutPolicy(store, _options.Lockout, _time),
@@ -63,26 +68,27 @@ public sealed partial class GatewayImportService : IGatewayImporter
         }
 
         context.Account = logon.Account;
-        if (!await _store.RepositoryExistsAsync(logon.Account.Repository, cancellationToken).ConfigureAwait(false))
+        if (!await _settings.RepositoryExistsAsync(logon.Account.Repository, cancellationToken).ConfigureAwait(false))
         {
             return await FailAsync(context, ImportCodes.NotAuthorized, $"Not authorized--repository {logon.Account.Repository} of logon ID {logon.Account.LogonId} does not exist.", cancellationToken).ConfigureAwait(false);
         }
 
-        var profile = await _store.GetProfileAsync(logon.Account.ProfileName, cancellationToken).ConfigureAwait(false);
-        if (profile is null && logon.Account.ProfileName == ImportOptions.DefaultProfileName)
+        var cached = await _settings.GetProfileAsync(logon.Account.ProfileName, cancellationToken).ConfigureAwait(false);
+        if (cached is null && logon.Account.ProfileName == ImportOptions.DefaultProfileName)
         {
-            profile = new ImportProfile(ImportOptions.DefaultProfileName);
+            cached = s_defaultProfile.Value;
         }
 
-        if (profile is null)
+        if (cached is null)
         {
             return await FailAsync(context, ImportCodes.ServerError, $"Server error--import profile '{logon.Account.ProfileName}' of logon ID {logon.Account.LogonId} does not exist; nothing was stored.", cancellationToken).ConfigureAwait(false);
         }
 
-        context.Rules = ProfileRules.Create(profile, out var profileErrors);
-        if (profileErrors.Count > 0)
+        var profile = cached.Profile;
+        context.Rules = cached.Rules;
+        if (cached.Errors.Count > 0)
         {
-            return await FailAsync(context, ImportCodes.ServerError, $"Server error--{string.Join(" ", profileErrors)}", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, ImportCodes.ServerError, $"Server error--{string.Join(" ", cached.Errors)}", cancellationToken).ConfigureAwait(false);
         }
 
         // §7 step 2: ISO 2709 → Unicode NFC, leader/09 'a'.

@@ -12,10 +12,24 @@ namespace Marcgate.Catalog.Security;
 /// it still has N failures inside the window. The lock's end time is kept in memory. Attempts made while
 /// locked are refused before the password is checked and are not counted, so a lockout ends on time
 /// even while an attacker keeps trying.
+/// A key the store showed without failures is remembered as clean for <see cref="CleanRecheck"/>, so a
+/// stream of good logons does not read the store three times per request; any failure this process
+/// records forgets that key's clean answer at once, and failures another process records on a shared store are
+/// seen once the remembered answer is older than <see cref="CleanRecheck"/>.
 /// </remarks>
 internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options, TimeProvider time)
 {
+    /// <summary>How long a key the store showed without failures is taken as still clean.</summary>
+    public static readonly TimeSpan CleanRecheck = TimeSpan.FromSeconds(1);
+
+    // Bounds the memory kept for clean keys when many addresses or logon IDs come and go.
+    private const int MaxCleanKeys = 4096;
+
     private readonly ConcurrentDictionary<LockoutKey, DateTimeOffset> _lockedUntil = new();
+    private readonly ConcurrentDictionary<LockoutKey, DateTimeOffset> _cleanSince = new();
+
+    // Bumped by every failure this process records: a store read that began before it must not mark its key clean.
+    private long _failureGeneration;
 
     /// <summary>True when the key is locked out now.</summary>
     public async Task<bool> IsLockedOutAsync(LockoutKey key, CancellationToken cancellationToken)
@@ -38,7 +52,19 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
             return false;
         }
 
-        return await store.CountLogonFailuresAsync(key, now - options.Window, cancellationToken).ConfigureAwait(false) >= limit;
+        if (IsKnownClean(key, now))
+        {
+            return false;
+        }
+
+        var generation = Volatile.Read(ref _failureGeneration);
+        var failures = await store.CountLogonFailuresAsync(key, now - options.Window, cancellationToken).ConfigureAwait(false);
+        if (failures == 0)
+        {
+            MarkClean(key, now, generation);
+        }
+
+        return failures >= limit;
     }
 
     /// <summary>Counts a failed logon; true when it locks the key out.</summary>
@@ -46,7 +72,11 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
     {
         var limit = Limit(key);
         var now = time.GetUtcNow();
+        ForgetClean(key);
         var failures = await store.RecordLogonFailureAsync(key, now, options.Window, cancellationToken).ConfigureAwait(false);
+
+        // Again once the failure is in the store: a read that began after the first ForgetClean may have missed it.
+        ForgetClean(key);
         if (limit <= 0 || failures < limit)
         {
             return false;
@@ -56,13 +86,46 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
         return true;
     }
 
-    /// <summary>Forgets a key's failures after a successful logon; a read when there is nothing to forget.</summary>
+    /// <summary>Forgets a key's failures after a successful logon; a read when there is nothing to forget, none when the key is known clean.</summary>
     public async Task ClearAsync(LockoutKey key, CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow() - options.Window;
-        if (await store.CountLogonFailuresAsync(key, since, cancellationToken).ConfigureAwait(false) > 0)
+        var now = time.GetUtcNow();
+        if (IsKnownClean(key, now))
+        {
+            return;
+        }
+
+        var generation = Volatile.Read(ref _failureGeneration);
+        if (await store.CountLogonFailuresAsync(key, now - options.Window, cancellationToken).ConfigureAwait(false) > 0)
         {
             await store.ClearLogonFailuresAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        MarkClean(key, now, generation);
+    }
+
+    private void ForgetClean(LockoutKey key)
+    {
+        Interlocked.Increment(ref _failureGeneration);
+        _cleanSince.TryRemove(key, out _);
+    }
+
+    private bool IsKnownClean(LockoutKey key, DateTimeOffset now) =>
+        _cleanSince.TryGetValue(key, out var since) && now >= since && now - since < CleanRecheck;
+
+    private void MarkClean(LockoutKey key, DateTimeOffset now, long generation)
+    {
+        if (_cleanSince.Count >= MaxCleanKeys)
+        {
+            _cleanSince.Clear();
+        }
+
+        _cleanSince[key] = now;
+
+        // A failure recorded while the store was read may not be in what it answered: forget the answer.
+        if (Volatile.Read(ref _failureGeneration) != generation)
+        {
+            _cleanSince.TryRemove(key, out _);
         }
     }
 

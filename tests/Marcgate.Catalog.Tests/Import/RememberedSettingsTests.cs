@@ -1,0 +1,44 @@
+using Marcgate.Catalog.Import;
+using Marcgate.Catalog.Security;
+using Marcgate.Catalog.Storage;
+using Marcgate.Tests;
+
+namespace Marcgate.Catalog.Tests.Import;
+
+// What the pipeline keeps in memory between records (lockout answers, repositories, profiles) must still follow
+// changes made to the store by another process, as the administration commands do while the host runs.
+public sealed class RememberedSettingsTests
+{
+    private static readonly byte[] s_record = ImportFixture.RecordsOf(SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")).Single();
+
+    [Fact]
+    public async Task Failures_recorded_in_the_store_by_another_process_lock_the_logon_id_once_the_clean_answer_is_old()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var options = new ImportOptions { Lockout = new LockoutOptions { MaxFailuresPerLogonId = 2, MaxFailuresPerPeerAddress = 100 } };
+        await using var fixture = await ImportFixture.CreateAsync(options: options, time: clock);
+        Assert.True((await fixture.SendAsync(s_record)).Ok);
+
+        var key = LockoutKey.ForLogonId(ImportFixture.LogonId);
+        await fixture.Store.RecordLogonFailureAsync(key, clock.GetUtcNow(), options.Lockout.Window, default);
+        await fixture.Store.RecordLogonFailureAsync(key, clock.GetUtcNow(), options.Lockout.Window, default);
+        clock.Advance(LockoutPolicy.CleanRecheck);
+
+        Assert.Equal(ImportCodes.LockedOut, (await fixture.SendAsync(s_record)).Code);
+    }
+
+    [Fact]
+    public async Task A_changed_profile_is_used_once_the_remembered_one_is_old()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var fixture = await ImportFixture.CreateAsync(GatewayImportServiceTests.Lenient(), time: clock);
+        Assert.True((await fixture.SendAsync(s_record)).Ok);
+
+        await fixture.Store.SaveProfileAsync(GatewayImportServiceTests.Lenient() with { FieldsToDelete = ["not-a-tag"] }, default);
+        clock.Advance(ImportSettingsCache.Lifetime);
+        var outcome = await fixture.SendAsync(s_record);
+
+        Assert.Equal(ImportCodes.ServerError, outcome.Code);
+        Assert.Contains("not-a-tag", outcome.Message, StringComparison.Ordinal);
+    }
+}
