@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marcgate.Catalog.Import;
 using Marcgate.Gateway;
+using Microsoft.Extensions.Logging;
 
 namespace Marcgate.Host;
 
@@ -9,7 +10,11 @@ internal sealed partial class GatewaySession
     private async Task<GatewayReply> HandleAsync(GatewayRequest request)
     {
         var reply = await ImportAsync(request).ConfigureAwait(false);
-        HostLog.Receipt(_logger, _peer, request.EffectiveLogonId ?? "-", request.ExportingUserId ?? "-", request.Record.Length, GatewayReplyWriter.StatusLine(reply));
+        // The status line is built only when receipts are logged: at Warning level the host skips that work per request.
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            HostLog.Receipt(_logger, _peer, request.EffectiveLogonId ?? "-", request.ExportingUserId ?? "-", request.Record.Length, GatewayReplyWriter.StatusLine(reply));
+        }
         return reply;
     }
 
