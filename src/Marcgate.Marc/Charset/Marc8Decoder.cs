@@ -21,29 +21,23 @@ internal static partial class Marc8Decoder
     /// <summary>Decodes one value; the designations carry over to the field's next subfield.</summary>
     public static string Decode(string value, ref Marc8Designations designations, bool innovative, List<Marc8Problem>? problems)
     {
-        if (designations.G0 != Marc8Sets.BasicLatin)
+        if (designations.G0 == Marc8Sets.BasicLatin && !value.AsSpan().ContainsAnyExcept(s_plain))
         {
-            return Decode(value.AsSpan(), ref designations, innovative, problems);
+            return value;
         }
 
-        var plain = value.AsSpan().IndexOfAnyExcept(s_plain);
-        return plain < 0 ? value : Decode(value.AsSpan(), plain, ref designations, innovative, problems);
+        return Decode(value.AsSpan(), ref designations, innovative, problems);
     }
 
     /// <summary>Decodes MARC-8 bytes held one per char.</summary>
-    public static string Decode(ReadOnlySpan<char> input, ref Marc8Designations designations, bool innovative, List<Marc8Problem>? problems) =>
-        Decode(input, 0, ref designations, innovative, problems);
-
-    // plain: how many leading chars are known to be their own Unicode form (ASCII under the default G0), so not scanned again.
-    private static string Decode(ReadOnlySpan<char> input, int plain, ref Marc8Designations designations, bool innovative, List<Marc8Problem>? problems)
+    public static string Decode(ReadOnlySpan<char> input, ref Marc8Designations designations, bool innovative, List<Marc8Problem>? problems)
     {
         char[]? rented = null;
         var text = input.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(input.Length));
         var output = new Marc8Output(text, stackalloc char[16]);
         try
         {
-            output.WriteAscii(input[..plain]);
-            DecodeInto(input, plain, ref designations, innovative, problems, ref output);
+            DecodeInto(input, ref designations, innovative, problems, ref output);
             if (output.HasPendingMarks)
             {
                 problems?.Add(new(input.Length, "combining mark with no base character at the end of the value"));
@@ -68,9 +62,9 @@ internal static partial class Marc8Decoder
         }
     }
 
-    private static void DecodeInto(ReadOnlySpan<char> input, int start, ref Marc8Designations designations, bool innovative, List<Marc8Problem>? problems, ref Marc8Output output)
+    private static void DecodeInto(ReadOnlySpan<char> input, ref Marc8Designations designations, bool innovative, List<Marc8Problem>? problems, ref Marc8Output output)
     {
-        var i = start;
+        var i = 0;
         while (i < input.Length)
         {
             if (designations.G0 == Marc8Sets.BasicLatin && !output.HasPendingMarks)
