@@ -13,24 +13,48 @@ public static partial class MarcCharsetConverter
     /// </summary>
     private static bool LooksLikeUtf8(MarcRecord record)
     {
+        // Direct loops rather than an iterator: this runs once per record before any decoding.
         var multibyte = false;
-        foreach (var value in Values(record))
+        foreach (var field in record.Fields)
         {
-            var span = value.AsSpan();
-            if (!span.ContainsAnyExceptInRange('\0', '\u007F'))
+            if (field is ControlField control)
             {
-                continue;
+                if (!CheckUtf8(control.Value, ref multibyte))
+                {
+                    return false;
+                }
             }
-
-            if (span.Contains('\u001B') || span.ContainsAnyExceptInRange('\0', '\u00FF') || !IsUtf8(span))
+            else if (field is DataField data)
             {
-                return false;
+                foreach (var subfield in data.Subfields)
+                {
+                    if (!CheckUtf8(subfield.Value, ref multibyte))
+                    {
+                        return false;
+                    }
+                }
             }
-
-            multibyte = true;
         }
 
         return multibyte;
+    }
+
+    // False when the value rules UTF-8 out; sets multibyte when it holds a well-formed multibyte sequence.
+    private static bool CheckUtf8(string value, ref bool multibyte)
+    {
+        var span = value.AsSpan();
+        if (!span.ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            return true;
+        }
+
+        if (span.Contains('\u001B') || span.ContainsAnyExceptInRange('\0', '\u00FF') || !IsUtf8(span))
+        {
+            return false;
+        }
+
+        multibyte = true;
+        return true;
     }
 
     private static bool IsUtf8(ReadOnlySpan<char> bytes)
@@ -54,22 +78,4 @@ public static partial class MarcCharsetConverter
         !value.AsSpan().ContainsAnyExceptInRange('\0', '\u02FF') || value.IsNormalized(NormalizationForm.FormC)
             ? value
             : value.Normalize(NormalizationForm.FormC);
-
-    private static IEnumerable<string> Values(MarcRecord record)
-    {
-        foreach (var field in record.Fields)
-        {
-            if (field is ControlField control)
-            {
-                yield return control.Value;
-            }
-            else if (field is DataField data)
-            {
-                foreach (var subfield in data.Subfields)
-                {
-                    yield return subfield.Value;
-                }
-            }
-        }
-    }
 }

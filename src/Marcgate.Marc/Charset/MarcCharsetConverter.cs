@@ -55,6 +55,48 @@ public static partial class MarcCharsetConverter
         return new MarcRecord(leader, fields);
     }
 
+    /// <summary>
+    /// Converts a MARC-8 record to Unicode in place, for a caller that owns the record and drops the
+    /// original (the batch converter): fields and subfields whose value decodes to itself are kept as
+    /// they are rather than copied. Same output and diagnostics as <see cref="ToUnicode"/>.
+    /// </summary>
+    internal static void ToUnicodeInPlace(MarcRecord record, List<MarcDiagnostic>? diagnostics, long recordNumber, bool innovativeCharacters = true)
+    {
+        if (record.Leader.IsUnicode)
+        {
+            var unicode = ToUnicode(record, diagnostics, recordNumber, innovativeCharacters);
+            record.Leader = unicode.Leader;
+            record.Fields.Clear();
+            record.Fields.AddRange(unicode.Fields);
+            return;
+        }
+
+        var utf8 = LooksLikeUtf8(record);
+        var leader = record.Leader.Clone();
+        leader.CharacterCodingScheme = 'a';
+        if (utf8)
+        {
+            diagnostics?.Add(new MarcDiagnostic(
+                MarcDiagnosticIds.Utf8UnderMarc8Leader, MarcSeverity.Warning, recordNumber, -1,
+                "leader/09 is blank (MARC-8), but the data is well-formed UTF-8 with multibyte sequences and no escapes; read as UTF-8"));
+        }
+
+        var problems = diagnostics is null ? null : new List<Marc8Problem>();
+        foreach (var field in record.Fields)
+        {
+            if (utf8)
+            {
+                MapValuesInPlace(field, static v => Nfc(Utf8FromBytes(v)));
+            }
+            else
+            {
+                DecodeFieldInPlace(field, innovativeCharacters, problems, diagnostics, recordNumber);
+            }
+        }
+
+        record.Leader = leader;
+    }
+
     /// <summary>Converts a record to MARC-8: a new record with leader/09 blank; characters MARC-8 lacks become <c>&amp;#xXXXX;</c>.</summary>
     public static MarcRecord ToMarc8(MarcRecord record)
     {
@@ -124,6 +166,54 @@ public static partial class MarcCharsetConverter
         }
 
         return result;
+    }
+
+    private static void DecodeFieldInPlace(MarcField field, bool innovative, List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber)
+    {
+        // MARC 21: every field starts with ASCII as G0 and ANSEL as G1; designations hold to the field's end.
+        var designations = Marc8Designations.Default;
+        if (field is ControlField control)
+        {
+            control.Value = Marc8Decoder.Decode(control.Value, ref designations, innovative, problems);
+            if (problems is { Count: > 0 })
+            {
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+            }
+
+            return;
+        }
+
+        var subfields = ((DataField)field).Subfields;
+        for (var i = 0; i < subfields.Count; i++)
+        {
+            var subfield = subfields[i];
+            var value = Marc8Decoder.Decode(subfield.Value, ref designations, innovative, problems);
+            if (problems is { Count: > 0 })
+            {
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+            }
+
+            if (!ReferenceEquals(value, subfield.Value))
+            {
+                subfields[i] = new Subfield(subfield.Code, value);
+            }
+        }
+    }
+
+    private static void MapValuesInPlace(MarcField field, Func<string, string> map)
+    {
+        if (field is ControlField control)
+        {
+            control.Value = map(control.Value);
+            return;
+        }
+
+        var subfields = ((DataField)field).Subfields;
+        for (var i = 0; i < subfields.Count; i++)
+        {
+            var subfield = subfields[i];
+            subfields[i] = new Subfield(subfield.Code, map(subfield.Value));
+        }
     }
 
     private static void Report(List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber, string where)

@@ -101,10 +101,11 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
         switch (ConversionTarget)
         {
             case TargetCharset.Utf8 when !record.Leader.IsUnicode:
+                // The record was just read and is not used again: convert it in place rather than copy every field.
                 diagnostics = [];
-                var unicode = MarcCharsetConverter.ToUnicode(record, diagnostics, result.RecordNumber);
+                MarcCharsetConverter.ToUnicodeInPlace(record, diagnostics, result.RecordNumber);
                 diagnostics = diagnostics.Count == 0 ? null : diagnostics;
-                return unicode;
+                return record;
             case TargetCharset.Marc8 when record.Leader.IsUnicode:
                 return MarcCharsetConverter.ToMarc8(record);
             default:
