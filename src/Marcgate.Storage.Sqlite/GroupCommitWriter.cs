@@ -31,7 +31,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _loop = Task.Run(RunAsync);
+        // A thread of its own: the writer blocks in SQLite and fsync, which must not hold a thread-pool thread
+        // that socket and import work is waiting for.
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>How many batches have been committed; with <see cref="PendingWrites"/>, shows how well writes are grouped.</summary>
@@ -66,12 +68,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _session.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<WriteRequest>(_maxBatchSize);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (WaitForWrites())
             {
                 batch.Clear();
                 while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var request))
@@ -107,6 +109,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 pending.Abort(failure);
             }
         }
+    }
+
+    private bool WaitForWrites()
+    {
+        var wait = _queue.Reader.WaitToReadAsync();
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     private void CommitBatch(List<WriteRequest> batch)

@@ -16,6 +16,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
     private readonly string _readConnectionString;
     private readonly GroupCommitWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
 
     // Idle reader sessions: a read takes one (or opens one) and gives it back, so their number stays at the most reads run at once.
     private readonly ConcurrentBag<SqliteSession> _readers = [];
@@ -25,6 +26,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     {
         DatabasePath = path;
         _readConnectionString = readConnectionString;
+        _checkpointer = new WalCheckpointer(readConnectionString, options.CheckpointInterval);
         _writer = new GroupCommitWriter(writerConnection, path, options);
     }
 
@@ -91,6 +93,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
         // Readers first: when the writer, the last connection, closes, SQLite checkpoints the WAL into
         // the database and removes it, so the file stands alone after a clean shutdown.
+        _checkpointer.Dispose();
         CloseIdleReaders();
         await _writer.DisposeAsync().ConfigureAwait(false);
     }
