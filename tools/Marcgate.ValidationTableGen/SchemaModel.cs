@@ -8,6 +8,3 @@ internal sealed record SchemaSubfield(char Code, string Label, bool Repeatable);
 
 /// <summary>One position range of a fixed field, with its codes already sorted into exact values, characters and templates.</summary>
 internal sealed record SchemaPosition(int Start, int End, string Label, string Chars, IReadOnlyList<string> Values, IReadOnlyList<string> Templates);
-
-/// <summary>An indicator value or subfield code of a field that MARC 21 has made obsolete; Kind names an ObsoleteCodeKind member.</summary>
-internal sealed record SchemaObsoleteCode(string Kind, char Code, string Label, string? Since);
