@@ -147,14 +147,21 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             session = TakeReader();
             var result = read(session);
             GiveBack(session);
+            session = null;
             return Task.FromResult(result);
         }
-        catch (Exception error) when (error is SqliteException or CatalogStoreException)
+        catch (SqliteException error)
         {
-            // The session may be in any state after a failure: it is closed, not reused.
+            return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error));
+        }
+        catch (CatalogStoreException error)
+        {
+            return Task.FromException<T>(error);
+        }
+        finally
+        {
+            // After a failure the session may be in any state: it is closed, not reused.
             session?.Dispose();
-            return Task.FromException<T>(error as CatalogStoreException
-                ?? new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error));
         }
     }
 
