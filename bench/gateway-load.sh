@@ -33,7 +33,7 @@ stop_host() { kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; }
 run() {
   local name=$1; shift
   start_host
-  ./marcgate bench gateway --host "127.0.0.1:$port" --connections 32 --records 3000 --warmup 0 --first-oclc 90000000 > /dev/null
+  ./marcgate bench gateway --host "127.0.0.1:$port" --connections 32 --records 10000 --warmup 0 --first-oclc 90000000 > /dev/null
   local before; before=$(cpu_ticks "$host_pid")
   ./marcgate bench gateway --host "127.0.0.1:$port" --warmup 0 --records "$records" "$@" > "$work/$name.out"
   local after; after=$(cpu_ticks "$host_pid")
@@ -49,7 +49,7 @@ run() {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
   echo "$(dotnet --version | sed 's/^/.NET SDK /'); load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Host and load generator share the machine. Per-receipt log lines off (Warning level); each run on a fresh"
-  echo "database, after 3,000 warm-up records."
+  echo "database, after 10,000 warm-up records (the host compiles its hot code to tier 1 meanwhile)."
   echo
   echo "## 32 clients, new records (target >= 5,000 records/s)"
   echo
