@@ -37,7 +37,7 @@ internal static class BenchCommand
             var load = new GatewayLoad(endPoint, requests, Console.Out);
             return parse.GetValue(idle) is { } idleConnections
                 ? await load.HoldIdleAsync(idleConnections, parse.GetValue(hostPid), cancellationToken).ConfigureAwait(false)
-                : await load.RunAsync(parse.GetValue(connections), parse.GetValue(records), parse.GetValue(rate), parse.GetValue(warmup), cancellationToken).ConfigureAwait(false);
+                : load.Run(parse.GetValue(connections), parse.GetValue(records), parse.GetValue(rate), parse.GetValue(warmup), cancellationToken);
         });
         return new Command("bench", "Load generators for Marcgate's services.") { gateway };
     }
