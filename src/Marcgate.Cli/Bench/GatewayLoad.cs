@@ -59,7 +59,8 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
                 var wait = due - clock.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {
-                    Thread.Sleep(wait);
+                    // Whole milliseconds, rounded up: a request never goes before it is due, so waiting can only add to its latency.
+                    Thread.Sleep((int)Math.Ceiling(wait.TotalMilliseconds));
                 }
 
                 var status = SendOne(requests.Build(first + index), buffer);
