@@ -7,7 +7,8 @@ namespace Marcgate.Storage.Sqlite;
 /// <summary>
 /// The single writer: writes queued by concurrent callers are run together in one transaction, so
 /// one fsync makes a whole batch durable (group commit), and each caller learns its own result only
-/// after that commit (gateway §7 step 8). One failed write does not fail the others: the batch
+/// once that batch is on disk (gateway §7 step 8; the fsync is <see cref="WalFlusher"/>'s, so the writer
+/// goes on with the next batch meanwhile). One failed write does not fail the others: the batch
 /// is then run again with each write under its own savepoint.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
@@ -19,6 +20,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly string _path;
     private readonly Task _loop;
+    private readonly WalFlusher _flusher;
     private long _committedBatches;
 
     public GroupCommitWriter(SqliteConnection connection, string path, SqliteCatalogStoreOptions options)
@@ -26,12 +28,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _session = new WriterSession(connection);
         _maxBatchSize = Math.Max(1, options.MaxBatchSize);
         _path = path;
+        _flusher = new WalFlusher(path, options.BeforeWalFlush);
         _queue = Channel.CreateBounded<WriteRequest>(new BoundedChannelOptions(Math.Max(1, options.MaxPendingWrites))
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        // A thread of its own: the writer blocks in SQLite and fsync, which must not hold a thread-pool thread
+        // A thread of its own: the writer blocks in SQLite, which must not hold a thread-pool thread
         // that socket and import work is waiting for.
         _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -41,6 +44,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>How many writes wait for the writer.</summary>
     public int PendingWrites => _queue.Reader.Count;
+
+    /// <summary>How many fsyncs of the write-ahead log made batches durable.</summary>
+    public long WalFlushes => _flusher.Flushes;
 
     /// <summary>Queues a write; the task completes once the batch holding it is durable.</summary>
     /// <exception cref="ObjectDisposedException">The store is closing.</exception>
@@ -65,6 +71,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        _flusher.Dispose();
         _session.Dispose();
     }
 
@@ -119,6 +126,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private void CommitBatch(List<WriteRequest> batch)
     {
+        if (_flusher.Failure is { } lost)
+        {
+            // After a failed fsync nothing written since can be promised durable.
+            Abort(batch, lost);
+            return;
+        }
+
         // Nearly every batch has no failing write: it runs as it is, without a savepoint per write. When a write
         // fails, the whole transaction is undone and the batch runs again write by write, each under its savepoint.
         if (!TryCommitTogether(batch))
@@ -165,11 +179,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             _session.Transaction = null;
         }
 
-        foreach (var request in batch)
-        {
-            request.Complete();
-        }
-
+        _flusher.Add([.. batch]);
         return true;
     }
 
@@ -207,10 +217,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             _session.Transaction = null;
         }
 
-        foreach (var request in batch)
-        {
-            request.Complete();
-        }
+        _flusher.Add([.. batch]);
     }
 
     // The transaction could not begin or commit: no caller hears ok, and what the batch saw is gone with it.

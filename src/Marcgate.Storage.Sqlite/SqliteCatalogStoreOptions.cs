@@ -14,4 +14,7 @@ public sealed class SqliteCatalogStoreOptions
 
     /// <summary>How long to wait for another process's lock on the database file; default 30 s.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>For tests: runs on the flushing thread before each fsync of the write-ahead log.</summary>
+    internal Action? BeforeWalFlush { get; init; }
 }

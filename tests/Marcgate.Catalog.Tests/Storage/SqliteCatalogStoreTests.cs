@@ -207,6 +207,35 @@ public sealed class SqliteCatalogStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_is_answered_only_after_the_write_ahead_log_holding_it_is_flushed_to_disk()
+    {
+        using var flushGate = new ManualResetEventSlim(initialState: true);
+        await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path, new SqliteCatalogStoreOptions { BeforeWalFlush = () => flushGate.Wait() });
+        await store.AddRepositoryAsync("NETWORK", s_t0, default);
+        var flushesBefore = store.WalFlushes;
+
+        // Hold the flushing thread before its next fsync: the writer still commits, and the record is in the database.
+        flushGate.Reset();
+        var commit = store.CommitAsync(new RecordCommit("NETWORK", new byte[] { 1, 2, 3 }, [new OclcNumber(7)], s_t0, "192.0.2.1"), default);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await store.CountRecordsAsync("NETWORK", default) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1, await store.CountRecordsAsync("NETWORK", default));
+        await Task.Delay(100);
+        Assert.False(commit.IsCompleted, "the caller heard of its commit before the log was flushed");
+
+        // Writes committed meanwhile share the next flush.
+        var more = Enumerable.Range(8, 20).Select(i => store.CommitAsync(new RecordCommit("NETWORK", new byte[] { (byte)i }, [new OclcNumber(i)], s_t0, "192.0.2.1"), default)).ToArray();
+        flushGate.Set();
+        Assert.Equal(CommitStatus.Added, (await commit).Status);
+        Assert.All(await Task.WhenAll(more), r => Assert.Equal(CommitStatus.Added, r.Status));
+        Assert.InRange(store.WalFlushes - flushesBefore, 1, 21);
+    }
+
+    [Fact]
     public async Task When_a_batch_cannot_commit_no_caller_hears_ok_and_the_store_goes_on()
     {
         await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path);
