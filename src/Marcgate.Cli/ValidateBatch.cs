@@ -1,0 +1,89 @@
+using Marcgate.Marc;
+using Marcgate.Marc.Iso2709;
+using Marcgate.Validation;
+
+namespace Marcgate.Cli;
+
+/// <summary>Consecutive records of one file: parsed, validated and rendered together on a worker thread.</summary>
+internal sealed class ValidateBatch(ValidateFile file, ValidateRequest request, IValidateReport report)
+{
+    // Big enough that handing a batch between threads costs little per record, small enough to keep memory flat.
+    public const int MaxRecords = 256;
+    public const int MaxBytes = 256 * 1024;
+
+    private readonly List<Iso2709Frame> _frames = new(MaxRecords);
+    private int _bytes;
+
+    public bool IsFull => _frames.Count >= MaxRecords || _bytes >= MaxBytes;
+
+    public int Count => _frames.Count;
+
+    public ValidateReportBuffer Output { get; } = new();
+
+    public ValidateFileTotals Totals { get; } = new();
+
+    public bool SawErrors { get; private set; }
+
+    public void Add(Iso2709Frame frame)
+    {
+        _frames.Add(frame);
+        _bytes += frame.Bytes.Length;
+    }
+
+    public void Process()
+    {
+        foreach (var frame in _frames)
+        {
+            SawErrors |= ValidateOne(frame.Parse());
+        }
+
+        _frames.Clear();
+    }
+
+    private bool ValidateOne(MarcReadResult result)
+    {
+        IReadOnlyList<ValidationDiagnostic> findings = [];
+        if (result.Record is { } record)
+        {
+            findings = request.Kind is { } kind
+                ? MarcValidator.Instance.Validate(record, request.Level, kind)
+                : MarcValidator.Instance.Validate(record, request.Level);
+        }
+
+        var errorCount = 0;
+        var warningCount = 0;
+        foreach (var read in result.Diagnostics)
+        {
+            if (read.Severity == MarcSeverity.Error)
+            {
+                errorCount++;
+            }
+            else
+            {
+                warningCount++;
+            }
+        }
+
+        foreach (var finding in findings)
+        {
+            if (finding.Severity == ValidationSeverity.Error)
+            {
+                errorCount++;
+            }
+            else
+            {
+                warningCount++;
+            }
+        }
+
+        if (result.Record is null)
+        {
+            // A record the reader could not recover is an error whatever it said.
+            errorCount = Math.Max(errorCount, 1);
+        }
+
+        Totals.Add(errorCount, warningCount);
+        report.Record(file, result, findings, errorCount, warningCount, Output);
+        return errorCount > 0;
+    }
+}
