@@ -13,13 +13,13 @@ internal static class FieldRules
         {
             var field = fields[i];
             var occurrence = context.OccurrenceAt(i);
-            if (field.Tag == "880")
+            if (context.TagAt(i) == 880)
             {
                 // 880 takes the rules of the field it stands for; checked at Full (LinkageRules).
                 continue;
             }
 
-            var definition = format.Find(field.Tag);
+            var definition = format.Find(context.TagAt(i), field.Tag);
             if (definition is null)
             {
                 ReportUndefined(context, format, field, occurrence);
@@ -94,7 +94,7 @@ internal static class FieldRules
     private static void ReportUndefined(ValidationContext context, FormatDefinition format, MarcField field, int occurrence)
     {
         var tag = field.Tag;
-        if (tag.Length != 3 || !tag.All(char.IsAsciiLetterOrDigit) || IsLocal(tag))
+        if (!StructureRules.IsWellFormedTag(tag) || IsLocal(tag))
         {
             // Malformed tags are reported at Structure; 9XX and X9X are left to local definition (MARC 21 General Information).
             return;

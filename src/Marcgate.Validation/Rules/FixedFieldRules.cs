@@ -21,21 +21,21 @@ internal static class FixedFieldRules
             }
 
             var occurrence = context.OccurrenceAt(i);
-            switch (control.Tag)
+            switch (context.TagAt(i))
             {
-                case "008":
+                case 8:
                     Check008(context, format, control.Value, occurrence);
                     break;
-                case "006" when control.Value.Length > 0 && format.Field006.TryGetValue(control.Value[0], out var layout006):
+                case 6 when control.Value.Length > 0 && format.Field006.TryGetValue(control.Value[0], out var layout006):
                     CheckPositions(context, "006", occurrence, control.Value, layout006);
                     break;
-                case "006" when control.Value.Length > 0:
+                case 6 when control.Value.Length > 0:
                     context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "006", occurrence, $"006/00 form of material '{Text.Show(control.Value[0])}' is not defined", position: 0);
                     break;
-                case "007" when control.Value.Length > 0 && format.Field007.TryGetValue(control.Value[0], out var layout007):
+                case 7 when control.Value.Length > 0 && format.Field007.TryGetValue(control.Value[0], out var layout007):
                     CheckPositions(context, "007", occurrence, control.Value, layout007);
                     break;
-                case "007" when control.Value.Length > 0 && format.Field007.Count > 0:
+                case 7 when control.Value.Length > 0 && format.Field007.Count > 0:
                     context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "007", occurrence, $"007/00 category of material '{Text.Show(control.Value[0])}' is not defined", position: 0);
                     break;
             }
@@ -132,6 +132,5 @@ internal static class FixedFieldRules
         return true;
     }
 
-    public static string Positions(PositionDefinition position) =>
-        position.Start == position.End ? $"{position.Start:00}" : $"{position.Start:00}-{position.End:00}";
+    public static string Positions(PositionDefinition position) => position.Range;
 }

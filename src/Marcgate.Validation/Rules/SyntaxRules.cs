@@ -1,3 +1,4 @@
+using System.Buffers;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -5,6 +6,11 @@ namespace Marcgate.Validation.Rules;
 /// <summary>Basic level: the syntax of structured control data (005, 008/00-05) and stray control characters.</summary>
 internal static class SyntaxRules
 {
+    // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
+    private static readonly SearchValues<char> s_strayControls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001c\u001d\u001e\u001f");
+
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
@@ -30,14 +36,10 @@ internal static class SyntaxRules
     {
         foreach (var subfield in field.Subfields)
         {
-            // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
-            foreach (var c in subfield.Value)
+            var at = subfield.Value.AsSpan().IndexOfAny(s_strayControls);
+            if (at >= 0)
             {
-                if (c < ' ' && c != '\u001b')
-                {
-                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(c)}", subfield: subfield.Code);
-                    break;
-                }
+                context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(subfield.Value[at])}", subfield: subfield.Code);
             }
         }
     }

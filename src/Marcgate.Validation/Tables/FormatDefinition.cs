@@ -7,6 +7,9 @@ internal sealed class FormatDefinition
 {
     private readonly FrozenDictionary<string, FieldDefinition> _fields;
 
+    // Three-digit tags, by number: the lookup every field of every record makes.
+    private readonly FieldDefinition?[] _byNumber = new FieldDefinition?[1000];
+
     public FormatDefinition(
         MarcRecordKind kind,
         FieldDefinition[] fields,
@@ -29,6 +32,14 @@ internal sealed class FormatDefinition
         }
 
         _fields = all.ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var (tag, field) in all)
+        {
+            if (Rules.ValidationContext.TagNumber(tag) is var number and >= 0)
+            {
+                _byNumber[number] = field;
+            }
+        }
+
         Leader = leader;
         Field008 = field008.ToFrozenDictionary();
         Field006 = field006.ToFrozenDictionary();
@@ -49,6 +60,9 @@ internal sealed class FormatDefinition
     public FrozenDictionary<char, FixedFieldDefinition> Field007 { get; }
 
     public FieldDefinition? Find(string tag) => _fields.GetValueOrDefault(tag);
+
+    /// <summary>The definition of a tag whose number (<see cref="Rules.ValidationContext.TagNumber"/>) is known; -1 looks the tag up by name.</summary>
+    public FieldDefinition? Find(int tagNumber, string tag) => tagNumber >= 0 ? _byNumber[tagNumber] : Find(tag);
 
     public static FormatDefinition For(MarcRecordKind kind) => kind switch
     {

@@ -4,10 +4,17 @@ namespace Marcgate.Validation.Tables;
 /// <remarks>Chars: codes allowed in each character of the range; Values: codes allowed as the whole range ("||||", "xx ", "nnn"); Templates: shapes for the whole range, 'a' a lowercase letter, '9' a digit, ' ' a blank.</remarks>
 internal sealed record PositionDefinition(int Start, int End, string Label, string Chars, string[] Values, string[] Templates)
 {
+    // Chars as a bit set over ASCII, so each character is tested with a shift instead of a search.
+    private readonly UInt128 _asciiChars = AsciiSet(Chars);
+    private string? _range;
+
     public int Width => End - Start + 1;
 
     /// <summary>False when nothing is defined to check against (dates, counts the schema leaves open).</summary>
     public bool IsChecked => Chars.Length > 0 || Values.Length > 0 || Templates.Length > 0;
+
+    /// <summary>The position as MARC 21 documentation writes it: "06" or "18-21".</summary>
+    public string Range => _range ??= Start == End ? $"{Start:00}" : $"{Start:00}-{End:00}";
 
     public bool Accepts(ReadOnlySpan<char> value)
     {
@@ -39,13 +46,27 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
 
         foreach (var c in value)
         {
-            if (!Chars.Contains(c, StringComparison.Ordinal))
+            if (c >= 128 ? !Chars.Contains(c, StringComparison.Ordinal) : ((_asciiChars >> c) & UInt128.One) == UInt128.Zero)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static UInt128 AsciiSet(string chars)
+    {
+        var set = UInt128.Zero;
+        foreach (var c in chars)
+        {
+            if (c < 128)
+            {
+                set |= UInt128.One << c;
+            }
+        }
+
+        return set;
     }
 
     private static bool Fits(ReadOnlySpan<char> value, string template)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -8,9 +9,11 @@ internal static class DateRules
     // 008/06 codes whose Date 1 is the publication date that 260/264 $c gives (MARC 21 Bibliographic 008/06-14).
     private const string TypesWithPublicationDate = "cdeikmpqrstu";
 
+    private static readonly SearchValues<char> s_digitsOrU = SearchValues.Create("0123456789u");
+
     public static void Check(ValidationContext context)
     {
-        if (context.Kind != MarcRecordKind.Bibliographic || context.Record.GetControlValue("008") is not { Length: >= 15 } fixedData)
+        if (context.Kind != MarcRecordKind.Bibliographic || context.ControlValue(8) is not { Length: >= 15 } fixedData)
         {
             return;
         }
@@ -21,14 +24,13 @@ internal static class DateRules
             return;
         }
 
-        var date1 = fixedData.Substring(7, 4);
-        var date2 = fixedData.Substring(11, 4);
-        if (!date1.All(c => char.IsAsciiDigit(c) || c == 'u') || date1 == "uuuu")
+        var dates = fixedData.AsSpan(7, 8);
+        if (dates[..4].ContainsAnyExcept(s_digitsOrU) || dates[..4].SequenceEqual("uuuu"))
         {
             return;
         }
 
-        var (tag, dateText) = PublicationDate(context.Record);
+        var (tag, dateText) = PublicationDate(context);
         if (dateText is null)
         {
             return;
@@ -40,27 +42,33 @@ internal static class DateRules
             return;
         }
 
-        if (years.Exists(y => Matches(date1, y) || Matches(date2, y)))
+        var date1 = fixedData.Substring(7, 4);
+        var date2 = fixedData.Substring(11, 4);
+        foreach (var year in years)
         {
-            return;
+            if (Matches(date1, year) || Matches(date2, year))
+            {
+                return;
+            }
         }
 
         context.Warning(ValidationDiagnosticIds.DatesDisagree, "008", 1, $"008/07-10 date 1 is '{date1}' but {tag} $c '{Text.Show(dateText)}' gives {string.Join(", ", years)}", position: 7);
     }
 
-    private static (string Tag, string? Date) PublicationDate(MarcRecord record)
+    private static (string Tag, string? Date) PublicationDate(ValidationContext context)
     {
-        foreach (var field in record.GetDataFields("260"))
+        var fields = context.Record.Fields;
+        for (var at = context.IndexOf(260); at >= 0; at = context.IndexOf(260, at + 1))
         {
-            if (field['c'] is { } date)
+            if (fields[at] is DataField field && field['c'] is { } date)
             {
                 return ("260", date);
             }
         }
 
-        foreach (var field in record.GetDataFields("264"))
+        for (var at = context.IndexOf(264); at >= 0; at = context.IndexOf(264, at + 1))
         {
-            if (field.Indicator2 == '1' && field['c'] is { } date)
+            if (fields[at] is DataField { Indicator2: '1' } field && field['c'] is { } date)
             {
                 return ("264", date);
             }
