@@ -5,13 +5,15 @@ using Marcgate.Validation;
 namespace Marcgate.Cli;
 
 /// <summary>Consecutive records of one file: parsed, validated and rendered together on a worker thread.</summary>
-internal sealed class ValidateBatch(ValidateFile file, ValidateRequest request, IValidateReport report)
+/// <remarks>Batches are reused, file after file, so that their buffers are allocated once.</remarks>
+internal sealed class ValidateBatch(ValidateRequest request, IValidateReport report)
 {
     // Big enough that handing a batch between threads costs little per record, small enough to keep memory flat.
     public const int MaxRecords = 256;
     public const int MaxBytes = 256 * 1024;
 
     private readonly List<Iso2709Frame> _frames = new(MaxRecords);
+    private ValidateFile? _file;
     private int _bytes;
 
     public bool IsFull => _frames.Count >= MaxRecords || _bytes >= MaxBytes;
@@ -20,9 +22,20 @@ internal sealed class ValidateBatch(ValidateFile file, ValidateRequest request, 
 
     public ValidateReportBuffer Output { get; } = new();
 
-    public ValidateFileTotals Totals { get; } = new();
+    public ValidateFileTotals Totals { get; private set; } = new();
 
     public bool SawErrors { get; private set; }
+
+    /// <summary>Empties the batch for records of this file.</summary>
+    public void Start(ValidateFile file)
+    {
+        _file = file;
+        _frames.Clear();
+        _bytes = 0;
+        Output.Clear();
+        Totals = new ValidateFileTotals();
+        SawErrors = false;
+    }
 
     public void Add(Iso2709Frame frame)
     {
@@ -52,9 +65,10 @@ internal sealed class ValidateBatch(ValidateFile file, ValidateRequest request, 
 
         var errorCount = 0;
         var warningCount = 0;
-        foreach (var read in result.Diagnostics)
+        var diagnostics = result.Diagnostics;
+        for (var i = 0; i < diagnostics.Count; i++)
         {
-            if (read.Severity == MarcSeverity.Error)
+            if (diagnostics[i].Severity == MarcSeverity.Error)
             {
                 errorCount++;
             }
@@ -64,9 +78,9 @@ internal sealed class ValidateBatch(ValidateFile file, ValidateRequest request, 
             }
         }
 
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
-            if (finding.Severity == ValidationSeverity.Error)
+            if (findings[i].Severity == ValidationSeverity.Error)
             {
                 errorCount++;
             }
@@ -83,7 +97,7 @@ internal sealed class ValidateBatch(ValidateFile file, ValidateRequest request, 
         }
 
         Totals.Add(errorCount, warningCount);
-        report.Record(file, result, findings, errorCount, warningCount, Output);
+        report.Record(_file!, result, findings, errorCount, warningCount, Output);
         return errorCount > 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
@@ -22,7 +23,9 @@ internal sealed class ValidateReportBuffer
     {
         if (_bytes.Length - _length < count)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + count));
+            var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_bytes.Length * 2, _length + count));
+            _bytes.AsSpan(0, _length).CopyTo(larger);
+            _bytes = larger;
         }
 
         return _bytes.AsSpan(_length);
@@ -45,12 +48,15 @@ internal sealed class ValidateReportBuffer
     /// <summary>Text as UTF-8; a lone surrogate becomes U+FFFD, as the UTF-8 text writer it replaces did.</summary>
     public void Write(string text)
     {
-        if (text.Length == 0)
+        // Room for the worst case only when the text is not all ASCII, so that buffers grow by what is written.
+        var span = Reserve(text.Length);
+        if (Ascii.FromUtf16(text, span, out var written) == OperationStatus.Done)
         {
+            _length += written;
             return;
         }
 
-        var span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
+        span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
         _length += Encoding.UTF8.GetBytes(text, span);
     }
 

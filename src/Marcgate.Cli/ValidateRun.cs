@@ -14,6 +14,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
     private static readonly int MaxBatchesInFlight = 4 * Environment.ProcessorCount;
 
     private readonly Queue<(ValidateBatch Batch, Task Work)> _inFlight = new();
+    private readonly Stack<ValidateBatch> _free = new();
     private readonly IValidateReport _report = request.Json ? new ValidateJsonReport() : new ValidateTextReport();
     private readonly ValidateReportBuffer _buffer = new(1024);
     private bool _sawErrors;
@@ -39,7 +40,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
             var file = new ValidateFile(path);
             _report.BeginFile(file, _buffer);
             var totals = new ValidateFileTotals();
-            var batch = new ValidateBatch(file, request, _report);
+            var batch = Rent(file);
             try
             {
                 using var reader = new Iso2709Reader(stream);
@@ -49,7 +50,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
                     if (batch.IsFull)
                     {
                         Dispatch(batch, totals);
-                        batch = new ValidateBatch(file, request, _report);
+                        batch = Rent(file);
                     }
                 }
             }
@@ -63,6 +64,10 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
             if (batch.Count > 0)
             {
                 Dispatch(batch, totals);
+            }
+            else
+            {
+                _free.Push(batch);
             }
 
             while (_inFlight.Count > 0)
@@ -110,6 +115,14 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
         output.Write(batch.Output.Written);
         totals.Add(batch.Totals);
         _sawErrors |= batch.SawErrors;
+        _free.Push(batch);
+    }
+
+    private ValidateBatch Rent(ValidateFile file)
+    {
+        var batch = _free.Count > 0 ? _free.Pop() : new ValidateBatch(request, _report);
+        batch.Start(file);
+        return batch;
     }
 
     // What this thread rendered (file headers and summaries) goes out before the next batch.

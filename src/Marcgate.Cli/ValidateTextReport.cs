@@ -34,8 +34,9 @@ internal sealed class ValidateTextReport : IValidateReport
 
         output.Write(": "u8);
         WriteCounts(output, errors, warnings);
-        foreach (var read in result.Diagnostics)
+        for (var i = 0; i < result.Diagnostics.Count; i++)
         {
+            var read = result.Diagnostics[i];
             output.Write("  "u8);
             output.Write(read.Severity == MarcSeverity.Error ? "error "u8 : "warning "u8);
             output.Write(read.Id);
@@ -51,8 +52,9 @@ internal sealed class ValidateTextReport : IValidateReport
             output.Write("  error: the record could not be read\n"u8);
         }
 
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             output.Write("  "u8);
             output.Write(finding.Severity == ValidationSeverity.Error ? "error "u8 : "warning "u8);
             output.Write(finding.Id);

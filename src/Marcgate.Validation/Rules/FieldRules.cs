@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -50,7 +51,7 @@ internal static class FieldRules
         CheckIndicator(context, field.Indicator1, definition.Indicator1, 1, definition, tag, occurrence, severity, name);
         CheckIndicator(context, field.Indicator2, definition.Indicator2, 2, definition, tag, occurrence, severity, name);
         Span<byte> seen = stackalloc byte[128];
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
             var code = subfield.Code;
             if (code >= 128)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -129,7 +130,7 @@ internal static class StructureRules
             return;
         }
 
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
             if (subfield.Code is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')))
             {

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -7,9 +7,7 @@ namespace Marcgate.Validation.Rules;
 internal static class SyntaxRules
 {
     // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
-    private static readonly SearchValues<char> s_strayControls = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"
-        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001c\u001d\u001e\u001f");
+    private const char Escape = '\u001b';
 
     public static void Check(ValidationContext context)
     {
@@ -34,12 +32,15 @@ internal static class SyntaxRules
 
     private static void CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
     {
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
-            var at = subfield.Value.AsSpan().IndexOfAny(s_strayControls);
-            if (at >= 0)
+            foreach (var c in subfield.Value)
             {
-                context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(subfield.Value[at])}", subfield: subfield.Code);
+                if (c < ' ' && c != Escape)
+                {
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(c)}", subfield: subfield.Code);
+                    break;
+                }
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -7,9 +6,6 @@ namespace Marcgate.Validation.Rules;
 /// <summary>Renders record data inside messages so that blanks and control characters are visible.</summary>
 internal static class Text
 {
-    // Characters that Show(char) writes differently: the blank, C0 controls, DEL and C1 controls.
-    private static readonly SearchValues<char> s_shownOtherwise = SearchValues.Create(CreateShownOtherwise());
-
     public static string Show(char value) => value switch
     {
         ' ' => "#",
@@ -20,7 +16,7 @@ internal static class Text
     /// <summary>A value as MARC documentation shows it: blanks as '#', control bytes as hex, cut to a readable length.</summary>
     public static string Show(string value, int max = 40)
     {
-        if (value.Length <= max && value.AsSpan().IndexOfAny(s_shownOtherwise) < 0)
+        if (value.Length <= max && !NeedsShowing(value))
         {
             // Most values are shown as they are.
             return value;
@@ -40,20 +36,18 @@ internal static class Text
         return text.ToString();
     }
 
-    private static string CreateShownOtherwise()
+    // True when Show(char) writes a character of the value differently: the blank, C0 controls, DEL and C1 controls.
+    private static bool NeedsShowing(string value)
     {
-        var chars = new StringBuilder(" ");
-        for (var c = '\u0000'; c < ' '; c++)
+        foreach (var c in value)
         {
-            chars.Append(c);
+            if (c <= ' ' || c is >= '\u007f' and < '\u00a0')
+            {
+                return true;
+            }
         }
 
-        for (var c = '\u007f'; c < '\u00a0'; c++)
-        {
-            chars.Append(c);
-        }
-
-        return chars.ToString();
+        return false;
     }
 
     public static string Ordinal(int which) => which switch

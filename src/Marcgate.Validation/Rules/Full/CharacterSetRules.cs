@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -24,7 +25,7 @@ internal static class CharacterSetRules
         {
             if (fields[i] is DataField data && context.TagAt(i) != 66)
             {
-                foreach (var subfield in data.Subfields)
+                foreach (var subfield in CollectionsMarshal.AsSpan(data.Subfields))
                 {
                     if (subfield.Value.Contains(Escape, StringComparison.Ordinal))
                     {
