@@ -9,23 +9,19 @@ namespace Marcgate.Validation.Rules.Full;
 /// </summary>
 internal static class ArticleRules
 {
-    private static readonly Dictionary<string, string[]> s_articles = CodeLists.Articles
-        .ToDictionary(a => a.Article, a => a.Languages.Split(' '), StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]> s_articles = Articles();
 
     private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> s_articlesBySpan =
         s_articles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // No article is longer than this, so a longer first word is no article.
-    private static readonly int s_longestArticle = s_articles.Keys.Max(a => a.Length);
+    private static readonly int s_longestArticle = Longest(s_articles.Keys);
 
-    private static readonly HashSet<string> s_languagesWithArticles = CodeLists.Articles
-        .SelectMany(a => a.Languages.Split(' ')).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> s_languagesWithArticles = LanguagesWithArticles(s_articles.Values);
 
     // First characters of the titles that merely look like they start with an article ("A priori", "Los Angeles");
     // null when one starts with a character that ignoring case might match in more ways than ASCII does.
-    private static readonly string? s_exceptionStarts = CodeLists.ArticleExceptions.All(e => e.Length > 0 && char.IsAscii(e[0]))
-        ? new([.. CodeLists.ArticleExceptions.SelectMany(e => new[] { char.ToLowerInvariant(e[0]), char.ToUpperInvariant(e[0]) }).Distinct()])
-        : null;
+    private static readonly string? s_exceptionStarts = ExceptionStarts();
 
     public static void Check(ValidationContext context)
     {
@@ -120,6 +116,55 @@ internal static class ArticleRules
         }
 
         return count;
+    }
+
+    private static Dictionary<string, string[]> Articles()
+    {
+        var articles = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (article, languages) in CodeLists.Articles)
+        {
+            articles.Add(article, languages.Split(' '));
+        }
+
+        return articles;
+    }
+
+    private static int Longest(IEnumerable<string> articles)
+    {
+        var longest = 0;
+        foreach (var article in articles)
+        {
+            longest = Math.Max(longest, article.Length);
+        }
+
+        return longest;
+    }
+
+    private static HashSet<string> LanguagesWithArticles(IEnumerable<string[]> languages)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in languages)
+        {
+            all.UnionWith(list);
+        }
+
+        return all;
+    }
+
+    private static string? ExceptionStarts()
+    {
+        var starts = new System.Text.StringBuilder();
+        foreach (var exception in CodeLists.ArticleExceptions)
+        {
+            if (exception.Length == 0 || !char.IsAscii(exception[0]))
+            {
+                return null;
+            }
+
+            starts.Append(char.ToLowerInvariant(exception[0])).Append(char.ToUpperInvariant(exception[0]));
+        }
+
+        return starts.ToString();
     }
 
     private static bool IsIn(string[] languages, string language) =>
