@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
@@ -43,6 +44,8 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _bytes += frame.Bytes.Length;
     }
 
+    // The per-record path is compiled fully optimised on first use (see MarcValidator.Validate).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process()
     {
         foreach (var frame in _frames)
@@ -53,6 +56,7 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _frames.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ValidateOne(MarcReadResult result)
     {
         IReadOnlyList<ValidationDiagnostic> findings = [];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation;
 
@@ -14,6 +15,7 @@ internal sealed class ValidateTextReport : IValidateReport
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
     {
         if (result.Diagnostics.Count == 0 && findings.Count == 0 && result.Record is not null)
@@ -83,6 +85,7 @@ internal sealed class ValidateTextReport : IValidateReport
     }
 
     /// <summary>Tag, occurrence and the indicator, subfield or position: "245", "650[2] $x", "008/35".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteWhere(ValidateReportBuffer output, ValidationDiagnostic finding)
     {
         if (finding.Tag is { } tag)

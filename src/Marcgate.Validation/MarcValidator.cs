@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Rules;
 using Marcgate.Validation.Tables;
@@ -19,6 +20,9 @@ public sealed class MarcValidator : IRecordValidator
     }
 
     /// <summary>Checks a record against the rules of the given format instead of the one leader/06 names.</summary>
+    // The per-record rule methods are compiled fully optimised on first use: a batch run ends before tiered
+    // compilation replaces their ReadyToRun code, which cannot inline List<T> and other framework members.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<ValidationDiagnostic> Validate(MarcRecord record, ValidationLevel level, MarcRecordKind kind)
     {
         ArgumentNullException.ThrowIfNull(record);

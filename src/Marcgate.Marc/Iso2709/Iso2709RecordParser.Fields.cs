@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace Marcgate.Marc.Iso2709;
 
 public static partial class Iso2709RecordParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MarcField ParseField(string tag, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context)
     {
         // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.

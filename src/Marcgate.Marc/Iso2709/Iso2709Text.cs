@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -20,6 +21,7 @@ internal static class Iso2709Text
     }
 
     /// <summary>Decodes field data; invalid UTF-8 becomes U+FFFD and is reported.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Decode(ReadOnlySpan<byte> bytes, bool unicode, long offsetInRecord, string tag, Iso2709ParseContext context)
     {
         if (bytes.IsEmpty)
@@ -42,6 +44,7 @@ internal static class Iso2709Text
 
     /// <summary>Reads one character (indicator or subfield code): one byte, or one UTF-8 sequence in a Unicode record.</summary>
     /// <returns>The number of bytes taken.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ReadChar(ReadOnlySpan<byte> bytes, bool unicode, long offsetInRecord, string tag, Iso2709ParseContext context, out char value)
     {
         var first = bytes[0];

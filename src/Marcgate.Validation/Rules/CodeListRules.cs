@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -12,6 +13,7 @@ internal static class CodeListRules
     // Fields whose $4 is a MARC relator code (MARC 21 Bibliographic X00, X10, X11, 720).
     private static readonly int[] s_relatorFields = [100, 110, 111, 600, 610, 611, 700, 710, 711, 720, 800, 810, 811];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
@@ -7,6 +8,7 @@ namespace Marcgate.Validation.Rules;
 /// <summary>Basic level: every tag, indicator and subfield code against the format's generated tables.</summary>
 internal static class FieldRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         var fields = context.Record.Fields;

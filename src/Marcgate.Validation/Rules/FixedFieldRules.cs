@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -9,6 +10,7 @@ internal static class FixedFieldRules
     // Leader positions the codec owns (lengths, base address, entry map) or Structure already checks.
     private static readonly int[] s_leaderPositionsChecked = [5, 6, 7, 8, 9, 17, 18, 19];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         CheckLeader(context, format);
@@ -60,6 +62,7 @@ internal static class FixedFieldRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Check008(ValidationContext context, FormatDefinition format, string value, int occurrence)
     {
         var material = format.Kind == MarcRecordKind.Bibliographic ? MaterialType.Of(context.Record.Leader) : ' ';
@@ -89,6 +92,7 @@ internal static class FixedFieldRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckPositions(ValidationContext context, string tag, int occurrence, string value, FixedFieldDefinition layout, string suffix = "", bool skipMaterialPositions = false)
     {
         foreach (var position in layout.Positions)

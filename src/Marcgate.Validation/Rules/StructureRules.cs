@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
@@ -13,6 +14,7 @@ internal static class StructureRules
     private const string BibliographicTypes = "acdefgijkmoprt";
     private const string HoldingsTypes = "uvxy";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         CheckLeader(context);
@@ -91,6 +93,7 @@ internal static class StructureRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckField(ValidationContext context, MarcField field, int index)
     {
         var occurrence = context.OccurrenceAt(index);
@@ -119,6 +122,7 @@ internal static class StructureRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckDataField(ValidationContext context, DataField field, int occurrence)
     {
         var tag = field.Tag;

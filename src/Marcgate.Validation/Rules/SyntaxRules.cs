@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
@@ -9,6 +10,7 @@ internal static class SyntaxRules
     // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
     private const char Escape = '\u001b';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
@@ -30,6 +32,7 @@ internal static class SyntaxRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
     {
         foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))

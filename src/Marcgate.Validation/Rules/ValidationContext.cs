@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -15,6 +16,7 @@ internal sealed class ValidationContext
     private readonly int[] _tags;
     private readonly int[] _occurrences;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValidationContext(MarcRecord record, MarcRecordKind kind)
     {
         Record = record;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
@@ -12,6 +13,7 @@ internal static class CharacterSetRules
 {
     private const char Escape = '\u001b';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Record.Leader.IsUnicode)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -5,6 +6,7 @@ namespace Marcgate.Validation.Rules.Full;
 /// <summary>Full level: the structure of the LC control number (010 $a) and of system control numbers (035 $a).</summary>
 internal static class ControlNumberRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
@@ -11,6 +12,7 @@ namespace Marcgate.Validation.Rules.Full;
 /// </summary>
 internal static class LinkageRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         var fields = context.Record.Fields;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -5,6 +6,7 @@ namespace Marcgate.Validation.Rules.Full;
 /// <summary>Full level: ISBN (020 $a, ISO 2108) and ISSN (022 $a and $l, ISO 3297) check digits.</summary>
 internal static class StandardNumberRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
