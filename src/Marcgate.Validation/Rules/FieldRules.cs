@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -48,12 +47,13 @@ internal static class FieldRules
     }
 
     /// <summary>Indicators and subfields of a data field against a definition; <paramref name="name"/> says how to call the field in messages.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CheckContent(ValidationContext context, DataField field, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
     {
         CheckIndicator(context, field.Indicator1, definition.Indicator1, 1, definition, tag, occurrence, severity, name);
         CheckIndicator(context, field.Indicator2, definition.Indicator2, 2, definition, tag, occurrence, severity, name);
         Span<byte> seen = stackalloc byte[128];
-        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+        foreach (var subfield in field.Subfields)
         {
             var code = subfield.Code;
             if (code >= 128)

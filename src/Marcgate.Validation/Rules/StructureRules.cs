@@ -156,6 +156,7 @@ internal static class StructureRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasAny(DataField field, string codes)
     {
         foreach (var subfield in field.Subfields)

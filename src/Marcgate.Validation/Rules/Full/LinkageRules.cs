@@ -90,6 +90,7 @@ internal static class LinkageRules
     }
 
     // The first $6 of a field; most fields have none.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Linkage(DataField field)
     {
         foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
