@@ -34,12 +34,14 @@ internal static class Iso2709Text
             return Encoding.Latin1.GetString(bytes);
         }
 
-        if (!Utf8.IsValid(bytes))
+        // Invalid UTF-8 always decodes to U+FFFD, so the bytes are checked only when the text holds one.
+        var text = Encoding.UTF8.GetString(bytes);
+        if (text.Contains('\uFFFD', StringComparison.Ordinal) && !Utf8.IsValid(bytes))
         {
             context.Warn(MarcDiagnosticIds.InvalidUtf8, offsetInRecord + FirstInvalidUtf8(bytes), $"field {tag} holds bytes that are not valid UTF-8 although leader/09 is 'a'; they were replaced with U+FFFD");
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        return text;
     }
 
     /// <summary>Reads one character (indicator or subfield code): one byte, or one UTF-8 sequence in a Unicode record.</summary>
