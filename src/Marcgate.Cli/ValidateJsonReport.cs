@@ -18,8 +18,12 @@ internal sealed class ValidateJsonReport : IValidateReport
 
     private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Each worker thread renders with its own writer and buffer.
     [ThreadStatic]
-    private static Scratch? t_scratch;
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     private bool _anyFile;
 
@@ -35,10 +39,7 @@ internal sealed class ValidateJsonReport : IValidateReport
 
     public void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
     {
-        var scratch = t_scratch ??= new Scratch();
-        var json = scratch.Writer;
-        scratch.Buffer.ResetWrittenCount();
-        json.Reset(scratch.Buffer);
+        var json = Writer(out var buffer);
         json.WriteStartObject();
         json.WriteNumber("record", result.RecordNumber);
         json.WriteNumber("byteOffset", result.ByteOffset);
@@ -74,7 +75,7 @@ internal sealed class ValidateJsonReport : IValidateReport
 
         // The first record of a file follows "[", the others a record's "}".
         output.Write(result.RecordNumber == 1 ? "\n"u8 : ",\n"u8);
-        WriteIndented(output, scratch.Buffer.WrittenSpan, RecordDepth * IndentSize);
+        WriteIndented(output, buffer.WrittenSpan, RecordDepth * IndentSize);
     }
 
     public void EndFile(ValidateFile file, ValidateFileTotals totals, ValidateReportBuffer output)
@@ -125,12 +126,20 @@ internal sealed class ValidateJsonReport : IValidateReport
     // A JSON string as the writer escapes it.
     private static void WriteString(ValidateReportBuffer output, string value)
     {
-        var scratch = t_scratch ??= new Scratch();
-        scratch.Buffer.ResetWrittenCount();
-        scratch.Writer.Reset(scratch.Buffer);
-        scratch.Writer.WriteStringValue(value);
-        scratch.Writer.Flush();
-        output.Write(scratch.Buffer.WrittenSpan);
+        var json = Writer(out var buffer);
+        json.WriteStringValue(value);
+        json.Flush();
+        output.Write(buffer.WrittenSpan);
+    }
+
+    // This thread's writer, reset onto its emptied buffer.
+    private static Utf8JsonWriter Writer(out ArrayBufferWriter<byte> buffer)
+    {
+        buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var json = t_writer ??= new Utf8JsonWriter(buffer, s_options);
+        json.Reset(buffer);
+        return json;
     }
 
     // Indented JSON holds no raw line feed inside strings (they are escaped), so every line feed starts a line.
@@ -153,14 +162,5 @@ internal sealed class ValidateJsonReport : IValidateReport
             output.Write(spaces);
             json = json[(newline + 1)..];
         }
-    }
-
-    private sealed class Scratch
-    {
-        public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
-
-        public Utf8JsonWriter Writer { get; }
-
-        public Scratch() => Writer = new Utf8JsonWriter(Buffer, s_options);
     }
 }
