@@ -17,17 +17,18 @@ internal static class BenchCommand
         var password = new Option<string>("--password") { Description = "Password sent in the P field (a bench account's, never a real one)", DefaultValueFactory = _ => "bench" };
         var firstNumber = new Option<long>("--first-oclc") { Description = "OCLC number of the first record; each record gets the next, so every one is new", DefaultValueFactory = _ => 70_000_000 };
         var idle = new Option<int?>("--idle") { Description = "Instead of sending, hold this many idle connections and report the host's memory" };
+        var warmup = new Option<long>("--warmup") { Description = "Records sent first and not measured, so the figures are the host's steady state", DefaultValueFactory = _ => 2_000 };
         var hostPid = new Option<int?>("--host-pid") { Description = "Process ID of the host, to read its resident memory" };
 
         var gateway = new Command("gateway", "Send records to a gateway host and report records/s and reply latency. Exit codes: 0 every reply ok, 3 some were not, 1 bad options.")
         {
-            host, connections, records, rate, logonId, password, firstNumber, idle, hostPid,
+            host, connections, records, rate, logonId, password, firstNumber, warmup, idle, hostPid,
         };
         gateway.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(connections) < 1 || parse.GetValue(records) < 1)
+            if (parse.GetValue(connections) < 1 || parse.GetValue(records) < 1 || parse.GetValue(warmup) < 0)
             {
-                await Console.Error.WriteLineAsync("marcgate bench gateway: --connections and --records must be at least 1").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("marcgate bench gateway: --connections and --records must be at least 1, --warmup at least 0").ConfigureAwait(false);
                 return 1;
             }
 
@@ -36,7 +37,7 @@ internal static class BenchCommand
             var load = new GatewayLoad(endPoint, requests, Console.Out);
             return parse.GetValue(idle) is { } idleConnections
                 ? await load.HoldIdleAsync(idleConnections, parse.GetValue(hostPid), cancellationToken).ConfigureAwait(false)
-                : await load.RunAsync(parse.GetValue(connections), parse.GetValue(records), parse.GetValue(rate), cancellationToken).ConfigureAwait(false);
+                : load.Run(parse.GetValue(connections), parse.GetValue(records), parse.GetValue(rate), parse.GetValue(warmup), cancellationToken);
         });
         return new Command("bench", "Load generators for Marcgate's services.") { gateway };
     }

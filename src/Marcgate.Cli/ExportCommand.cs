@@ -3,6 +3,7 @@ using Marcgate.Export.Gateway;
 using Marcgate.Export.Options;
 using Marcgate.Export.Pipeline;
 using Marcgate.Export.SaveFile;
+using Marcgate.Storage.Sqlite.SaveFile;
 using Marcgate.Validation;
 using Spectre.Console;
 
@@ -99,17 +100,21 @@ internal static class ExportCommand
             }
 
             List<ExportItem> items;
-            using var savedRecords = marking || fromSaveFile ? new SaveFileStore(parse.GetValue(saveFile)?.FullName ?? SaveFileStore.DefaultPath()) : null;
+            ISaveFileStore? savedRecords = null;
             try
             {
+                savedRecords = marking || fromSaveFile ? SqliteSaveFileStore.Open(parse.GetValue(saveFile)?.FullName ?? SaveFilePaths.DefaultPath()) : null;
                 items = fromSaveFile ? [.. ExportItems.Flagged(savedRecords!)] : [];
                 items.AddRange(ExportItems.FromFiles(inputs.Select(f => f.FullName), items.Count + 1));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SaveFileException)
             {
+                savedRecords?.Dispose();
                 error.WriteLine($"marcgate export: {e.Message}");
                 return ExitUsage;
             }
+
+            using var saved = savedRecords;
 
             if (items.Count == 0)
             {
@@ -118,15 +123,24 @@ internal static class ExportCommand
             }
 
             IReadOnlyList<ExportRecordResult> results;
-            if (marking)
+            try
             {
-                results = ExportJob.SaveAndFlag(items, savedRecords!, null);
+                if (marking)
+                {
+                    results = ExportJob.SaveAndFlag(items, saved!, null);
+                }
+                else
+                {
+                    using var traceWriter = parse.GetValue(trace) is { } traceFile ? new GatewayTrace(new StreamWriter(traceFile.FullName, append: false)) : null;
+                    var job = new ExportJob(options, MarcValidator.Instance) { Trace = traceWriter };
+                    results = await RunWithProgressAsync(job, items, password, saved, output, cancellationToken).ConfigureAwait(false);
+                }
             }
-            else
+            catch (SaveFileException e)
             {
-                using var traceWriter = parse.GetValue(trace) is { } traceFile ? new GatewayTrace(new StreamWriter(traceFile.FullName, append: false)) : null;
-                var job = new ExportJob(options, MarcValidator.Instance) { Trace = traceWriter };
-                results = await RunWithProgressAsync(job, items, password, savedRecords, output, cancellationToken).ConfigureAwait(false);
+                // The host's replies already printed stand; the save file could not record them.
+                error.WriteLine($"marcgate export: {e.Message}");
+                return ExitUsage;
             }
 
             WriteSummary(output, options, results);
@@ -135,7 +149,7 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task<IReadOnlyList<ExportRecordResult>> RunWithProgressAsync(ExportJob job, List<ExportItem> items, string? password, SaveFileStore? saveFile, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ExportRecordResult>> RunWithProgressAsync(ExportJob job, List<ExportItem> items, string? password, ISaveFileStore? saveFile, TextWriter output, CancellationToken cancellationToken)
     {
         if (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out) && AnsiConsole.Profile.Capabilities.Interactive)
         {

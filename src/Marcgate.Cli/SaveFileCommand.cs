@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Marcgate.Export.Pipeline;
 using Marcgate.Export.SaveFile;
+using Marcgate.Storage.Sqlite.SaveFile;
 using Marcgate.Marc;
 using Marcgate.Marc.Charset;
 using Marcgate.Marc.Iso2709;
@@ -106,7 +107,7 @@ internal static class SaveFileCommand
         return command;
     }
 
-    private static Command Numbers(string name, string description, Option<FileInfo> path, Func<SaveFileStore, IEnumerable<long>, IReadOnlyList<long>> change)
+    private static Command Numbers(string name, string description, Option<FileInfo> path, Func<ISaveFileStore, IEnumerable<long>, IReadOnlyList<long>> change)
     {
         var numbers = new Argument<long[]>("N") { Description = "Save file numbers", Arity = ArgumentArity.OneOrMore };
         var command = new Command(name, description) { numbers };
@@ -125,15 +126,15 @@ internal static class SaveFileCommand
         return command;
     }
 
-    private static int WithStore(ParseResult parse, Option<FileInfo> path, Func<SaveFileStore, int> action)
+    private static int WithStore(ParseResult parse, Option<FileInfo> path, Func<ISaveFileStore, int> action)
     {
-        var file = parse.GetValue(path)?.FullName ?? SaveFileStore.DefaultPath();
+        var file = parse.GetValue(path)?.FullName ?? SaveFilePaths.DefaultPath();
         try
         {
-            using var store = new SaveFileStore(file);
+            using var store = SqliteSaveFileStore.Open(file);
             return action(store);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SaveFileException)
         {
             parse.InvocationConfiguration.Error.WriteLine($"marcgate savefile: {file}: {e.Message}");
             return ExitUsage;

@@ -7,8 +7,8 @@ namespace Marcgate.Storage.Sqlite;
 /// <summary>
 /// The single writer: writes queued by concurrent callers are run together in one transaction, so
 /// one fsync makes a whole batch durable (group commit), and each caller learns its own result only
-/// after that commit (gateway §7 step 8). Each write runs under its own savepoint, so one failed
-/// write does not fail the others.
+/// after that commit (gateway §7 step 8). One failed write does not fail the others: the batch
+/// is then run again with each write under its own savepoint.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -31,7 +31,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _loop = Task.Run(RunAsync);
+        // A thread of its own: the writer blocks in SQLite and fsync, which must not hold a thread-pool thread
+        // that socket and import work is waiting for.
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>How many batches have been committed; with <see cref="PendingWrites"/>, shows how well writes are grouped.</summary>
@@ -66,12 +68,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _session.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<WriteRequest>(_maxBatchSize);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (WaitForWrites())
             {
                 batch.Clear();
                 while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var request))
@@ -109,12 +111,72 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
+    private bool WaitForWrites()
+    {
+        var wait = _queue.Reader.WaitToReadAsync();
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+    }
+
     private void CommitBatch(List<WriteRequest> batch)
+    {
+        // Nearly every batch has no failing write: it runs as it is, without a savepoint per write. When a write
+        // fails, the whole transaction is undone and the batch runs again write by write, each under its savepoint.
+        if (!TryCommitTogether(batch))
+        {
+            CommitOneByOne(batch);
+        }
+    }
+
+    /// <summary>Runs and commits the batch in one go; false, with nothing written, when one of its writes failed.</summary>
+    private bool TryCommitTogether(List<WriteRequest> batch)
     {
         try
         {
             // BEGIN IMMEDIATE: take the write lock before the first write, so another process
             // (the admin CLI beside a running host) waits for the busy timeout instead of failing midway.
+            using var transaction = _session.Connection.BeginTransaction(deferred: false);
+            _session.Transaction = transaction;
+            try
+            {
+                foreach (var request in batch)
+                {
+                    request.Execute(_session);
+                }
+            }
+            catch (Exception)
+            {
+                transaction.Rollback();
+
+                // What the batch saw (a repository it added) is gone with it.
+                _session.KnownRepositories.Clear();
+                return false;
+            }
+
+            transaction.Commit();
+            Interlocked.Increment(ref _committedBatches);
+        }
+        catch (Exception error)
+        {
+            Abort(batch, error);
+            return true;
+        }
+        finally
+        {
+            _session.Transaction = null;
+        }
+
+        foreach (var request in batch)
+        {
+            request.Complete();
+        }
+
+        return true;
+    }
+
+    private void CommitOneByOne(List<WriteRequest> batch)
+    {
+        try
+        {
             using var transaction = _session.Connection.BeginTransaction(deferred: false);
             _session.Transaction = transaction;
             foreach (var request in batch)
@@ -137,15 +199,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception error)
         {
-            var failure = error is SqliteException sqlite ? StoreFailure(sqlite) : error;
-
-            // What the batch saw (a repository it added) is gone with it.
-            _session.KnownRepositories.Clear();
-            foreach (var request in batch)
-            {
-                request.Abort(failure);
-            }
-
+            Abort(batch, error);
             return;
         }
         finally
@@ -156,6 +210,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         foreach (var request in batch)
         {
             request.Complete();
+        }
+    }
+
+    // The transaction could not begin or commit: no caller hears ok, and what the batch saw is gone with it.
+    private void Abort(List<WriteRequest> batch, Exception error)
+    {
+        var failure = error is SqliteException sqlite ? StoreFailure(sqlite) : error;
+        _session.KnownRepositories.Clear();
+        foreach (var request in batch)
+        {
+            request.Abort(failure);
         }
     }
 

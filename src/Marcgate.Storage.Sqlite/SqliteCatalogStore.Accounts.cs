@@ -33,9 +33,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<Account?> FindAccountAsync(string logonId, CancellationToken cancellationToken) =>
         ReadAsync(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, $"SELECT {AccountColumns} FROM accounts WHERE logon_id = $logon").Bind("$logon", logonId);
+                var command = session.Command($"SELECT {AccountColumns} FROM accounts WHERE logon_id = $logon").Bind("$logon", logonId);
                 using var reader = command.ExecuteReader();
                 return reader.Read() ? ReadAccount(reader) : null;
             },
@@ -44,9 +44,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<Account>>(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, $"SELECT {AccountColumns} FROM accounts ORDER BY logon_id");
+                var command = session.Command($"SELECT {AccountColumns} FROM accounts ORDER BY logon_id");
                 using var reader = command.ExecuteReader();
                 var accounts = new List<Account>();
                 while (reader.Read())

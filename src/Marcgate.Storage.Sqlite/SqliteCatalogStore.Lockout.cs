@@ -32,9 +32,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<int> CountLogonFailuresAsync(LockoutKey key, DateTimeOffset since, CancellationToken cancellationToken) =>
         ReadAsync(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, "SELECT count(*) FROM logon_failures WHERE scope = $scope AND key = $key AND at_us >= $since")
+                var command = session.Command("SELECT count(*) FROM logon_failures WHERE scope = $scope AND key = $key AND at_us >= $since")
                     .Bind("$scope", (int)key.Scope).Bind("$key", key.Value).Bind("$since", SqliteTime.ToMicroseconds(since));
                 return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             },

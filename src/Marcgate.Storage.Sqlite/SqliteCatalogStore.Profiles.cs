@@ -33,9 +33,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<ImportProfile?> GetProfileAsync(string name, CancellationToken cancellationToken) =>
         ReadAsync(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, $"SELECT {ProfileColumns} FROM profiles WHERE name = $name").Bind("$name", name);
+                var command = session.Command($"SELECT {ProfileColumns} FROM profiles WHERE name = $name").Bind("$name", name);
                 using var reader = command.ExecuteReader();
                 return reader.Read() ? ReadProfile(reader) : null;
             },
@@ -44,9 +44,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ImportProfile>> ListProfilesAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<ImportProfile>>(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, $"SELECT {ProfileColumns} FROM profiles ORDER BY name");
+                var command = session.Command($"SELECT {ProfileColumns} FROM profiles ORDER BY name");
                 using var reader = command.ExecuteReader();
                 var profiles = new List<ImportProfile>();
                 while (reader.Read())

@@ -16,12 +16,9 @@ public sealed partial class SqliteCatalogStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return ReadAsync<IReadOnlyList<Receipt>>(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(
-                        connection,
-                        transaction,
-                        """
+                var command = session.Command("""
                         SELECT id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
                         FROM (SELECT * FROM receipts ORDER BY id DESC LIMIT $count)
                         ORDER BY id

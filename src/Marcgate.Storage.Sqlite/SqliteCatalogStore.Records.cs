@@ -24,10 +24,7 @@ public sealed partial class SqliteCatalogStore
 
         var numbersJson = JsonList.FromNumbers(numbers.Select(n => n.Value).Distinct());
         return ReadAsync(
-            (connection, transaction) => ReadRecords(Command(
-                    connection,
-                    transaction,
-                    $"""
+            session => ReadRecords(session.Command($"""
                     {RecordSelect}
                     WHERE r.id IN (SELECT record_id FROM oclc_numbers
                                    WHERE repository = $repository AND oclc_number IN (SELECT value FROM json_each($numbers)))
@@ -44,10 +41,7 @@ public sealed partial class SqliteCatalogStore
         ArgumentNullException.ThrowIfNull(contentHash);
         // Migration 0003's index on record_versions (content_hash, …) finds the versions; the join keeps current ones.
         return ReadAsync(
-            (connection, transaction) => ReadRecords(Command(
-                    connection,
-                    transaction,
-                    $"""
+            session => ReadRecords(session.Command($"""
                     {RecordSelect}
                     WHERE v.content_hash = $hash AND r.repository = $repository
                     ORDER BY r.id
@@ -60,7 +54,7 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<StoredRecord?> GetRecordAsync(string repository, RecordId id, CancellationToken cancellationToken) =>
         ReadAsync(
-            (connection, transaction) => ReadRecords(Command(connection, transaction, $"{RecordSelect} WHERE r.id = $id AND r.repository = $repository")
+            session => ReadRecords(session.Command($"{RecordSelect} WHERE r.id = $id AND r.repository = $repository")
                     .Bind("$id", id.Value)
                     .Bind("$repository", repository))
                 .SingleOrDefault(),
@@ -71,7 +65,7 @@ public sealed partial class SqliteCatalogStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return ReadAsync(
-            (connection, transaction) => ReadRecords(Command(connection, transaction, $"{RecordSelect} WHERE r.repository = $repository AND r.id > $after ORDER BY r.id LIMIT $limit")
+            session => ReadRecords(session.Command($"{RecordSelect} WHERE r.repository = $repository AND r.id > $after ORDER BY r.id LIMIT $limit")
                 .Bind("$repository", repository)
                 .Bind("$after", after?.Value ?? 0)
                 .Bind("$limit", limit)),
@@ -81,9 +75,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<long> CountRecordsAsync(string repository, CancellationToken cancellationToken) =>
         ReadAsync(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, "SELECT count(*) FROM records WHERE repository = $repository").Bind("$repository", repository);
+                var command = session.Command("SELECT count(*) FROM records WHERE repository = $repository").Bind("$repository", repository);
                 return (long)command.ExecuteScalar()!;
             },
             cancellationToken);
@@ -91,12 +85,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(string repository, RecordId id, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<RecordVersion>>(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(
-                        connection,
-                        transaction,
-                        """
+                var command = session.Command("""
                         SELECT v.version, v.content, v.content_hash, v.at_us, v.action, v.logon_id, v.user_id
                         FROM record_versions v JOIN records r ON r.id = v.record_id
                         WHERE r.id = $id AND r.repository = $repository
@@ -125,27 +116,24 @@ public sealed partial class SqliteCatalogStore
 
     private static IReadOnlyList<StoredRecord> ReadRecords(SqliteCommand command)
     {
-        using (command)
+        using var reader = command.ExecuteReader();
+        var records = new List<StoredRecord>();
+        while (reader.Read())
         {
-            using var reader = command.ExecuteReader();
-            var records = new List<StoredRecord>();
-            while (reader.Read())
-            {
-                var numbers = JsonList.ToNumbers(reader.GetString(7));
-                Array.Sort(numbers);
-                records.Add(new StoredRecord(
-                    new RecordId(reader.GetInt64(0)),
-                    reader.GetString(1),
-                    reader.GetInt32(2),
-                    reader.GetFieldValue<byte[]>(3),
-                    reader.GetString(4),
-                    [.. numbers.Select(n => new OclcNumber(n))],
-                    SqliteTime.FromMicroseconds(reader.GetInt64(5)),
-                    SqliteTime.FromMicroseconds(reader.GetInt64(6))));
-            }
-
-            return records;
+            var numbers = JsonList.ToNumbers(reader.GetString(7));
+            Array.Sort(numbers);
+            records.Add(new StoredRecord(
+                new RecordId(reader.GetInt64(0)),
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.GetFieldValue<byte[]>(3),
+                reader.GetString(4),
+                [.. numbers.Select(n => new OclcNumber(n))],
+                SqliteTime.FromMicroseconds(reader.GetInt64(5)),
+                SqliteTime.FromMicroseconds(reader.GetInt64(6))));
         }
+
+        return records;
     }
 
     private static RecordAction ParseAction(string action) => action switch

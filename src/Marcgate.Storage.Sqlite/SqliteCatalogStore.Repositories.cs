@@ -26,9 +26,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<IReadOnlyList<CatalogRepository>> ListRepositoriesAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<CatalogRepository>>(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, "SELECT name, created_us FROM repositories ORDER BY name");
+                var command = session.Command("SELECT name, created_us FROM repositories ORDER BY name");
                 using var reader = command.ExecuteReader();
                 var repositories = new List<CatalogRepository>();
                 while (reader.Read())
@@ -43,9 +43,9 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task<bool> RepositoryExistsAsync(string name, CancellationToken cancellationToken) =>
         ReadAsync(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(connection, transaction, "SELECT 1 FROM repositories WHERE name = $name").Bind("$name", name);
+                var command = session.Command("SELECT 1 FROM repositories WHERE name = $name").Bind("$name", name);
                 return command.ExecuteScalar() is not null;
             },
             cancellationToken);

@@ -39,12 +39,9 @@ public sealed partial class SqliteCatalogStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return ReadAsync<IReadOnlyList<ReviewItem>>(
-            (connection, transaction) =>
+            session =>
             {
-                using var command = Command(
-                        connection,
-                        transaction,
-                        """
+                var command = session.Command("""
                         SELECT id, repository, at_us, content, candidate_ids, reason, logon_id, user_id, peer_address
                         FROM review_items WHERE $repository IS NULL OR repository = $repository
                         ORDER BY id LIMIT $limit

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marcgate.Catalog.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +7,7 @@ namespace Marcgate.Storage.Sqlite;
 /// <summary>
 /// The embedded catalog store: one SQLite file, <c>DIR/marcgate.db</c>, in WAL mode with
 /// <c>synchronous=FULL</c>, so every acknowledged write survives a crash (gateway §7 step 8).
-/// Writes go through one group-commit writer; reads use pooled connections of their own.
+/// Writes go through one group-commit writer; reads use connections of their own, each with its prepared statements.
 /// </summary>
 public sealed partial class SqliteCatalogStore : ICatalogStore
 {
@@ -14,15 +15,18 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     public const string DatabaseFileName = "marcgate.db";
 
     private readonly string _readConnectionString;
-    private readonly SqliteConnection _writerConnection;
     private readonly GroupCommitWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
+
+    // Idle reader sessions: a read takes one (or opens one) and gives it back, so their number stays at the most reads run at once.
+    private readonly ConcurrentBag<SqliteSession> _readers = [];
     private int _disposed;
 
     private SqliteCatalogStore(string path, string readConnectionString, SqliteConnection writerConnection, SqliteCatalogStoreOptions options)
     {
         DatabasePath = path;
         _readConnectionString = readConnectionString;
-        _writerConnection = writerConnection;
+        _checkpointer = new WalCheckpointer(readConnectionString, options.CheckpointInterval);
         _writer = new GroupCommitWriter(writerConnection, path, options);
     }
 
@@ -62,8 +66,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             Execute(writer, "PRAGMA synchronous = FULL");
             SchemaMigrator.Migrate(writer, path);
 
-            // Readers never write, so they skip the foreign key pragma on every open.
-            builder.Pooling = true;
+            // Readers never write, so they skip the foreign key pragma; the store keeps them open itself.
             builder.Mode = SqliteOpenMode.ReadWrite;
             builder.ForeignKeys = null;
             return new SqliteCatalogStore(path, builder.ConnectionString, writer, options);
@@ -88,12 +91,19 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             return;
         }
 
-        await _writer.DisposeAsync().ConfigureAwait(false);
-
         // Readers first: when the writer, the last connection, closes, SQLite checkpoints the WAL into
         // the database and removes it, so the file stands alone after a clean shutdown.
-        SqliteConnection.ClearPool(new SqliteConnection(_readConnectionString));
-        _writerConnection.Dispose();
+        _checkpointer.Dispose();
+        CloseIdleReaders();
+        await _writer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void CloseIdleReaders()
+    {
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -114,12 +124,12 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             ? Task.FromException<T>(new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed."))
             : _writer.WriteAsync(write, cancellationToken);
 
-    /// <summary>Runs a read on a pooled connection of its own.</summary>
+    /// <summary>Runs a read on a reader session of its own.</summary>
     /// <remarks>
     /// Every read is one statement, which SQLite runs on one snapshot, so no explicit transaction is
     /// needed. SQLite reads are synchronous and short; failures come back as a faulted task.
     /// </remarks>
-    private Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction?, T> read, CancellationToken cancellationToken)
+    private Task<T> ReadAsync<T>(Func<SqliteSession, T> read, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _disposed) != 0)
         {
@@ -131,11 +141,14 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             return Task.FromCanceled<T>(cancellationToken);
         }
 
+        SqliteSession? session = null;
         try
         {
-            using var connection = new SqliteConnection(_readConnectionString);
-            connection.Open();
-            return Task.FromResult(read(connection, null));
+            session = TakeReader();
+            var result = read(session);
+            GiveBack(session);
+            session = null;
+            return Task.FromResult(result);
         }
         catch (SqliteException error)
         {
@@ -145,14 +158,43 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         {
             return Task.FromException<T>(error);
         }
+        finally
+        {
+            // After a failure the session may be in any state: it is closed, not reused.
+            session?.Dispose();
+        }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private SqliteSession TakeReader()
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
+        if (_readers.TryTake(out var session))
+        {
+            return session;
+        }
+
+        var connection = new SqliteConnection(_readConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new SqliteSession(connection);
+    }
+
+    private void GiveBack(SqliteSession session)
+    {
+        _readers.Add(session);
+
+        // A read that finished while the store closed: its session must not outlive the store.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            CloseIdleReaders();
+        }
     }
 
     private static void RequireRepository(WriterSession session, string repository)

@@ -9,6 +9,9 @@ public sealed class SqliteCatalogStoreOptions
     /// <summary>The most writes waiting for the writer before callers wait to enqueue; default 8,192.</summary>
     public int MaxPendingWrites { get; init; } = 8192;
 
+    /// <summary>How often the write-ahead log is copied back into the database, off the writer; default 50 ms.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How long to wait for another process's lock on the database file; default 30 s.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

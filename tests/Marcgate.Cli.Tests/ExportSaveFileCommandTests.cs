@@ -49,4 +49,21 @@ public sealed class ExportSaveFileCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_cli.Directory, "data", "savefile.db")));
         Assert.Contains("#1\tF\t12883376\tSummerland", _cli.Run("savefile", "list").Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_save_file_that_is_not_one_is_named_with_a_clear_message_and_exit_2()
+    {
+        var notASaveFile = Path.Combine(_cli.Directory, "notes.txt");
+        File.WriteAllText(notASaveFile, new string('x', 4096));
+
+        var list = _cli.Run("savefile", "list", "--save-file", notASaveFile);
+        Assert.Equal(2, list.Exit);
+        Assert.Contains(notASaveFile, list.Error, StringComparison.Ordinal);
+        Assert.Contains("not a database", list.Error, StringComparison.Ordinal);
+
+        var export = _cli.Run("export", "--flagged", "--save-file", notASaveFile, "--to-file", Path.Combine(_cli.Directory, "out.mrc"));
+        Assert.Equal(2, export.Exit);
+        Assert.Contains($"{notASaveFile}: cannot open the save file", export.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", export.Error + export.Output, StringComparison.Ordinal);
+    }
 }

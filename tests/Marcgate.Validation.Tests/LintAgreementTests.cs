@@ -159,6 +159,10 @@ public sealed partial class LintAgreementTests
             ValidationDiagnosticIds.MainEntryRepeated => new(record, "1XX", "main-entries", ""),
             ValidationDiagnosticIds.IndicatorMalformed or ValidationDiagnosticIds.IndicatorUndefined => new(record, tag, "indicator", $"ind{d.Indicator}"),
             ValidationDiagnosticIds.SubfieldUndefined => new(record, tag, "subfield-undefined", $"${d.Subfield}"),
+
+            // An obsolete indicator value or subfield code is a warning here and an error in Lint: both tools flag it.
+            ValidationDiagnosticIds.Obsolete when d.Indicator is { } which => new(record, tag, "indicator", $"ind{which}"),
+            ValidationDiagnosticIds.Obsolete when d.Subfield is { } code => new(record, tag, "subfield-undefined", $"${code}"),
             ValidationDiagnosticIds.SubfieldNotRepeatable => new(record, tag, "subfield-not-repeatable", $"${d.Subfield}"),
             ValidationDiagnosticIds.FieldNotRepeatable => new(record, tag, "field-not-repeatable", ""),
             ValidationDiagnosticIds.RequiredFieldMissing when tag == "245" => new(record, "245", "missing", ""),

@@ -40,6 +40,7 @@ public static class TableGenerator
         var fields = schema.GetProperty("fields");
         var obsolete = Obsolete(paths, name.ToLowerInvariant());
         var corrections = Corrections(paths, name.ToLowerInvariant());
+        var obsoleteCodes = ObsoleteCodeData.Load(Path.Combine(paths.DataDirectory, "obsolete-codes.json"), name.ToLowerInvariant());
         var text = new StringBuilder(Header).Append(
             $$"""
             namespace Marcgate.Validation.Tables;
@@ -85,7 +86,18 @@ public static class TableGenerator
                 field = Corrected(field, correction);
             }
 
-            text.Append("        ").Append(Field(field, obsolete.GetValueOrDefault(tag), "FieldSource.Marc21")).Append(",\n");
+            var codes = obsoleteCodes.GetValueOrDefault(tag);
+            if (codes is not null)
+            {
+                ObsoleteCodeData.CheckAgainst(field, codes, name.ToLowerInvariant());
+            }
+
+            text.Append("        ").Append(Field(field, obsolete.GetValueOrDefault(tag), "FieldSource.Marc21", codes)).Append(",\n");
+        }
+
+        if (obsoleteCodes.Keys.FirstOrDefault(t => !fields.TryGetProperty(t, out _)) is { } unknown)
+        {
+            throw new InvalidDataException($"obsolete-codes.json: {name.ToLowerInvariant()} {unknown} is not a field of the schema");
         }
 
         var defined = fields.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -266,11 +278,14 @@ public static class TableGenerator
             .Where(l => l.Length > 0 && !l.StartsWith("# ", StringComparison.Ordinal))
             .Select(l => l.Split('\t'));
 
-    private static string Field(SchemaField field, string? obsolete, string source)
+    private static string Field(SchemaField field, string? obsolete, string source, IReadOnlyList<SchemaObsoleteCode>? obsoleteCodes = null)
     {
         var subfields = string.Join(", ", field.Subfields.Select(s => $"new({CSharpText.Char(s.Code)}, {CSharpText.String(s.Label)}, {CSharpText.Bool(s.Repeatable)})"));
+        var codes = obsoleteCodes is { Count: > 0 }
+            ? ", [" + string.Join(", ", obsoleteCodes.Select(c => $"new(ObsoleteCodeKind.{c.Kind}, {CSharpText.Char(c.Code)}, {CSharpText.String(c.Label)}, {CSharpText.NullableString(c.Since)})")) + "]"
+            : "";
         return $"new({CSharpText.String(field.Tag)}, {CSharpText.String(field.Label)}, {CSharpText.Bool(field.Repeatable)}, "
-            + $"{CSharpText.NullableString(field.Indicator1)}, {CSharpText.NullableString(field.Indicator2)}, [{subfields}], {source}, {CSharpText.NullableString(obsolete)})";
+            + $"{CSharpText.NullableString(field.Indicator1)}, {CSharpText.NullableString(field.Indicator2)}, [{subfields}], {source}, {CSharpText.NullableString(obsolete)}{codes})";
     }
 
     private static string Fixed(string name, int length, int shortest, IEnumerable<SchemaPosition> positions)

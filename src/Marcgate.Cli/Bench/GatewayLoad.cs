@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -11,44 +10,86 @@ namespace Marcgate.Cli.Bench;
 internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWriter output)
 {
     private static readonly TimeSpan s_replyTimeout = TimeSpan.FromSeconds(100);
-    private readonly ConcurrentDictionary<string, int> _outcomes = new();
-    private long _next = -1;
 
-    /// <summary>Closed loop: <paramref name="connections"/> clients each send one record per connection until <paramref name="records"/> are sent.</summary>
-    public async Task<int> RunAsync(int connections, long records, double? ratePerSecond, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closed loop: <paramref name="connections"/> clients each send one record per connection until <paramref name="records"/> are sent.
+    /// <paramref name="warmup"/> records go first, as fast as the host takes them, and are not measured: the figures are the host's
+    /// sustained rate, after its start-up compilation and caches have settled.
+    /// </summary>
+    /// <remarks>
+    /// Each client is a thread with blocking sockets: on a machine the host shares, the generator should take as little of
+    /// the CPU as it can, and blocking calls cost fewer system calls and thread hand-offs than asynchronous ones.
+    /// </remarks>
+    public int Run(int connections, long records, double? ratePerSecond, long warmup, CancellationToken cancellationToken)
     {
-        var latencies = new ConcurrentBag<double>();
-        var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        if (warmup > 0)
         {
-            for (var index = Interlocked.Increment(ref _next); index < records; index = Interlocked.Increment(ref _next))
+            var warm = Send(connections, 0, warmup, null, cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmup} records, {warmup / warm.Elapsed.TotalSeconds:0} records/s, not counted"));
+        }
+
+        var run = Send(connections, warmup, records, ratePerSecond, cancellationToken);
+        var stats = new LatencyStats(run.Latencies);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{records} records, {connections} connections{(ratePerSecond is { } r ? $", offered {r:0} records/s" : "")}: {run.Elapsed.TotalSeconds:0.00} s, {records / run.Elapsed.TotalSeconds:0} records/s"));
+        output.WriteLine("latency: " + stats.Describe());
+        foreach (var (outcome, count) in run.Outcomes.OrderByDescending(o => o.Value))
+        {
+            output.WriteLine($"  {count,8}  {outcome}");
+        }
+
+        return run.Outcomes.Keys.All(k => k.StartsWith("status=ok", StringComparison.Ordinal)) ? 0 : 3;
+    }
+
+    // Sends requests first .. first + count - 1 over the clients: each request's latency in milliseconds, and how many got each outcome.
+    private LoadRun Send(int connections, long first, long count, double? ratePerSecond, CancellationToken cancellationToken)
+    {
+        var latencies = new double[count];
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = -1L;
+        var clock = Stopwatch.StartNew();
+        var clients = Enumerable.Range(0, connections).Select(_ => new Thread(() =>
+        {
+            var buffer = new byte[4096];
+            var mine = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var index = Interlocked.Increment(ref next); index < count && !cancellationToken.IsCancellationRequested; index = Interlocked.Increment(ref next))
             {
                 // Open loop at a fixed rate: latency counts from when the request was due, so a slow host cannot hide its queue.
                 var due = ratePerSecond is { } rate ? TimeSpan.FromSeconds(index / rate) : clock.Elapsed;
                 var wait = due - clock.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    // Whole milliseconds, rounded up: a request never goes before it is due, so waiting can only add to its latency.
+                    Thread.Sleep((int)Math.Ceiling(wait.TotalMilliseconds));
                 }
 
-                var status = await SendOneAsync(requests.Build(index), cancellationToken).ConfigureAwait(false);
-                latencies.Add((clock.Elapsed - due).TotalMilliseconds);
-                _outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
+                var status = SendOne(requests.Build(first + index), buffer);
+                latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
+                mine[status] = mine.GetValueOrDefault(status) + 1;
             }
-        }, cancellationToken)).ToArray();
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        clock.Stop();
 
-        var stats = new LatencyStats([.. latencies]);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{records} records, {connections} connections{(ratePerSecond is { } r ? $", offered {r:0} records/s" : "")}: {clock.Elapsed.TotalSeconds:0.00} s, {records / clock.Elapsed.TotalSeconds:0} records/s"));
-        output.WriteLine("latency: " + stats.Describe());
-        foreach (var (outcome, count) in _outcomes.OrderByDescending(o => o.Value))
+            lock (outcomes)
+            {
+                foreach (var (status, n) in mine)
+                {
+                    outcomes[status] = outcomes.GetValueOrDefault(status) + n;
+                }
+            }
+        })
+        { IsBackground = true }).ToArray();
+        foreach (var client in clients)
         {
-            output.WriteLine($"  {count,8}  {outcome}");
+            client.Start();
         }
 
-        return _outcomes.Keys.All(k => k.StartsWith("status=ok", StringComparison.Ordinal)) ? 0 : 3;
+        foreach (var client in clients)
+        {
+            client.Join();
+        }
+
+        clock.Stop();
+        cancellationToken.ThrowIfCancellationRequested();
+        return new LoadRun(clock.Elapsed, latencies, outcomes);
     }
 
     /// <summary>Opens <paramref name="connections"/> connections that send nothing, reports the host's memory, then closes them.</summary>
@@ -84,34 +125,37 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
         }
     }
 
-    private async Task<string> SendOneAsync(byte[] request, CancellationToken cancellationToken)
+    private string SendOne(byte[] request, byte[] buffer)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(s_replyTimeout);
         try
         {
-            using var socket = new Socket(host.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(host, timeout.Token).ConfigureAwait(false);
-            await socket.SendAsync(request, SocketFlags.None, timeout.Token).ConfigureAwait(false);
-            var reply = new List<byte>(256);
-            var buffer = new byte[512];
-            while (true)
+            using var socket = new Socket(host.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
             {
-                var received = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                NoDelay = true,
+                SendTimeout = (int)s_replyTimeout.TotalMilliseconds,
+                ReceiveTimeout = (int)s_replyTimeout.TotalMilliseconds,
+            };
+            socket.Connect(host);
+            socket.Send(request);
+            for (var length = 0; length < buffer.Length;)
+            {
+                var received = socket.Receive(buffer, length, buffer.Length - length, SocketFlags.None);
                 if (received == 0)
                 {
                     return "closed without a reply";
                 }
 
-                var nul = Array.IndexOf(buffer, (byte)0, 0, received);
-                reply.AddRange(buffer.AsSpan(0, nul < 0 ? received : nul));
+                var nul = Array.IndexOf(buffer, (byte)0, length, received);
+                length += received;
                 if (nul >= 0)
                 {
-                    return StatusTokens(Encoding.ASCII.GetString([.. reply]));
+                    return StatusTokens(Encoding.ASCII.GetString(buffer, 0, nul));
                 }
             }
+
+            return "a reply longer than " + buffer.Length + " bytes";
         }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (SocketException ex)
         {
             return "failed: " + ex.Message;
         }

@@ -29,7 +29,7 @@ public static class ExportItems
     }
 
     /// <summary>The flagged records of the save file.</summary>
-    public static IEnumerable<ExportItem> Flagged(SaveFileStore saveFile, int firstNumber = 1)
+    public static IEnumerable<ExportItem> Flagged(ISaveFileStore saveFile, int firstNumber = 1)
     {
         ArgumentNullException.ThrowIfNull(saveFile);
         var number = firstNumber;

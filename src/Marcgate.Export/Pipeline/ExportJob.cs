@@ -26,7 +26,7 @@ public sealed class ExportJob
     public GatewayTrace? Trace { get; init; }
 
     /// <summary>Exports every item to the destination of the options; records from the save file lose their flag only when accepted.</summary>
-    public async Task<IReadOnlyList<ExportRecordResult>> RunAsync(IEnumerable<ExportItem> items, string? password, SaveFileStore? saveFile, IProgress<ExportRecordResult>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExportRecordResult>> RunAsync(IEnumerable<ExportItem> items, string? password, ISaveFileStore? saveFile, IProgress<ExportRecordResult>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         await using var destination = CreateDestination(password);
@@ -48,7 +48,7 @@ public sealed class ExportJob
     }
 
     /// <summary>Mark for Export and Save Record: saves each readable record in the save file, flagged, instead of sending it.</summary>
-    public static IReadOnlyList<ExportRecordResult> SaveAndFlag(IEnumerable<ExportItem> items, SaveFileStore saveFile, IProgress<ExportRecordResult>? progress)
+    public static IReadOnlyList<ExportRecordResult> SaveAndFlag(IEnumerable<ExportItem> items, ISaveFileStore saveFile, IProgress<ExportRecordResult>? progress)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(saveFile);

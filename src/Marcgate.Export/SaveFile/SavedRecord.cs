@@ -1,3 +1,6 @@
+using Marcgate.Marc;
+using Marcgate.Marc.Charset;
+
 namespace Marcgate.Export.SaveFile;
 
 /// <summary>One record in the local save file.</summary>
@@ -11,4 +14,14 @@ public sealed record SavedRecord(long Number, string Title, string? ControlNumbe
 {
     /// <summary>The outcome of the last export of this record (status and the host's line), if any.</summary>
     public string? LastExport { get; init; }
+
+    /// <summary>What lists show for a record: 245 $a, else the first 1XX $a (an authority heading), in Unicode, without closing punctuation.</summary>
+    public static string TitleOf(MarcRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var unicode = record.Leader.IsUnicode ? record : MarcCharsetConverter.ToUnicode(record);
+        var heading = unicode.GetDataFields("245").FirstOrDefault()?['a']
+            ?? unicode.Fields.OfType<DataField>().FirstOrDefault(f => f.Tag.Length == 3 && f.Tag[0] == '1')?['a'];
+        return heading?.Trim().TrimEnd('/', ':', ';', ',', ' ') ?? "(no title)";
+    }
 }

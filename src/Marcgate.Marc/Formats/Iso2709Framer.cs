@@ -10,35 +10,31 @@ namespace Marcgate.Marc.Formats;
 /// </summary>
 internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
 {
-    private byte[] _buffer = new byte[256 * 1024];
-    private int _start;
-    private int _end;
-    private bool _eof;
+    private readonly ReadBuffer _buffer = new(stream, 256 * 1024, Math.Max(256 * 1024, maxRecordBytes));
     private int _current;
 
     /// <summary>Byte offset of the next record (or of the rest handed over).</summary>
-    public long Offset { get; private set; }
+    public long Offset => _buffer.Offset;
 
     /// <summary>Records framed so far, the last one included.</summary>
     public long RecordNumber { get; private set; }
 
     /// <summary>True when the input ended cleanly; false when the rest must go to the full reader.</summary>
-    public bool AtEnd => _start == _end && _eof;
+    public bool AtEnd => _buffer.Count == 0 && _buffer.Ended;
 
     /// <summary>The next clean record, or an empty span when the input ended or must be handed over.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Next()
     {
-        Offset += _current;
-        _start += _current;
+        _buffer.Consume(_current);
         _current = 0;
-        if (!Fill(5))
+        if (!_buffer.Ensure(5))
         {
             return [];
         }
 
         var length = 0;
-        foreach (var b in _buffer.AsSpan(_start, 5))
+        foreach (var b in _buffer.Unread[..5])
         {
             if (b is < (byte)'0' or > (byte)'9')
             {
@@ -48,47 +44,13 @@ internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
             length = (length * 10) + (b - '0');
         }
 
-        if (length < Leader.Length + 2 || length > maxRecordBytes || !Fill(length) || _buffer[_start + length - 1] != 0x1D)
+        if (length < Leader.Length + 2 || length > maxRecordBytes || !_buffer.Ensure(length) || _buffer.Unread[length - 1] != 0x1D)
         {
             return [];
         }
 
         _current = length;
         RecordNumber++;
-        return _buffer.AsSpan(_start, length);
-    }
-
-    private bool Fill(int count)
-    {
-        while (_end - _start < count)
-        {
-            if (_eof)
-            {
-                return false;
-            }
-
-            if (_start > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
-            }
-
-            if (count > _buffer.Length)
-            {
-                Array.Resize(ref _buffer, Math.Max(count, _buffer.Length * 2));
-            }
-
-            var read = stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                _eof = true;
-                return _end - _start >= count;
-            }
-
-            _end += read;
-        }
-
-        return true;
+        return _buffer.Unread[..length];
     }
 }

@@ -16,11 +16,7 @@ public sealed class MarcJsonReader : IMarcRecordReader
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly MarcReaderOptions _options;
-    private byte[] _buffer = new byte[64 * 1024];
-    private int _start;
-    private int _end;
-    private bool _eof;
-    private long _bufferOffset;
+    private readonly ReadBuffer _buffer;
     private long _line = 1;
     private long _recordNumber;
     private bool _finished;
@@ -34,6 +30,9 @@ public sealed class MarcJsonReader : IMarcRecordReader
         _stream = stream;
         _options = options ?? MarcReaderOptions.Default;
         _leaveOpen = leaveOpen;
+
+        // Twice the record limit: the limit check below sees an over-long object before the buffer stops growing.
+        _buffer = new ReadBuffer(stream, 64 * 1024, Math.Max(64 * 1024, 2 * _options.MaxRecordBytes));
     }
 
     /// <summary>Reads every record of a byte array.</summary>
@@ -58,14 +57,14 @@ public sealed class MarcJsonReader : IMarcRecordReader
         if (!SkipSeparators(diagnostics))
         {
             _finished = true;
-            return diagnostics.Count == 0 ? null : new MarcReadResult(null, diagnostics, Math.Max(_recordNumber, 1), _bufferOffset + _start);
+            return diagnostics.Count == 0 ? null : new MarcReadResult(null, diagnostics, Math.Max(_recordNumber, 1), _buffer.Offset);
         }
 
         _recordNumber++;
-        var recordOffset = _bufferOffset + _start;
-        if (_buffer[_start] != (byte)'{')
+        var recordOffset = _buffer.Offset;
+        if (_buffer.Unread[0] != (byte)'{')
         {
-            return Fail(diagnostics, recordOffset, _line, $"expected '{{' to start a record, found '{(char)_buffer[_start]}'");
+            return Fail(diagnostics, recordOffset, _line, $"expected '{{' to start a record, found '{(char)_buffer.Unread[0]}'");
         }
 
         int length;
@@ -80,18 +79,21 @@ public sealed class MarcJsonReader : IMarcRecordReader
                 return Fail(diagnostics, offset, line, $"the JSON is not well-formed: {(suffix > 0 ? reason[..suffix] : reason)}");
             }
 
-            if (_end - _start > _options.MaxRecordBytes)
+            if (_buffer.Count > _options.MaxRecordBytes)
             {
                 return Fail(diagnostics, recordOffset, _line, $"the record object is longer than the {_options.MaxRecordBytes}-byte limit", MarcDiagnosticIds.LimitExceeded);
             }
 
-            if (!Fill())
+            if (_buffer.Ended)
             {
-                return Fail(diagnostics, _bufferOffset + _end, _line + CountLines(_buffer.AsSpan(_start, _end - _start)), "the input ends inside a record object", MarcDiagnosticIds.UnexpectedEnd);
+                return Fail(diagnostics, _buffer.Offset + _buffer.Count, _line + CountLines(_buffer.Unread), "the input ends inside a record object", MarcDiagnosticIds.UnexpectedEnd);
             }
+
+            // A read that finds the end of the input still counts: the object is then parsed as the final block.
+            _buffer.Fill();
         }
 
-        var objectBytes = _buffer.AsSpan(_start, length);
+        var objectBytes = _buffer.Unread[..length];
         var record = MarcJsonRecordParser.Parse(objectBytes, _options, _recordNumber, recordOffset, diagnostics);
         _line += CountLines(objectBytes);
         Consume(length);
@@ -116,12 +118,12 @@ public sealed class MarcJsonReader : IMarcRecordReader
         return new MarcReadResult(null, diagnostics, _recordNumber, offset);
     }
 
-    // Finds where the object at _start ends; false with no error when more input is needed.
+    // Finds where the object at the first unread byte ends; false with no error when more input is needed.
     private bool TryFindObjectEnd(out int length, out JsonException? error)
     {
         length = 0;
         error = null;
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, default);
+        var reader = new Utf8JsonReader(_buffer.Unread, _buffer.Ended, default);
         try
         {
             if (!reader.Read() || !reader.TrySkip())
@@ -139,10 +141,10 @@ public sealed class MarcJsonReader : IMarcRecordReader
         }
     }
 
-    // Turns a reader exception's line and position (relative to _start) into an absolute byte offset and line.
+    // Turns a reader exception's line and position (relative to the first unread byte) into an absolute byte offset and line.
     private (long Offset, long Line) Locate(JsonException error)
     {
-        var span = _buffer.AsSpan(_start, _end - _start);
+        var span = _buffer.Unread;
         var lineStart = 0;
         for (var i = 0L; i < (error.LineNumber ?? 0); i++)
         {
@@ -155,7 +157,7 @@ public sealed class MarcJsonReader : IMarcRecordReader
             lineStart += next + 1;
         }
 
-        return (_bufferOffset + _start + lineStart + (error.BytePositionInLine ?? 0), _line + (error.LineNumber ?? 0));
+        return (_buffer.Offset + lineStart + (error.BytePositionInLine ?? 0), _line + (error.LineNumber ?? 0));
     }
 
     // Skips white space, a byte order mark, and the brackets and commas of an array; false at the end of the input.
@@ -163,11 +165,11 @@ public sealed class MarcJsonReader : IMarcRecordReader
     {
         while (true)
         {
-            if (_start == _end && (!Fill() || _start == _end))
+            if (_buffer.Count == 0 && !_buffer.Fill())
             {
                 if (_inArray)
                 {
-                    diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.UnexpectedEnd, MarcSeverity.Error, Math.Max(_recordNumber, 1), _bufferOffset + _end, $"line {_line}: the input ends before the array's closing ']'"));
+                    diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.UnexpectedEnd, MarcSeverity.Error, Math.Max(_recordNumber, 1), _buffer.Offset + _buffer.Count, $"line {_line}: the input ends before the array's closing ']'"));
                 }
 
                 return false;
@@ -176,14 +178,14 @@ public sealed class MarcJsonReader : IMarcRecordReader
             if (!_begun)
             {
                 _begun = true;
-                if (_buffer.AsSpan(_start, _end - _start).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                if (_buffer.Unread.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
                 {
                     Consume(3);
                     continue;
                 }
             }
 
-            var b = _buffer[_start];
+            var b = _buffer.Unread[0];
             switch (b)
             {
                 case (byte)'\n':
@@ -210,45 +212,5 @@ public sealed class MarcJsonReader : IMarcRecordReader
         }
     }
 
-    private void Consume(int count)
-    {
-        _start += count;
-        if (_start == _end)
-        {
-            _bufferOffset += _end;
-            _start = _end = 0;
-        }
-    }
-
-    // Reads more input, keeping the unread bytes; false at the end of the input.
-    private bool Fill()
-    {
-        if (_eof)
-        {
-            return false;
-        }
-
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _bufferOffset += _start;
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0)
-        {
-            _eof = true;
-            return true;
-        }
-
-        _end += read;
-        return true;
-    }
+    private void Consume(int count) => _buffer.Consume(count);
 }

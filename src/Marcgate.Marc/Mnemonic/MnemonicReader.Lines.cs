@@ -9,12 +9,12 @@ public sealed partial class MnemonicReader
     private bool TryPeekRecordContinues()
     {
         var length = FindLineEnd(out _);
-        if (length < 0 && _start == _end)
+        if (length < 0 && _buffer.Count == 0)
         {
             return false;
         }
 
-        var line = _buffer.AsSpan(_start, length < 0 ? _end - _start : length).TrimEnd("\r"u8);
+        var line = _buffer.Unread[..(length < 0 ? _buffer.Count : length)].TrimEnd("\r"u8);
         return line.Length > 0 && !line.StartsWith("=LDR"u8);
     }
 
@@ -23,17 +23,17 @@ public sealed partial class MnemonicReader
         var length = FindLineEnd(out var terminator);
         if (length < 0)
         {
-            if (_start == _end)
+            if (_buffer.Count == 0)
             {
                 line = default;
                 return false;
             }
 
-            length = _end - _start;
+            length = _buffer.Count;
             terminator = 0;
         }
 
-        var bytes = _buffer.AsSpan(_start, length);
+        var bytes = _buffer.Unread[..length];
         if (bytes.EndsWith("\r"u8))
         {
             bytes = bytes[..^1];
@@ -45,8 +45,8 @@ public sealed partial class MnemonicReader
         }
 
         _lineNumber++;
-        line = new Line(Encoding.Latin1.GetString(bytes), bytes.ToArray(), _bufferOffset + _start, _lineNumber);
-        _start += length + terminator;
+        line = new Line(Encoding.Latin1.GetString(bytes), bytes.ToArray(), _buffer.Offset, _lineNumber);
+        _buffer.Consume(length + terminator);
         return true;
     }
 
@@ -57,55 +57,18 @@ public sealed partial class MnemonicReader
         var searched = 0;
         while (true)
         {
-            var newline = _buffer.AsSpan(_start + searched, _end - _start - searched).IndexOf((byte)'\n');
+            var newline = _buffer.Unread[searched..].IndexOf((byte)'\n');
             if (newline >= 0)
             {
                 return searched + newline;
             }
 
-            searched = _end - _start;
-            if (!Fill())
+            searched = _buffer.Count;
+            if (!_buffer.Fill())
             {
                 return -1;
             }
         }
-    }
-
-    private bool Fill()
-    {
-        if (_eof)
-        {
-            return false;
-        }
-
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _bufferOffset += _start;
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= _options.MaxRecordBytes * 2)
-            {
-                // A line longer than any record can be: it is cut here rather than grown without bound.
-                return false;
-            }
-
-            Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0)
-        {
-            _eof = true;
-            return false;
-        }
-
-        _end += read;
-        return true;
     }
 
     /// <summary>One line: its text with bytes as Latin-1 chars (for the framing), its raw bytes, offset and number.</summary>

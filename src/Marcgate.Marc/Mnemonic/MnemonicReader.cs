@@ -17,11 +17,7 @@ public sealed partial class MnemonicReader : IMarcRecordReader
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly MarcReaderOptions _options;
-    private byte[] _buffer = new byte[64 * 1024];
-    private int _start;
-    private int _end;
-    private bool _eof;
-    private long _bufferOffset;
+    private readonly ReadBuffer _buffer;
     private long _lineNumber;
     private long _recordNumber;
 
@@ -32,6 +28,9 @@ public sealed partial class MnemonicReader : IMarcRecordReader
         _stream = stream;
         _options = options ?? MarcReaderOptions.Default;
         _leaveOpen = leaveOpen;
+
+        // A line longer than any record can be is cut at twice the record limit rather than grown without bound.
+        _buffer = new ReadBuffer(stream, 64 * 1024, Math.Max(64 * 1024, 2 * _options.MaxRecordBytes));
     }
 
     /// <summary>Reads every record of a byte array.</summary>

@@ -64,7 +64,12 @@ internal static class FieldRules
             var defined = definition.Subfield(code);
             if (defined is null)
             {
-                if (IsSubfieldCodeWellFormed(code))
+                if (definition.FindObsolete(ObsoleteCodeKind.Subfield, code) is { } obsolete)
+                {
+                    // A code MARC 21 once defined: old records carry it, so a warning, not an error.
+                    context.Warning(ValidationDiagnosticIds.Obsolete, tag, occurrence, $"{name} ${code} is {obsolete.Status} (formerly \"{obsolete.Label}\")", subfield: code);
+                }
+                else if (IsSubfieldCodeWellFormed(code))
                 {
                     context.Add(ValidationDiagnosticIds.SubfieldUndefined, severity, tag, occurrence, $"{name} ${code} is not defined for {definition.Tag} ({definition.Label})", subfield: code);
                 }
@@ -85,6 +90,12 @@ internal static class FieldRules
     {
         if (allowed is null || allowed.Contains(value, StringComparison.Ordinal) || !IsIndicatorWellFormed(value))
         {
+            return;
+        }
+
+        if (definition.FindObsolete(which == 1 ? ObsoleteCodeKind.Indicator1 : ObsoleteCodeKind.Indicator2, value) is { } obsolete)
+        {
+            context.Warning(ValidationDiagnosticIds.Obsolete, tag, occurrence, $"{name} {Text.Ordinal(which)} indicator '{Text.Show(value)}' is {obsolete.Status} (formerly \"{obsolete.Label}\"); {definition.Tag} now allows {Describe(allowed)}", indicator: which);
             return;
         }
 

@@ -4,10 +4,15 @@ namespace Marcgate.Validation.Tables;
 internal sealed class FieldDefinition
 {
     private readonly SubfieldDefinition?[] _subfields = new SubfieldDefinition?[128];
+    private readonly ObsoleteCode[] _obsoleteCodes;
 
-    /// <remarks>Indicators are the allowed values (null for control fields); obsolete says why the field is obsolete, null when current.</remarks>
-    public FieldDefinition(string tag, string label, bool repeatable, string? indicator1, string? indicator2, SubfieldDefinition[] subfields, FieldSource source, string? obsolete)
+    /// <remarks>
+    /// Indicators are the allowed values (null for control fields); obsolete says why the field is obsolete, null when current;
+    /// obsoleteCodes are the indicator values and subfield codes the field no longer defines.
+    /// </remarks>
+    public FieldDefinition(string tag, string label, bool repeatable, string? indicator1, string? indicator2, SubfieldDefinition[] subfields, FieldSource source, string? obsolete, ObsoleteCode[]? obsoleteCodes = null)
     {
+        _obsoleteCodes = obsoleteCodes ?? [];
         Tag = tag;
         Label = label;
         Repeatable = repeatable;
@@ -41,4 +46,19 @@ internal sealed class FieldDefinition
     public bool HasSubfields { get; }
 
     public SubfieldDefinition? Subfield(char code) => code < 128 ? _subfields[code] : null;
+
+    /// <summary>The obsolete definition of an indicator value or subfield code the field does not define now, or null when MARC 21 never defined it.</summary>
+    public ObsoleteCode? FindObsolete(ObsoleteCodeKind kind, char code)
+    {
+        // A handful of entries per field at most, and only asked once a value has been found undefined.
+        foreach (var obsolete in _obsoleteCodes)
+        {
+            if (obsolete.Kind == kind && obsolete.Code == code)
+            {
+                return obsolete;
+            }
+        }
+
+        return null;
+    }
 }

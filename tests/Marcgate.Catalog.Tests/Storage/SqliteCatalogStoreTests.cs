@@ -186,6 +186,27 @@ public sealed class SqliteCatalogStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Committed_records_are_copied_into_the_database_file_off_the_writer_while_the_store_is_open()
+    {
+        await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path, new SqliteCatalogStoreOptions { CheckpointInterval = TimeSpan.FromMilliseconds(20) });
+        await store.AddRepositoryAsync("NETWORK", s_t0, default);
+        var before = new FileInfo(DatabasePath).Length;
+
+        // 200 records of 2 KB: far below SQLite's own automatic checkpoint (1,000 pages), which the writer has turned off.
+        await Task.WhenAll(Enumerable.Range(1, 200).Select(i =>
+            store.CommitAsync(new RecordCommit("NETWORK", Enumerable.Repeat((byte)i, 2048).ToArray(), [new OclcNumber(i)], s_t0, "192.0.2.1"), default)));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (new FileInfo(DatabasePath).Length < before + (200 * 2048) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(new FileInfo(DatabasePath).Length >= before + (200 * 2048), $"the database file is {new FileInfo(DatabasePath).Length} bytes; the WAL was not checkpointed");
+        Assert.Equal(200, await store.CountRecordsAsync("NETWORK", default));
+    }
+
+    [Fact]
     public async Task When_a_batch_cannot_commit_no_caller_hears_ok_and_the_store_goes_on()
     {
         await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path);

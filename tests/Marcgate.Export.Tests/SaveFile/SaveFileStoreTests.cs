@@ -1,6 +1,7 @@
 using Marcgate.Export.SaveFile;
 using Marcgate.Export.Tests.Doubles;
 using Marcgate.Marc.Iso2709;
+using Marcgate.Storage.Sqlite.SaveFile;
 
 namespace Marcgate.Export.Tests.SaveFile;
 
@@ -16,13 +17,13 @@ public sealed class SaveFileStoreTests : IDisposable
         var path = Path.Combine(_directory, "savefile.db");
         var record = TestRecords.Bibliographic(7);
         var bytes = Iso2709Writer.Write(record);
-        using (var store = new SaveFileStore(path))
+        using (var store = SqliteSaveFileStore.Open(path))
         {
             Assert.Equal(1, store.Add(record, bytes, flagged: true));
             Assert.Equal(2, store.Add(TestRecords.Bibliographic(8), Iso2709Writer.Write(TestRecords.Bibliographic(8)), flagged: false));
         }
 
-        using (var store = new SaveFileStore(path))
+        using (var store = SqliteSaveFileStore.Open(path))
         {
             var saved = store.Get(1)!;
             Assert.Equal(("How to program a computer 7.", "ocm63111007", true), (saved.Title, saved.ControlNumber, saved.Flagged));
@@ -34,7 +35,7 @@ public sealed class SaveFileStoreTests : IDisposable
     [Fact]
     public void Flag_unflag_and_remove_report_numbers_that_do_not_exist()
     {
-        using var store = new SaveFileStore(Path.Combine(_directory, "savefile.db"));
+        using var store = SqliteSaveFileStore.Open(Path.Combine(_directory, "savefile.db"));
         store.Add(TestRecords.Bibliographic(1), Iso2709Writer.Write(TestRecords.Bibliographic(1)), flagged: false);
         Assert.Equal([9L], store.SetFlag([1, 9], flagged: true));
         Assert.True(store.Get(1)!.Flagged);
@@ -48,7 +49,7 @@ public sealed class SaveFileStoreTests : IDisposable
     [Fact]
     public void An_accepted_export_clears_the_flag_and_a_failed_one_keeps_it()
     {
-        using var store = new SaveFileStore(Path.Combine(_directory, "savefile.db"));
+        using var store = SqliteSaveFileStore.Open(Path.Combine(_directory, "savefile.db"));
         store.Add(TestRecords.Bibliographic(1), Iso2709Writer.Write(TestRecords.Bibliographic(1)), flagged: true);
         store.Add(TestRecords.Bibliographic(2), Iso2709Writer.Write(TestRecords.Bibliographic(2)), flagged: true);
         store.RecordExport(1, accepted: true, "accepted action=added");
@@ -63,10 +64,10 @@ public sealed class SaveFileStoreTests : IDisposable
     public void Default_path_follows_XDG_data_home_with_an_override()
     {
         var env = new Dictionary<string, string?> { ["HOME"] = "/home/cat" };
-        Assert.Equal("/home/cat/.local/share/marcgate/savefile.db", SaveFileStore.DefaultPath(k => env.GetValueOrDefault(k)));
+        Assert.Equal("/home/cat/.local/share/marcgate/savefile.db", SaveFilePaths.DefaultPath(k => env.GetValueOrDefault(k)));
         env["XDG_DATA_HOME"] = "/xdg";
-        Assert.Equal("/xdg/marcgate/savefile.db", SaveFileStore.DefaultPath(k => env.GetValueOrDefault(k)));
+        Assert.Equal("/xdg/marcgate/savefile.db", SaveFilePaths.DefaultPath(k => env.GetValueOrDefault(k)));
         env["MARCGATE_DATA_DIR"] = "/srv/mg";
-        Assert.Equal("/srv/mg/savefile.db", SaveFileStore.DefaultPath(k => env.GetValueOrDefault(k)));
+        Assert.Equal("/srv/mg/savefile.db", SaveFilePaths.DefaultPath(k => env.GetValueOrDefault(k)));
     }
 }
