@@ -1,4 +1,3 @@
-using System.Buffers;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -8,8 +7,6 @@ internal static class DateRules
 {
     // 008/06 codes whose Date 1 is the publication date that 260/264 $c gives (MARC 21 Bibliographic 008/06-14).
     private const string TypesWithPublicationDate = "cdeikmpqrstu";
-
-    private static readonly SearchValues<char> s_digitsOrU = SearchValues.Create("0123456789u");
 
     public static void Check(ValidationContext context)
     {
@@ -24,8 +21,8 @@ internal static class DateRules
             return;
         }
 
-        var dates = fixedData.AsSpan(7, 8);
-        if (dates[..4].ContainsAnyExcept(s_digitsOrU) || dates[..4].SequenceEqual("uuuu"))
+        var dates = fixedData.AsSpan(7, 4);
+        if (!IsYear(dates) || dates.SequenceEqual("uuuu"))
         {
             return;
         }
@@ -103,6 +100,20 @@ internal static class DateRules
         }
 
         return years;
+    }
+
+    // Four digits, some of them 'u' (unknown).
+    private static bool IsYear(ReadOnlySpan<char> date)
+    {
+        foreach (var c in date)
+        {
+            if (!char.IsAsciiDigit(c) && c != 'u')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // 'u' in either date stands for an unknown digit.
