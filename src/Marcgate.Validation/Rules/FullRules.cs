@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Validation.Rules.Full;
 using Marcgate.Validation.Tables;
 
@@ -6,6 +7,7 @@ namespace Marcgate.Validation.Rules;
 /// <summary>The Full level: relationships between elements, on top of Basic.</summary>
 internal static class FullRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         MainEntryRules.Check(context);

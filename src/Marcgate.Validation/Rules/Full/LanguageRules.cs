@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -9,6 +10,7 @@ internal static class LanguageRules
     // 008/35-37 values that are not a single language and so need not head 041 $a.
     private static readonly string[] s_notOneLanguage = ["   ", "|||", "mul", "und", "zxx", "sgn"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Kind == MarcRecordKind.Holdings)
@@ -23,6 +25,7 @@ internal static class LanguageRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckCatalogingLanguage(ValidationContext context)
     {
         var occurrence = 0;
@@ -55,6 +58,7 @@ internal static class LanguageRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckAgainst041(ValidationContext context)
     {
         if (context.ControlValue(8) is not { Length: >= 38 } fixedData || context.FirstDataField(41) is not { Indicator2: ' ' } field041)
