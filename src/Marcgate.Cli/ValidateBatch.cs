@@ -44,7 +44,7 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _bytes += frame.Bytes.Length;
     }
 
-    // The per-record path is compiled fully optimised on first use (see MarcValidator.Validate).
+    // The per-record path is compiled fully optimised on first use (see MarcValidator).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process()
     {

@@ -85,7 +85,6 @@ internal sealed class ValidateTextReport : IValidateReport
     }
 
     /// <summary>Tag, occurrence and the indicator, subfield or position: "245", "650[2] $x", "008/35".</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteWhere(ValidateReportBuffer output, ValidationDiagnostic finding)
     {
         if (finding.Tag is { } tag)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Rules;
 using Marcgate.Validation.Tables;
@@ -6,7 +5,12 @@ using Marcgate.Validation.Tables;
 namespace Marcgate.Validation;
 
 /// <summary>Validates MARC 21 bibliographic, authority and holdings records at Connexion's levels.</summary>
-/// <remarks>Pure: no I/O, no shared mutable state; one instance may be used from many threads.</remarks>
+/// <remarks>
+/// Pure: no I/O, no shared mutable state; one instance may be used from many threads. The rules' loops over
+/// every field and subfield are compiled fully optimised on first use (AggressiveOptimization): a batch run is
+/// over before tiered compilation would replace their ReadyToRun code, which cannot inline List&lt;T&gt; members.
+/// The rest stays ReadyToRun, so that validating a few records does not wait for the compiler.
+/// </remarks>
 public sealed class MarcValidator : IRecordValidator
 {
     /// <summary>A shared instance; the validator holds no state.</summary>
@@ -20,9 +24,6 @@ public sealed class MarcValidator : IRecordValidator
     }
 
     /// <summary>Checks a record against the rules of the given format instead of the one leader/06 names.</summary>
-    // The per-record rule methods are compiled fully optimised on first use: a batch run ends before tiered
-    // compilation replaces their ReadyToRun code, which cannot inline List<T> and other framework members.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<ValidationDiagnostic> Validate(MarcRecord record, ValidationLevel level, MarcRecordKind kind)
     {
         ArgumentNullException.ThrowIfNull(record);

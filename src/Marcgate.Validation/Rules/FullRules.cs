@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Validation.Rules.Full;
 using Marcgate.Validation.Tables;
 
@@ -7,7 +6,6 @@ namespace Marcgate.Validation.Rules;
 /// <summary>The Full level: relationships between elements, on top of Basic.</summary>
 internal static class FullRules
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         MainEntryRules.Check(context);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Marcgate.Validation.Rules;
@@ -15,7 +14,6 @@ internal static class Text
     };
 
     /// <summary>A value as MARC documentation shows it: blanks as '#', control bytes as hex, cut to a readable length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Show(string value, int max = 40)
     {
         if (value.Length <= max && !NeedsShowing(value))

@@ -115,7 +115,6 @@ internal sealed class ValidationContext
     public void Warning(string id, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Add(id, ValidationSeverity.Warning, tag, occurrence, message, indicator, subfield, position);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Diagnostics.Add(new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position });
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -24,7 +23,6 @@ internal static class ArticleRules
     // null when one starts with a character that ignoring case might match in more ways than ASCII does.
     private static readonly string? s_exceptionStarts = ExceptionStarts();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Kind != MarcRecordKind.Bibliographic || context.FirstDataField(245) is not { } title
@@ -61,7 +59,6 @@ internal static class ArticleRules
     }
 
     // The nonfiling count of a leading article in any language (0 when there is none), and the languages it is an article in.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Article(string title, out string[]? languages)
     {
         languages = null;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
@@ -13,7 +12,6 @@ internal static class CharacterSetRules
 {
     private const char Escape = '\u001b';
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Record.Leader.IsUnicode)

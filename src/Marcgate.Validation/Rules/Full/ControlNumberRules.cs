@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -6,7 +5,6 @@ namespace Marcgate.Validation.Rules.Full;
 /// <summary>Full level: the structure of the LC control number (010 $a) and of system control numbers (035 $a).</summary>
 internal static class ControlNumberRules
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;

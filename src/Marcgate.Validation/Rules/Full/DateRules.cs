@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -9,7 +8,6 @@ internal static class DateRules
     // 008/06 codes whose Date 1 is the publication date that 260/264 $c gives (MARC 21 Bibliographic 008/06-14).
     private const string TypesWithPublicationDate = "cdeikmpqrstu";
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Kind != MarcRecordKind.Bibliographic || context.ControlValue(8) is not { Length: >= 15 } fixedData)

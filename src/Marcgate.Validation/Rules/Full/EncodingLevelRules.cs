@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -9,7 +8,6 @@ internal static class EncodingLevelRules
     // Full-level encoding levels: MARC 21 blank, 1, 4 (core); OCLC I and L.
     private const string FullLevels = " 14IL";
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Kind != MarcRecordKind.Bibliographic)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -7,7 +6,6 @@ namespace Marcgate.Validation.Rules.Full;
 /// <summary>Full level: 006 is 18 characters; 007 has the length its category of material (007/00) defines.</summary>
 internal static class FixedLengthRules
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         var fields = context.Record.Fields;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -10,7 +9,6 @@ internal static class LanguageRules
     // 008/35-37 values that are not a single language and so need not head 041 $a.
     private static readonly string[] s_notOneLanguage = ["   ", "|||", "mul", "und", "zxx", "sgn"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Kind == MarcRecordKind.Holdings)
@@ -25,7 +23,6 @@ internal static class LanguageRules
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckCatalogingLanguage(ValidationContext context)
     {
         var occurrence = 0;
@@ -58,7 +55,6 @@ internal static class LanguageRules
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckAgainst041(ValidationContext context)
     {
         if (context.ControlValue(8) is not { Length: >= 38 } fixedData || context.FirstDataField(41) is not { Indicator2: ' ' } field041)

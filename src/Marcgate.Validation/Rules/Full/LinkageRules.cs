@@ -12,7 +12,6 @@ namespace Marcgate.Validation.Rules.Full;
 /// </summary>
 internal static class LinkageRules
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         var fields = context.Record.Fields;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -6,7 +5,6 @@ namespace Marcgate.Validation.Rules.Full;
 /// <summary>Full level: at most one 1XX main entry (bibliographic); exactly one 1XX heading (authority).</summary>
 internal static class MainEntryRules
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         if (context.Kind == MarcRecordKind.Holdings)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -6,7 +5,6 @@ namespace Marcgate.Validation.Rules.Full;
 /// <summary>Full level: ISBN (020 $a, ISO 2108) and ISSN (022 $a and $l, ISO 3297) check digits.</summary>
 internal static class StandardNumberRules
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
