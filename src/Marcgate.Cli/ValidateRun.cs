@@ -5,13 +5,13 @@ namespace Marcgate.Cli;
 /// <summary>Reads each file leniently, validates every record, and writes the report.</summary>
 /// <remarks>
 /// This thread frames records in input order and writes the report in that order; batches of records are
-/// parsed, validated and rendered on the thread pool in between. At most <see cref="MaxBatchesInFlight"/>
+/// parsed, validated and rendered on the thread pool in between. At most four per processor
 /// batches are held, so memory stays flat however large the input. The report is the same byte for byte
 /// as when every batch is processed here in turn (<c>parallel: false</c>).
 /// </remarks>
 internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWriter errors, bool parallel = true)
 {
-    private static readonly int MaxBatchesInFlight = 4 * Environment.ProcessorCount;
+    private static readonly int s_maxBatchesInFlight = 4 * Environment.ProcessorCount;
 
     private readonly Queue<(ValidateBatch Batch, Task Work)> _inFlight = new();
     private readonly Stack<ValidateBatch> _free = new();
@@ -94,7 +94,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
         }
 
         _inFlight.Enqueue((batch, Task.Run(batch.Process)));
-        if (_inFlight.Count >= MaxBatchesInFlight)
+        if (_inFlight.Count >= s_maxBatchesInFlight)
         {
             WriteOldest(totals);
         }
