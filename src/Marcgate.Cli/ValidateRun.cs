@@ -5,8 +5,8 @@ namespace Marcgate.Cli;
 /// <summary>Reads each file leniently, validates every record, and writes the report.</summary>
 /// <remarks>
 /// This thread frames records in input order and writes the report in that order; batches of records are
-/// parsed, validated and rendered on the thread pool in between. At most four per processor
-/// batches are held, so memory stays flat however large the input. The report is the same byte for byte
+/// parsed, validated and rendered on the thread pool in between. At most four batches per processor are
+/// held, so memory stays flat however large the input. The report is the same byte for byte
 /// as when every batch is processed here in turn (<c>parallel: false</c>).
 /// </remarks>
 internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWriter errors, bool parallel = true)
