@@ -3,14 +3,17 @@ using Marcgate.Validation;
 
 namespace Marcgate.Cli;
 
-/// <summary>Where <c>marcgate validate</c> writes its findings (text or JSON).</summary>
+/// <summary>How <c>marcgate validate</c> renders its findings (text or JSON) into UTF-8.</summary>
+/// <remarks><see cref="Record"/> runs on any thread, records of one file in any order; the rest runs on the writing thread in output order.</remarks>
 internal interface IValidateReport
 {
-    void BeginFile(string path);
+    void Start(ValidateReportBuffer output);
 
-    void Record(MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings);
+    void BeginFile(ValidateFile file, ValidateReportBuffer output);
 
-    void EndFile(ValidateFileTotals totals);
+    void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output);
 
-    void Finish();
+    void EndFile(ValidateFile file, ValidateFileTotals totals, ValidateReportBuffer output);
+
+    void Finish(ValidateReportBuffer output);
 }

@@ -37,14 +37,13 @@ internal static class ValidateCommand
 
             if (ReferenceEquals(output, Console.Out))
             {
-                // Console.Out flushes on every write; a report of many thousand lines needs a buffer.
-                using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
-                var code = new ValidateRun(request, buffered, errors).Execute();
-                buffered.Flush();
-                return code;
+                // The report is UTF-8 already: it goes to standard output as bytes, through one buffer.
+                using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                return new ValidateRun(request, stdout, errors).Execute();
             }
 
-            return new ValidateRun(request, output, errors).Execute();
+            using var text = new ValidateWriterStream(output);
+            return new ValidateRun(request, text, errors).Execute();
         });
         return command;
     }

@@ -1,6 +1,6 @@
 namespace Marcgate.Cli;
 
-/// <summary>Counts for one validated file.</summary>
+/// <summary>Counts for one validated file, or for one batch of its records.</summary>
 internal sealed class ValidateFileTotals
 {
     public int Records { get; private set; }
@@ -17,5 +17,13 @@ internal sealed class ValidateFileTotals
         RecordsWithErrors += errors > 0 ? 1 : 0;
         Errors += errors;
         Warnings += warnings;
+    }
+
+    public void Add(ValidateFileTotals batch)
+    {
+        Records += batch.Records;
+        RecordsWithErrors += batch.RecordsWithErrors;
+        Errors += batch.Errors;
+        Warnings += batch.Warnings;
     }
 }

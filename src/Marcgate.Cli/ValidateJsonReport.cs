@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marcgate.Marc;
@@ -6,119 +7,160 @@ using Marcgate.Validation;
 namespace Marcgate.Cli;
 
 /// <summary>JSON report: <c>{"files":[{"file":…,"records":[{"record":n,"controlNumber":…,"read":[…],"findings":[…]}],"summary":{…}}]}</c>.</summary>
+/// <remarks>
+/// Indented as <see cref="Utf8JsonWriter"/> indents. Records are rendered on worker threads, each by its own
+/// writer at depth 0 and then indented to its depth in the document, so the document is the same however it is split.
+/// </remarks>
 internal sealed class ValidateJsonReport : IValidateReport
 {
-    private readonly TextWriter _output;
-    private readonly MemoryStream _buffer = new();
-    private readonly Utf8JsonWriter _json;
+    private const int RecordDepth = 4;
+    private const int IndentSize = 2;
 
-    public ValidateJsonReport(TextWriter output)
+    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Each worker thread renders with its own writer and buffer.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private bool _anyFile;
+
+    public void Start(ValidateReportBuffer output) => output.Write("{\n  \"files\": ["u8);
+
+    public void BeginFile(ValidateFile file, ValidateReportBuffer output)
     {
-        _output = output;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        _json.WriteStartObject();
-        _json.WriteStartArray("files");
+        output.Write(_anyFile ? ",\n    {\n      \"file\": "u8 : "\n    {\n      \"file\": "u8);
+        _anyFile = true;
+        WriteString(output, file.Path);
+        output.Write(",\n      \"records\": ["u8);
     }
 
-    public void BeginFile(string path)
+    public void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
     {
-        _json.WriteStartObject();
-        _json.WriteString("file", path);
-        _json.WriteStartArray("records");
-    }
-
-    public void Record(MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings)
-    {
-        _json.WriteStartObject();
-        _json.WriteNumber("record", result.RecordNumber);
-        _json.WriteNumber("byteOffset", result.ByteOffset);
+        var json = Writer(out var buffer);
+        json.WriteStartObject();
+        json.WriteNumber("record", result.RecordNumber);
+        json.WriteNumber("byteOffset", result.ByteOffset);
         if (result.Record?.GetControlValue("001") is { } controlNumber)
         {
-            _json.WriteString("controlNumber", controlNumber.Trim());
+            json.WriteString("controlNumber", controlNumber.Trim());
         }
 
-        _json.WriteBoolean("readable", result.Record is not null);
-        _json.WriteNumber("errors", errors);
-        _json.WriteNumber("warnings", warnings);
-        _json.WriteStartArray("read");
+        json.WriteBoolean("readable", result.Record is not null);
+        json.WriteNumber("errors", errors);
+        json.WriteNumber("warnings", warnings);
+        json.WriteStartArray("read");
         foreach (var read in result.Diagnostics)
         {
-            _json.WriteStartObject();
-            _json.WriteString("id", read.Id);
-            _json.WriteString("severity", read.Severity.ToString().ToLowerInvariant());
-            _json.WriteNumber("byteOffset", read.ByteOffset);
-            _json.WriteString("message", read.Message);
-            _json.WriteEndObject();
+            json.WriteStartObject();
+            json.WriteString("id", read.Id);
+            json.WriteString("severity", read.Severity == MarcSeverity.Error ? "error" : "warning");
+            json.WriteNumber("byteOffset", read.ByteOffset);
+            json.WriteString("message", read.Message);
+            json.WriteEndObject();
         }
 
-        _json.WriteEndArray();
-        _json.WriteStartArray("findings");
+        json.WriteEndArray();
+        json.WriteStartArray("findings");
         foreach (var finding in findings)
         {
-            WriteFinding(finding);
+            WriteFinding(json, finding);
         }
 
-        _json.WriteEndArray();
-        _json.WriteEndObject();
-        Flush();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+
+        // The first record of a file follows "[", the others a record's "}".
+        output.Write(result.RecordNumber == 1 ? "\n"u8 : ",\n"u8);
+        WriteIndented(output, buffer.WrittenSpan, RecordDepth * IndentSize);
     }
 
-    public void EndFile(ValidateFileTotals totals)
+    public void EndFile(ValidateFile file, ValidateFileTotals totals, ValidateReportBuffer output)
     {
-        _json.WriteEndArray();
-        _json.WriteStartObject("summary");
-        _json.WriteNumber("records", totals.Records);
-        _json.WriteNumber("recordsWithErrors", totals.RecordsWithErrors);
-        _json.WriteNumber("errors", totals.Errors);
-        _json.WriteNumber("warnings", totals.Warnings);
-        _json.WriteEndObject();
-        _json.WriteEndObject();
-        Flush();
+        output.Write(totals.Records > 0 ? "\n      ],\n      \"summary\": {\n        \"records\": "u8 : "],\n      \"summary\": {\n        \"records\": "u8);
+        output.Write(totals.Records);
+        output.Write(",\n        \"recordsWithErrors\": "u8);
+        output.Write(totals.RecordsWithErrors);
+        output.Write(",\n        \"errors\": "u8);
+        output.Write(totals.Errors);
+        output.Write(",\n        \"warnings\": "u8);
+        output.Write(totals.Warnings);
+        output.Write("\n      }\n    }"u8);
     }
 
-    public void Finish()
-    {
-        _json.WriteEndArray();
-        _json.WriteEndObject();
-        Flush();
-        _output.WriteLine();
-    }
+    public void Finish(ValidateReportBuffer output) => output.Write(_anyFile ? "\n  ]\n}\n"u8 : "]\n}\n"u8);
 
-    private void WriteFinding(ValidationDiagnostic finding)
+    private static void WriteFinding(Utf8JsonWriter json, ValidationDiagnostic finding)
     {
-        _json.WriteStartObject();
-        _json.WriteString("id", finding.Id);
-        _json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+        json.WriteStartObject();
+        json.WriteString("id", finding.Id);
+        json.WriteString("severity", finding.Severity == ValidationSeverity.Error ? "error" : "warning");
         if (finding.Tag is not null)
         {
-            _json.WriteString("tag", finding.Tag);
+            json.WriteString("tag", finding.Tag);
         }
 
-        _json.WriteNumber("occurrence", finding.Occurrence);
+        json.WriteNumber("occurrence", finding.Occurrence);
         if (finding.Indicator is { } indicator)
         {
-            _json.WriteNumber("indicator", indicator);
+            json.WriteNumber("indicator", indicator);
         }
 
         if (finding.Subfield is { } code)
         {
-            _json.WriteString("subfield", code.ToString());
+            json.WriteString("subfield", code.ToString());
         }
 
         if (finding.Position is { } position)
         {
-            _json.WriteNumber("position", position);
+            json.WriteNumber("position", position);
         }
 
-        _json.WriteString("message", finding.Message);
-        _json.WriteEndObject();
+        json.WriteString("message", finding.Message);
+        json.WriteEndObject();
     }
 
-    // Streams what is written so far, so large inputs do not pile up in memory.
-    private void Flush()
+    // A JSON string as the writer escapes it.
+    private static void WriteString(ValidateReportBuffer output, string value)
     {
-        _json.Flush();
-        _output.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));
-        _buffer.SetLength(0);
+        var json = Writer(out var buffer);
+        json.WriteStringValue(value);
+        json.Flush();
+        output.Write(buffer.WrittenSpan);
+    }
+
+    // This thread's writer, reset onto its emptied buffer.
+    private static Utf8JsonWriter Writer(out ArrayBufferWriter<byte> buffer)
+    {
+        buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var json = t_writer ??= new Utf8JsonWriter(buffer, s_options);
+        json.Reset(buffer);
+        return json;
+    }
+
+    // Indented JSON holds no raw line feed inside strings (they are escaped), so every line feed starts a line.
+    private static void WriteIndented(ValidateReportBuffer output, ReadOnlySpan<byte> json, int indent)
+    {
+        output.Reserve(json.Length + indent);
+        Span<byte> spaces = stackalloc byte[indent];
+        spaces.Fill((byte)' ');
+        output.Write(spaces);
+        while (true)
+        {
+            var newline = json.IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                output.Write(json);
+                return;
+            }
+
+            output.Write(json[..(newline + 1)]);
+            output.Write(spaces);
+            json = json[(newline + 1)..];
+        }
     }
 }

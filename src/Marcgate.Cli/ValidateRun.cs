@@ -1,17 +1,28 @@
-using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
-using Marcgate.Validation;
 
 namespace Marcgate.Cli;
 
 /// <summary>Reads each file leniently, validates every record, and writes the report.</summary>
-internal sealed class ValidateRun(ValidateRequest request, TextWriter output, TextWriter errors)
+/// <remarks>
+/// This thread frames records in input order and writes the report in that order; batches of records are
+/// parsed, validated and rendered on the thread pool in between. At most four batches per processor are
+/// held, so memory stays flat however large the input. The report is the same byte for byte
+/// as when every batch is processed here in turn (<c>parallel: false</c>).
+/// </remarks>
+internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWriter errors, bool parallel = true)
 {
+    private static readonly int s_maxBatchesInFlight = 4 * Environment.ProcessorCount;
+
+    private readonly Queue<(ValidateBatch Batch, Task Work)> _inFlight = new();
+    private readonly Stack<ValidateBatch> _free = new();
+    private readonly IValidateReport _report = request.Json ? new ValidateJsonReport() : new ValidateTextReport();
+    private readonly ValidateReportBuffer _buffer = new(1024);
+    private bool _sawErrors;
+
     public int Execute()
     {
-        IValidateReport report = request.Json ? new ValidateJsonReport(output) : new ValidateTextReport(output);
-        var sawErrors = false;
         var ioFailed = false;
+        _report.Start(_buffer);
         foreach (var path in request.Files)
         {
             Stream stream;
@@ -26,14 +37,21 @@ internal sealed class ValidateRun(ValidateRequest request, TextWriter output, Te
                 continue;
             }
 
-            report.BeginFile(path);
+            var file = new ValidateFile(path);
+            _report.BeginFile(file, _buffer);
             var totals = new ValidateFileTotals();
+            var batch = Rent(file);
             try
             {
                 using var reader = new Iso2709Reader(stream);
-                while (reader.Read() is { } result)
+                while (reader.ReadFrame() is { } frame)
                 {
-                    sawErrors |= ValidateOne(result, report, totals);
+                    batch.Add(frame);
+                    if (batch.IsFull)
+                    {
+                        Dispatch(batch, totals);
+                        batch = Rent(file);
+                    }
                 }
             }
             catch (IOException e)
@@ -42,33 +60,78 @@ internal sealed class ValidateRun(ValidateRequest request, TextWriter output, Te
                 ioFailed = true;
             }
 
-            report.EndFile(totals);
+            // Records framed before a read failure are still reported, as they were read.
+            if (batch.Count > 0)
+            {
+                Dispatch(batch, totals);
+            }
+            else
+            {
+                _free.Push(batch);
+            }
+
+            while (_inFlight.Count > 0)
+            {
+                WriteOldest(totals);
+            }
+
+            _report.EndFile(file, totals, _buffer);
         }
 
-        report.Finish();
-        return ioFailed ? ValidateCommand.ExitUsageOrIo : sawErrors ? ValidateCommand.ExitErrorsFound : ValidateCommand.ExitClean;
+        _report.Finish(_buffer);
+        Flush();
+        output.Flush();
+        return ioFailed ? ValidateCommand.ExitUsageOrIo : _sawErrors ? ValidateCommand.ExitErrorsFound : ValidateCommand.ExitClean;
     }
 
-    private bool ValidateOne(MarcReadResult result, IValidateReport report, ValidateFileTotals totals)
+    private void Dispatch(ValidateBatch batch, ValidateFileTotals totals)
     {
-        IReadOnlyList<ValidationDiagnostic> findings = [];
-        if (result.Record is { } record)
+        if (!parallel)
         {
-            findings = request.Kind is { } kind
-                ? MarcValidator.Instance.Validate(record, request.Level, kind)
-                : MarcValidator.Instance.Validate(record, request.Level);
+            batch.Process();
+            Write(batch, totals);
+            return;
         }
 
-        var errorCount = result.Diagnostics.Count(d => d.Severity == MarcSeverity.Error) + findings.Count(d => d.Severity == ValidationSeverity.Error);
-        if (result.Record is null)
+        _inFlight.Enqueue((batch, Task.Run(batch.Process)));
+        if (_inFlight.Count >= s_maxBatchesInFlight)
         {
-            // A record the reader could not recover is an error whatever it said.
-            errorCount = Math.Max(errorCount, 1);
+            WriteOldest(totals);
         }
+    }
 
-        var warningCount = result.Diagnostics.Count(d => d.Severity == MarcSeverity.Warning) + findings.Count(d => d.Severity == ValidationSeverity.Warning);
-        totals.Add(errorCount, warningCount);
-        report.Record(result, findings, errorCount, warningCount);
-        return errorCount > 0;
+    private void WriteOldest(ValidateFileTotals totals)
+    {
+        var (batch, work) = _inFlight.Dequeue();
+
+        // Rethrows what went wrong on the worker, as if it had happened here.
+        work.GetAwaiter().GetResult();
+        Write(batch, totals);
+    }
+
+    private void Write(ValidateBatch batch, ValidateFileTotals totals)
+    {
+        Flush();
+        output.Write(batch.Output.Written);
+        totals.Add(batch.Totals);
+        _sawErrors |= batch.SawErrors;
+        _free.Push(batch);
+    }
+
+    private ValidateBatch Rent(ValidateFile file)
+    {
+        var batch = _free.Count > 0 ? _free.Pop() : new ValidateBatch(request, _report);
+        batch.Start(file);
+        return batch;
+    }
+
+    // What this thread rendered (file headers and summaries) goes out before the next batch.
+    private void Flush()
+    {
+        if (_buffer.Length > 0)
+        {
+            output.Write(_buffer.Written);
+            _buffer.Clear();
+        }
     }
 }

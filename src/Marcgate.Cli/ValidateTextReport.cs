@@ -1,72 +1,142 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation;
 
 namespace Marcgate.Cli;
 
 /// <summary>Plain-text report: one block per record with findings, a summary line per file.</summary>
-internal sealed class ValidateTextReport(TextWriter output) : IValidateReport
+internal sealed class ValidateTextReport : IValidateReport
 {
-    private string _file = "";
+    public void Start(ValidateReportBuffer output)
+    {
+    }
 
-    public void BeginFile(string path) => _file = path;
+    public void BeginFile(ValidateFile file, ValidateReportBuffer output)
+    {
+    }
 
-    public void Record(MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
     {
         if (result.Diagnostics.Count == 0 && findings.Count == 0 && result.Record is not null)
         {
             return;
         }
 
-        var controlNumber = result.Record?.GetControlValue("001");
-        output.WriteLine($"{_file} record {result.RecordNumber}{(controlNumber is null ? "" : $" (001 {controlNumber.Trim()})")}: {errors} error(s), {warnings} warning(s)");
-        foreach (var read in result.Diagnostics)
+        // "{file} record {n} (001 {control number}): {e} error(s), {w} warning(s)"
+        output.Write(file.PathUtf8);
+        output.Write(" record "u8);
+        output.Write(result.RecordNumber);
+        if (result.Record?.GetControlValue("001") is { } controlNumber)
         {
-            output.WriteLine($"  {read.Severity.ToString().ToLowerInvariant()} {read.Id} byte {read.ByteOffset}: {read.Message}");
+            output.Write(" (001 "u8);
+            output.Write(controlNumber.Trim());
+            output.Write((byte)')');
+        }
+
+        output.Write(": "u8);
+        WriteCounts(output, errors, warnings);
+        for (var i = 0; i < result.Diagnostics.Count; i++)
+        {
+            var read = result.Diagnostics[i];
+            output.Write("  "u8);
+            output.Write(read.Severity == MarcSeverity.Error ? "error "u8 : "warning "u8);
+            output.Write(read.Id);
+            output.Write(" byte "u8);
+            output.Write(read.ByteOffset);
+            output.Write(": "u8);
+            output.Write(read.Message);
+            output.Write((byte)'\n');
         }
 
         if (result.Record is null)
         {
-            output.WriteLine("  error: the record could not be read");
+            output.Write("  error: the record could not be read\n"u8);
         }
 
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
-            output.WriteLine($"  {finding.Severity.ToString().ToLowerInvariant()} {finding.Id} {Where(finding)}: {finding.Message}");
+            var finding = findings[i];
+            output.Write("  "u8);
+            output.Write(finding.Severity == ValidationSeverity.Error ? "error "u8 : "warning "u8);
+            output.Write(finding.Id);
+            output.Write((byte)' ');
+            WriteWhere(output, finding);
+            output.Write(": "u8);
+            output.Write(finding.Message);
+            output.Write((byte)'\n');
         }
     }
 
-    public void EndFile(ValidateFileTotals totals) =>
-        output.WriteLine($"{_file}: {totals.Records} record(s), {totals.RecordsWithErrors} with errors; {totals.Errors} error(s), {totals.Warnings} warning(s)");
+    public void EndFile(ValidateFile file, ValidateFileTotals totals, ValidateReportBuffer output)
+    {
+        // "{file}: {n} record(s), {r} with errors; {e} error(s), {w} warning(s)"
+        output.Write(file.PathUtf8);
+        output.Write(": "u8);
+        output.Write(totals.Records);
+        output.Write(" record(s), "u8);
+        output.Write(totals.RecordsWithErrors);
+        output.Write(" with errors; "u8);
+        WriteCounts(output, totals.Errors, totals.Warnings);
+    }
 
-    public void Finish()
+    public void Finish(ValidateReportBuffer output)
     {
     }
 
     /// <summary>Tag, occurrence and the indicator, subfield or position: "245", "650[2] $x", "008/35".</summary>
-    public static string Where(ValidationDiagnostic finding)
+    public static void WriteWhere(ValidateReportBuffer output, ValidationDiagnostic finding)
     {
-        var where = new StringBuilder(finding.Tag ?? "record");
+        if (finding.Tag is { } tag)
+        {
+            output.Write(tag);
+        }
+        else
+        {
+            output.Write("record"u8);
+        }
+
         if (finding.Occurrence > 1)
         {
-            where.Append('[').Append(finding.Occurrence).Append(']');
+            output.Write((byte)'[');
+            output.Write(finding.Occurrence);
+            output.Write((byte)']');
         }
 
         if (finding.Indicator is { } indicator)
         {
-            where.Append(" ind").Append(indicator);
+            output.Write(" ind"u8);
+            output.Write(indicator);
         }
 
         if (finding.Subfield is { } code)
         {
-            where.Append(" $").Append(code < ' ' ? $"\\x{(int)code:X2}" : code.ToString());
+            output.Write(" $"u8);
+            if (code < ' ')
+            {
+                // A control character as a subfield code is shown by its value, "\x1F".
+                output.Write("\\x"u8);
+                output.Write((byte)"0123456789ABCDEF"[code >> 4]);
+                output.Write((byte)"0123456789ABCDEF"[code & 0xF]);
+            }
+            else
+            {
+                output.Write(code.ToString());
+            }
         }
 
         if (finding.Position is { } position)
         {
-            where.Append('/').Append(position.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+            output.Write((byte)'/');
+            output.WriteTwoDigits(position);
         }
+    }
 
-        return where.ToString();
+    private static void WriteCounts(ValidateReportBuffer output, int errors, int warnings)
+    {
+        output.Write(errors);
+        output.Write(" error(s), "u8);
+        output.Write(warnings);
+        output.Write(" warning(s)\n"u8);
     }
 }

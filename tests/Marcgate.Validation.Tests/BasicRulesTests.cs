@@ -142,6 +142,24 @@ public sealed class BasicRulesTests
         Assert.Equal('a', Single(Records.Book("500    $aLine one\nline two."), ValidationDiagnosticIds.SyntaxInvalid).Subfield);
 
     [Fact]
+    public void ControlCharacterAnywhereInALongValueIsFoundButEscapeIsNot()
+    {
+        // Values are scanned several characters at a time: a control character at each position, in short and long values.
+        for (var length = 1; length <= 40; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                var value = new string('x', length).ToCharArray();
+                value[at] = '\u001b';
+                Assert.DoesNotContain(Records.Book($"500    $a{new string(value)}").Check(ValidationLevel.Basic), d => d.Id == ValidationDiagnosticIds.SyntaxInvalid);
+                value[at] = '\u001f';
+                var found = Single(Records.Book($"500    $a{new string(value)}"), ValidationDiagnosticIds.SyntaxInvalid);
+                Assert.EndsWith("holds the control character \\x1F", found.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void OclcFieldProblemsAreWarningsNotErrors()
     {
         var findings = Records.Book("029 5  $aGEBAY").Check(ValidationLevel.Basic);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marcgate.Marc.Iso2709;
 
 /// <summary>Maps directory entries to field data, re-synchronising on field terminators when the directory lies.</summary>
@@ -10,6 +12,7 @@ namespace Marcgate.Marc.Iso2709;
 internal static class Iso2709FieldLocator
 {
     /// <summary>Fills <paramref name="spans"/>; returns how many fields were located.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Locate(ReadOnlySpan<byte> directory, ReadOnlySpan<byte> data, int entriesStart, int dataStart, Span<Iso2709FieldSpan> spans, Iso2709ParseContext context)
     {
         var count = spans.Length;

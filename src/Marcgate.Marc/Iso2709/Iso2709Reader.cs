@@ -56,6 +56,46 @@ public sealed partial class Iso2709Reader : IDisposable
     /// <exception cref="IOException">The underlying stream failed.</exception>
     public MarcReadResult? Read()
     {
+        if (Next() is not { } context)
+        {
+            return null;
+        }
+
+        var length = Frame(context);
+        if (length < 0)
+        {
+            return new MarcReadResult(null, context.Diagnostics, _recordNumber, context.RecordOffset);
+        }
+
+        var record = Iso2709RecordParser.Parse(_buffer.AsSpan(_start, length), context);
+        Consume(length);
+        return new MarcReadResult(record, context.Diagnostics, _recordNumber, context.RecordOffset);
+    }
+
+    /// <summary>Cuts the next record from the input without parsing it (see <see cref="Iso2709Frame.Parse"/>); null at the end of the input.</summary>
+    /// <remarks>Frames come in input order; <see cref="EndDiagnostics"/> is complete once this returned null.</remarks>
+    /// <exception cref="IOException">The underlying stream failed.</exception>
+    public Iso2709Frame? ReadFrame()
+    {
+        if (Next() is not { } context)
+        {
+            return null;
+        }
+
+        var length = Frame(context);
+        if (length < 0)
+        {
+            return new Iso2709Frame(null, context);
+        }
+
+        var bytes = _buffer.AsSpan(_start, length).ToArray();
+        Consume(length);
+        return new Iso2709Frame(bytes, context);
+    }
+
+    // Skips what lies between records and starts the next one's diagnostics; null at the end of the input.
+    private Iso2709ParseContext? Next()
+    {
         var junkOffset = _consumed;
         var junk = SkipJunk();
         if (!Fill(Leader.Length))
@@ -78,22 +118,13 @@ public sealed partial class Iso2709Reader : IDisposable
         }
 
         _recordNumber++;
-        var recordOffset = _consumed;
-        var context = new Iso2709ParseContext(_options, _recordNumber, recordOffset);
+        var context = new Iso2709ParseContext(_options, _recordNumber, _consumed);
         if (junk is not null)
         {
             context.AddAbsolute(MarcDiagnosticIds.BytesSkipped, Severity, junkOffset, $"skipped before record {_recordNumber}: {junk}");
         }
 
-        var length = Frame(context);
-        if (length < 0)
-        {
-            return new MarcReadResult(null, context.Diagnostics, _recordNumber, recordOffset);
-        }
-
-        var record = Iso2709RecordParser.Parse(_buffer.AsSpan(_start, length), context);
-        Consume(length);
-        return new MarcReadResult(record, context.Diagnostics, _recordNumber, recordOffset);
+        return context;
     }
 
     /// <inheritdoc />

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+
 namespace Marcgate.Marc.Iso2709;
 
 public static partial class Iso2709RecordParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MarcField ParseField(string tag, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context)
     {
         // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
@@ -19,8 +22,10 @@ public static partial class Iso2709RecordParser
             context.Warn(MarcDiagnosticIds.IndicatorsMissing, fieldOffset, $"field {tag} has {indicators} indicator(s) before its first subfield; blanks assumed");
         }
 
-        var field = new DataField(tag, indicator1, indicator2, 4);
         var rest = bytes[at..];
+
+        // One subfield per delimiter (at most): the list is sized once instead of grown.
+        var field = new DataField(tag, indicator1, indicator2, Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1));
         if (!rest.IsEmpty && rest[0] != Iso2709.SubfieldDelimiter)
         {
             var delimiter = rest.IndexOf(Iso2709.SubfieldDelimiter);

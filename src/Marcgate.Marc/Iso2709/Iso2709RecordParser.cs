@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Marcgate.Marc.Iso2709;
 
@@ -26,6 +27,8 @@ public static partial class Iso2709RecordParser
         return context.IsStrict && context.ErrorCount > 0 ? null : record;
     }
 
+    // Every record passes here: compiled fully optimised on first use rather than run as ReadyToRun code until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MarcRecord? ParseCore(ReadOnlySpan<byte> bytes, Iso2709ParseContext context)
     {
         if (bytes.Length < Leader.Length)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -20,6 +21,7 @@ internal static class Iso2709Text
     }
 
     /// <summary>Decodes field data; invalid UTF-8 becomes U+FFFD and is reported.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Decode(ReadOnlySpan<byte> bytes, bool unicode, long offsetInRecord, string tag, Iso2709ParseContext context)
     {
         if (bytes.IsEmpty)
@@ -32,16 +34,19 @@ internal static class Iso2709Text
             return Encoding.Latin1.GetString(bytes);
         }
 
-        if (!Utf8.IsValid(bytes))
+        // Invalid UTF-8 always decodes to U+FFFD, so the bytes are checked only when the text holds one.
+        var text = Encoding.UTF8.GetString(bytes);
+        if (text.Contains('\uFFFD', StringComparison.Ordinal) && !Utf8.IsValid(bytes))
         {
             context.Warn(MarcDiagnosticIds.InvalidUtf8, offsetInRecord + FirstInvalidUtf8(bytes), $"field {tag} holds bytes that are not valid UTF-8 although leader/09 is 'a'; they were replaced with U+FFFD");
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        return text;
     }
 
     /// <summary>Reads one character (indicator or subfield code): one byte, or one UTF-8 sequence in a Unicode record.</summary>
     /// <returns>The number of bytes taken.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ReadChar(ReadOnlySpan<byte> bytes, bool unicode, long offsetInRecord, string tag, Iso2709ParseContext context, out char value)
     {
         var first = bytes[0];

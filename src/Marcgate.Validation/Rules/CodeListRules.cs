@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -10,23 +11,22 @@ internal static class CodeListRules
     private const string LanguageSubfields041 = "abdefghijkmnpqrt";
 
     // Fields whose $4 is a MARC relator code (MARC 21 Bibliographic X00, X10, X11, 720).
-    private static readonly HashSet<string> s_relatorFields = new(StringComparer.Ordinal)
-    {
-        "100", "110", "111", "600", "610", "611", "700", "710", "711", "720", "800", "810", "811",
-    };
+    private static readonly int[] s_relatorFields = [100, 110, 111, 600, 610, 611, 700, 710, 711, 720, 800, 810, 811];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
             var occurrence = context.OccurrenceAt(i);
+            var tag = context.TagAt(i);
             switch (fields[i])
             {
-                case ControlField { Tag: "008" } control:
+                case ControlField control when tag == 8:
                     Check008(context, control.Value, occurrence);
                     break;
-                case DataField { Tag: "041", Indicator2: ' ' } field:
+                case DataField { Indicator2: ' ' } field when tag == 41:
                     foreach (var subfield in field.Subfields)
                     {
                         if (LanguageSubfields041.Contains(subfield.Code, StringComparison.Ordinal))
@@ -36,28 +36,35 @@ internal static class CodeListRules
                     }
 
                     break;
-                case DataField { Tag: "043" } field:
-                    foreach (var value in field.ValuesOf('a'))
+                case DataField field when tag == 43:
+                    foreach (var subfield in field.Subfields)
                     {
-                        CheckCode(context, CodeLists.GeographicAreas, "043", occurrence, 'a', value, "MARC geographic area code");
+                        if (subfield.Code == 'a')
+                        {
+                            CheckCode(context, CodeLists.GeographicAreas, "043", occurrence, 'a', subfield.Value, "MARC geographic area code");
+                        }
                     }
 
                     break;
-                case DataField { Tag: "044" } field:
-                    foreach (var value in field.ValuesOf('a'))
+                case DataField field when tag == 44:
+                    foreach (var subfield in field.Subfields)
                     {
-                        CheckCode(context, CodeLists.Countries, "044", occurrence, 'a', value.Length == 2 ? value + " " : value, "MARC country code");
+                        if (subfield.Code == 'a')
+                        {
+                            var value = subfield.Value;
+                            CheckCode(context, CodeLists.Countries, "044", occurrence, 'a', value.Length == 2 ? value + " " : value, "MARC country code");
+                        }
                     }
 
                     break;
-                case DataField field when context.Kind == MarcRecordKind.Bibliographic && s_relatorFields.Contains(field.Tag):
-                    foreach (var value in field.ValuesOf('4'))
+                case DataField field when context.Kind == MarcRecordKind.Bibliographic && Array.IndexOf(s_relatorFields, tag) >= 0:
+                    foreach (var subfield in field.Subfields)
                     {
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.
-                        if (!value.Contains(':', StringComparison.Ordinal))
+                        if (subfield.Code == '4' && !subfield.Value.Contains(':', StringComparison.Ordinal))
                         {
                             // A trailing period or comma is punctuation, not part of the code.
-                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', value.Trim().TrimEnd('.', ','), "MARC relator code");
+                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', subfield.Value.AsSpan().Trim().TrimEnd(".,"), "MARC relator code");
                         }
                     }
 
@@ -119,7 +126,7 @@ internal static class CodeListRules
             context.Warning(ValidationDiagnosticIds.SyntaxInvalid, "041", occurrence, $"041 ${subfield.Code} '{Text.Show(value)}' strings several language codes together; give each its own ${subfield.Code}", subfield: subfield.Code);
             for (var at = 0; at < value.Length; at += 3)
             {
-                CheckCode(context, CodeLists.Languages, "041", occurrence, subfield.Code, value.Substring(at, 3), "MARC language code");
+                CheckCode(context, CodeLists.Languages, "041", occurrence, subfield.Code, value.AsSpan(at, 3), "MARC language code");
             }
 
             return;
@@ -128,7 +135,7 @@ internal static class CodeListRules
         context.Error(ValidationDiagnosticIds.CodeNotInList, "041", occurrence, $"041 ${subfield.Code} '{Text.Show(value)}' is not a three-letter MARC language code", subfield: subfield.Code);
     }
 
-    private static void CheckCode(ValidationContext context, CodeList list, string tag, int occurrence, char code, string value, string what)
+    private static void CheckCode(ValidationContext context, CodeList list, string tag, int occurrence, char code, ReadOnlySpan<char> value, string what)
     {
         if (list.IsCurrent(value))
         {
@@ -137,11 +144,11 @@ internal static class CodeListRules
 
         if (list.IsObsolete(value))
         {
-            context.Warning(ValidationDiagnosticIds.CodeObsolete, tag, occurrence, $"{tag} ${code}: '{Text.Show(value)}' is an obsolete {what}", subfield: code);
+            context.Warning(ValidationDiagnosticIds.CodeObsolete, tag, occurrence, $"{tag} ${code}: '{Text.Show(value.ToString())}' is an obsolete {what}", subfield: code);
         }
         else
         {
-            context.Error(ValidationDiagnosticIds.CodeNotInList, tag, occurrence, $"{tag} ${code}: '{Text.Show(value)}' is not a {what}", subfield: code);
+            context.Error(ValidationDiagnosticIds.CodeNotInList, tag, occurrence, $"{tag} ${code}: '{Text.Show(value.ToString())}' is not a {what}", subfield: code);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -6,6 +7,7 @@ namespace Marcgate.Validation.Rules;
 /// <summary>Basic level: every tag, indicator and subfield code against the format's generated tables.</summary>
 internal static class FieldRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         var fields = context.Record.Fields;
@@ -13,13 +15,13 @@ internal static class FieldRules
         {
             var field = fields[i];
             var occurrence = context.OccurrenceAt(i);
-            if (field.Tag == "880")
+            if (context.TagAt(i) == 880)
             {
                 // 880 takes the rules of the field it stands for; checked at Full (LinkageRules).
                 continue;
             }
 
-            var definition = format.Find(field.Tag);
+            var definition = format.Find(context.TagAt(i), field.Tag);
             if (definition is null)
             {
                 ReportUndefined(context, format, field, occurrence);
@@ -45,6 +47,7 @@ internal static class FieldRules
     }
 
     /// <summary>Indicators and subfields of a data field against a definition; <paramref name="name"/> says how to call the field in messages.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CheckContent(ValidationContext context, DataField field, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
     {
         CheckIndicator(context, field.Indicator1, definition.Indicator1, 1, definition, tag, occurrence, severity, name);
@@ -105,7 +108,7 @@ internal static class FieldRules
     private static void ReportUndefined(ValidationContext context, FormatDefinition format, MarcField field, int occurrence)
     {
         var tag = field.Tag;
-        if (tag.Length != 3 || !tag.All(char.IsAsciiLetterOrDigit) || IsLocal(tag))
+        if (!StructureRules.IsWellFormedTag(tag) || IsLocal(tag))
         {
             // Malformed tags are reported at Structure; 9XX and X9X are left to local definition (MARC 21 General Information).
             return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -9,6 +10,7 @@ internal static class FixedFieldRules
     // Leader positions the codec owns (lengths, base address, entry map) or Structure already checks.
     private static readonly int[] s_leaderPositionsChecked = [5, 6, 7, 8, 9, 17, 18, 19];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         CheckLeader(context, format);
@@ -21,21 +23,21 @@ internal static class FixedFieldRules
             }
 
             var occurrence = context.OccurrenceAt(i);
-            switch (control.Tag)
+            switch (context.TagAt(i))
             {
-                case "008":
+                case 8:
                     Check008(context, format, control.Value, occurrence);
                     break;
-                case "006" when control.Value.Length > 0 && format.Field006.TryGetValue(control.Value[0], out var layout006):
+                case 6 when control.Value.Length > 0 && format.Field006.TryGetValue(control.Value[0], out var layout006):
                     CheckPositions(context, "006", occurrence, control.Value, layout006);
                     break;
-                case "006" when control.Value.Length > 0:
+                case 6 when control.Value.Length > 0:
                     context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "006", occurrence, $"006/00 form of material '{Text.Show(control.Value[0])}' is not defined", position: 0);
                     break;
-                case "007" when control.Value.Length > 0 && format.Field007.TryGetValue(control.Value[0], out var layout007):
+                case 7 when control.Value.Length > 0 && format.Field007.TryGetValue(control.Value[0], out var layout007):
                     CheckPositions(context, "007", occurrence, control.Value, layout007);
                     break;
-                case "007" when control.Value.Length > 0 && format.Field007.Count > 0:
+                case 7 when control.Value.Length > 0 && format.Field007.Count > 0:
                     context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "007", occurrence, $"007/00 category of material '{Text.Show(control.Value[0])}' is not defined", position: 0);
                     break;
             }
@@ -60,6 +62,7 @@ internal static class FixedFieldRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Check008(ValidationContext context, FormatDefinition format, string value, int occurrence)
     {
         var material = format.Kind == MarcRecordKind.Bibliographic ? MaterialType.Of(context.Record.Leader) : ' ';
@@ -89,6 +92,7 @@ internal static class FixedFieldRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckPositions(ValidationContext context, string tag, int occurrence, string value, FixedFieldDefinition layout, string suffix = "", bool skipMaterialPositions = false)
     {
         foreach (var position in layout.Positions)
@@ -132,6 +136,5 @@ internal static class FixedFieldRules
         return true;
     }
 
-    public static string Positions(PositionDefinition position) =>
-        position.Start == position.End ? $"{position.Start:00}" : $"{position.Start:00}-{position.End:00}";
+    public static string Positions(PositionDefinition position) => position.Range;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -12,6 +14,7 @@ internal static class StructureRules
     private const string BibliographicTypes = "acdefgijkmoprt";
     private const string HoldingsTypes = "uvxy";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         CheckLeader(context);
@@ -19,7 +22,7 @@ internal static class StructureRules
         var fields = context.Record.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
-            CheckField(context, fields[i], context.OccurrenceAt(i));
+            CheckField(context, fields[i], i);
         }
     }
 
@@ -47,52 +50,55 @@ internal static class StructureRules
 
     private static void CheckRequiredFields(ValidationContext context)
     {
-        Require(context, "001", "control number");
-        Require(context, "005", "date and time of latest transaction");
-        Require(context, "008", "fixed-length data elements");
+        Require(context, 1, "001", "control number");
+        Require(context, 5, "005", "date and time of latest transaction");
+        Require(context, 8, "008", "fixed-length data elements");
         switch (context.Kind)
         {
             case MarcRecordKind.Bibliographic:
-                RequireSubfield(context, "040", "cataloging source", "c", "transcribing agency");
-                RequireSubfield(context, "245", "title statement", "ak", "title or form");
+                RequireSubfield(context, 40, "040", "cataloging source", "c", "transcribing agency");
+                RequireSubfield(context, 245, "245", "title statement", "ak", "title or form");
                 break;
             case MarcRecordKind.Authority:
-                RequireSubfield(context, "040", "cataloging source", "c", "transcribing agency");
+                RequireSubfield(context, 40, "040", "cataloging source", "c", "transcribing agency");
                 break;
             case MarcRecordKind.Holdings:
                 // MARC 21 Holdings: 004 links the holdings record to its bibliographic record.
-                Require(context, "004", "control number for related bibliographic record");
+                Require(context, 4, "004", "control number for related bibliographic record");
                 break;
         }
     }
 
-    private static void Require(ValidationContext context, string tag, string name)
+    private static void Require(ValidationContext context, int number, string tag, string name)
     {
-        if (context.Record[tag] is null)
+        if (context.IndexOf(number) < 0)
         {
             context.Error(ValidationDiagnosticIds.RequiredFieldMissing, tag, 0, $"{tag} ({name}) is missing");
         }
     }
 
-    private static void RequireSubfield(ValidationContext context, string tag, string name, string codes, string subfieldName)
+    private static void RequireSubfield(ValidationContext context, int number, string tag, string name, string codes, string subfieldName)
     {
-        if (context.Record[tag] is not { } field)
+        var at = context.IndexOf(number);
+        if (at < 0)
         {
-            Require(context, tag, name);
+            Require(context, number, tag, name);
             return;
         }
 
-        if (field is DataField data && !data.Subfields.Exists(s => codes.Contains(s.Code, StringComparison.Ordinal)))
+        if (context.Record.Fields[at] is DataField data && !HasAny(data, codes))
         {
             var wanted = string.Join(" or ", codes.Select(c => "$" + c));
             context.Error(ValidationDiagnosticIds.RequiredSubfieldMissing, tag, 1, $"{tag} has no {wanted} ({subfieldName})", subfield: codes[0]);
         }
     }
 
-    private static void CheckField(ValidationContext context, MarcField field, int occurrence)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CheckField(ValidationContext context, MarcField field, int index)
     {
+        var occurrence = context.OccurrenceAt(index);
         var tag = field.Tag;
-        if (!IsWellFormedTag(tag))
+        if (context.TagAt(index) < 0 && !IsWellFormedTag(tag))
         {
             context.Error(ValidationDiagnosticIds.TagMalformed, tag, occurrence, $"tag '{Text.Show(tag)}' is not three digits or letters");
             return;
@@ -116,6 +122,7 @@ internal static class StructureRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckDataField(ValidationContext context, DataField field, int occurrence)
     {
         var tag = field.Tag;
@@ -127,7 +134,7 @@ internal static class StructureRules
             return;
         }
 
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
             if (subfield.Code is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')))
             {
@@ -149,6 +156,20 @@ internal static class StructureRules
         }
     }
 
-    private static bool IsWellFormedTag(string tag) =>
-        tag.Length == 3 && tag.All(char.IsAsciiLetterOrDigit);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool HasAny(DataField field, string codes)
+    {
+        foreach (var subfield in field.Subfields)
+        {
+            if (codes.Contains(subfield.Code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsWellFormedTag(string tag) =>
+        tag.Length == 3 && char.IsAsciiLetterOrDigit(tag[0]) && char.IsAsciiLetterOrDigit(tag[1]) && char.IsAsciiLetterOrDigit(tag[2]);
 }

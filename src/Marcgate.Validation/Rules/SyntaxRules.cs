@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -5,6 +8,10 @@ namespace Marcgate.Validation.Rules;
 /// <summary>Basic level: the syntax of structured control data (005, 008/00-05) and stray control characters.</summary>
 internal static class SyntaxRules
 {
+    // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
+    private const char Escape = '\u001b';
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
@@ -26,20 +33,44 @@ internal static class SyntaxRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
     {
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
-            // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
-            foreach (var c in subfield.Value)
+            if (IndexOfStrayControl(subfield.Value) is var at and >= 0)
             {
-                if (c < ' ' && c != '\u001b')
+                context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(subfield.Value[at])}", subfield: subfield.Code);
+            }
+        }
+    }
+
+    // Eight characters at a time while none is below the blank; the rest one by one, letting ESC pass.
+    private static int IndexOfStrayControl(string value)
+    {
+        var at = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
+            var blank = Vector128.Create((ushort)' ');
+            for (; at + Vector128<ushort>.Count <= value.Length; at += Vector128<ushort>.Count)
+            {
+                if (Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, (nuint)at), blank))
                 {
-                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(c)}", subfield: subfield.Code);
                     break;
                 }
             }
         }
+
+        for (; at < value.Length; at++)
+        {
+            if (value[at] < ' ' && value[at] != Escape)
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>MARC 21 005: yyyymmddhhmmss.f (16 characters).</summary>

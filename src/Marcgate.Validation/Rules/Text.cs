@@ -16,6 +16,12 @@ internal static class Text
     /// <summary>A value as MARC documentation shows it: blanks as '#', control bytes as hex, cut to a readable length.</summary>
     public static string Show(string value, int max = 40)
     {
+        if (value.Length <= max && !NeedsShowing(value))
+        {
+            // Most values are shown as they are.
+            return value;
+        }
+
         var text = new StringBuilder();
         foreach (var c in value.Length > max ? value[..max] : value)
         {
@@ -28,6 +34,20 @@ internal static class Text
         }
 
         return text.ToString();
+    }
+
+    // True when Show(char) writes a character of the value differently: the blank, C0 controls, DEL and C1 controls.
+    private static bool NeedsShowing(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c <= ' ' || c is >= '\u007f' and < '\u00a0')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string Ordinal(int which) => which switch

@@ -1,22 +1,48 @@
+using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
 
 /// <summary>One record being validated: the record, its format, the occurrence of each field, and the findings so far.</summary>
+/// <remarks>
+/// Each field's tag is read once as a number (<see cref="TagNumber"/>), so rules find fields by comparing
+/// integers instead of scanning with string comparisons or building a dictionary per record.
+/// </remarks>
 internal sealed class ValidationContext
 {
+    [ThreadStatic]
+    private static int[]? t_counts;
+
+    private readonly int[] _tags;
     private readonly int[] _occurrences;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValidationContext(MarcRecord record, MarcRecordKind kind)
     {
         Record = record;
         Kind = kind;
-        _occurrences = new int[record.Fields.Count];
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < record.Fields.Count; i++)
+        var fields = record.Fields;
+        _tags = new int[fields.Count];
+        _occurrences = new int[fields.Count];
+
+        for (var i = 0; i < fields.Count; i++)
         {
-            var tag = record.Fields[i].Tag;
-            seen[tag] = _occurrences[i] = seen.GetValueOrDefault(tag) + 1;
+            _tags[i] = TagNumber(fields[i].Tag);
+        }
+
+        // Occurrences of numeric tags are counted in a table kept per thread and cleared after use.
+        var counts = t_counts ??= new int[1000];
+        for (var i = 0; i < _tags.Length; i++)
+        {
+            _occurrences[i] = _tags[i] >= 0 ? ++counts[_tags[i]] : OccurrenceByScan(i);
+        }
+
+        foreach (var number in _tags)
+        {
+            if (number >= 0)
+            {
+                counts[number] = 0;
+            }
         }
     }
 
@@ -26,8 +52,48 @@ internal sealed class ValidationContext
 
     public List<ValidationDiagnostic> Diagnostics { get; } = [];
 
+    /// <summary>A three-digit tag as a number (245 for "245"); -1 for any other tag.</summary>
+    public static int TagNumber(string tag) =>
+        tag.Length == 3 && char.IsAsciiDigit(tag[0]) && char.IsAsciiDigit(tag[1]) && char.IsAsciiDigit(tag[2])
+            ? ((tag[0] - '0') * 100) + ((tag[1] - '0') * 10) + (tag[2] - '0')
+            : -1;
+
     /// <summary>The one-based occurrence of the field at this index among fields of its tag.</summary>
     public int OccurrenceAt(int index) => _occurrences[index];
+
+    /// <summary>The numeric tag of the field at this index (see <see cref="TagNumber"/>).</summary>
+    public int TagAt(int index) => _tags[index];
+
+    /// <summary>The index of the first field with this numeric tag, or -1.</summary>
+    public int IndexOf(int tag, int from = 0)
+    {
+        for (var i = from; i < _tags.Length; i++)
+        {
+            if (_tags[i] == tag)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The value of the first field with this numeric tag when that field is a control field, as <see cref="MarcRecord.GetControlValue"/>.</summary>
+    public string? ControlValue(int tag) => IndexOf(tag) is var at and >= 0 ? (Record.Fields[at] as ControlField)?.Value : null;
+
+    /// <summary>The first data field with this numeric tag, or null.</summary>
+    public DataField? FirstDataField(int tag)
+    {
+        for (var at = IndexOf(tag); at >= 0; at = IndexOf(tag, at + 1))
+        {
+            if (Record.Fields[at] is DataField field)
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
 
     public int CountOf(string tag)
     {
@@ -51,4 +117,20 @@ internal sealed class ValidationContext
 
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Diagnostics.Add(new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position });
+
+    // Tags that are not three digits (Aleph's "CAT", malformed tags) are rare: counted by comparing strings.
+    private int OccurrenceByScan(int index)
+    {
+        var tag = Record.Fields[index].Tag;
+        var occurrence = 1;
+        for (var i = 0; i < index; i++)
+        {
+            if (_tags[i] < 0 && Record.Fields[i].Tag == tag)
+            {
+                occurrence++;
+            }
+        }
+
+        return occurrence;
+    }
 }

@@ -1,11 +1,12 @@
-using System.Collections.Frozen;
-
 namespace Marcgate.Validation.Tables;
 
 /// <summary>The rule tables of one MARC 21 format: fields, leader, 006, 007 and 008 layouts.</summary>
 internal sealed class FormatDefinition
 {
-    private readonly FrozenDictionary<string, FieldDefinition> _fields;
+    private readonly Dictionary<string, FieldDefinition> _fields;
+
+    // Three-digit tags, by number: the lookup every field of every record makes.
+    private readonly FieldDefinition?[] _byNumber = new FieldDefinition?[1000];
 
     public FormatDefinition(
         MarcRecordKind kind,
@@ -28,11 +29,19 @@ internal sealed class FormatDefinition
             all.TryAdd(field.Tag, field);
         }
 
-        _fields = all.ToFrozenDictionary(StringComparer.Ordinal);
+        _fields = all;
+        foreach (var (tag, field) in all)
+        {
+            if (Rules.ValidationContext.TagNumber(tag) is var number and >= 0)
+            {
+                _byNumber[number] = field;
+            }
+        }
+
         Leader = leader;
-        Field008 = field008.ToFrozenDictionary();
-        Field006 = field006.ToFrozenDictionary();
-        Field007 = field007.ToFrozenDictionary();
+        Field008 = new FixedFieldLayouts(field008);
+        Field006 = new FixedFieldLayouts(field006);
+        Field007 = new FixedFieldLayouts(field007);
     }
 
     public MarcRecordKind Kind { get; }
@@ -40,15 +49,18 @@ internal sealed class FormatDefinition
     public FixedFieldDefinition Leader { get; }
 
     /// <summary>008 layouts by the schema's material key (b books, c computer files, p maps, m music, s continuing resources, v visual, x mixed; blank when one layout).</summary>
-    public FrozenDictionary<char, FixedFieldDefinition> Field008 { get; }
+    public FixedFieldLayouts Field008 { get; }
 
     /// <summary>006 layouts by 006/00 form of material.</summary>
-    public FrozenDictionary<char, FixedFieldDefinition> Field006 { get; }
+    public FixedFieldLayouts Field006 { get; }
 
     /// <summary>007 layouts by 007/00 category of material.</summary>
-    public FrozenDictionary<char, FixedFieldDefinition> Field007 { get; }
+    public FixedFieldLayouts Field007 { get; }
 
     public FieldDefinition? Find(string tag) => _fields.GetValueOrDefault(tag);
+
+    /// <summary>The definition of a tag whose number (<see cref="Rules.ValidationContext.TagNumber"/>) is known; -1 looks the tag up by name.</summary>
+    public FieldDefinition? Find(int tagNumber, string tag) => tagNumber >= 0 ? _byNumber[tagNumber] : Find(tag);
 
     public static FormatDefinition For(MarcRecordKind kind) => kind switch
     {

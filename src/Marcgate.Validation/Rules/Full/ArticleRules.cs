@@ -9,27 +9,36 @@ namespace Marcgate.Validation.Rules.Full;
 /// </summary>
 internal static class ArticleRules
 {
-    private static readonly Dictionary<string, string[]> s_articles = CodeLists.Articles
-        .ToDictionary(a => a.Article, a => a.Languages.Split(' '), StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]> s_articles = Articles();
 
-    private static readonly HashSet<string> s_languagesWithArticles = CodeLists.Articles
-        .SelectMany(a => a.Languages.Split(' ')).ToHashSet(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> s_articlesBySpan =
+        s_articles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // No article is longer than this, so a longer first word is no article.
+    private static readonly int s_longestArticle = Longest(s_articles.Keys);
+
+    private static readonly HashSet<string> s_languagesWithArticles = LanguagesWithArticles(s_articles.Values);
+
+    // First characters of the titles that merely look like they start with an article ("A priori", "Los Angeles");
+    // null when one starts with a character that ignoring case might match in more ways than ASCII does.
+    private static readonly string? s_exceptionStarts = ExceptionStarts();
 
     public static void Check(ValidationContext context)
     {
-        if (context.Kind != MarcRecordKind.Bibliographic || context.Record.GetDataFields("245").FirstOrDefault() is not { } title
+        if (context.Kind != MarcRecordKind.Bibliographic || context.FirstDataField(245) is not { } title
             || title['a'] is not { Length: > 0 } text || !char.IsAsciiDigit(title.Indicator2))
         {
             return;
         }
 
-        var language = context.Record.GetControlValue("008") is { Length: >= 38 } fixedData ? fixedData.Substring(35, 3) : "";
+        var language = context.ControlValue(8) is { Length: >= 38 } fixedData ? fixedData.Substring(35, 3) : "";
         var indicator = title.Indicator2 - '0';
 
         // The record's language only keeps a word that is an article elsewhere (French "a") from being
         // demanded; a title in another language (an English title on a Spanish record) may still skip its article.
-        var inAnyLanguage = Nonfiling(text, "");
-        var inRecordLanguage = Nonfiling(text, language);
+        var article = Article(text, out var languages);
+        var inAnyLanguage = article > 0 && IsIn(languages!, "") ? article : 0;
+        var inRecordLanguage = article > 0 && IsIn(languages!, language) ? article : 0;
         var expected = indicator == 0 ? inRecordLanguage : inAnyLanguage;
         if (expected == indicator)
         {
@@ -45,11 +54,22 @@ internal static class ArticleRules
     /// <summary>How many characters filing should skip: leading marks, the article and what separates it from the next word.</summary>
     public static int Nonfiling(string title, string language)
     {
-        foreach (var exception in CodeLists.ArticleExceptions)
+        var count = Article(title, out var languages);
+        return count > 0 && IsIn(languages!, language) ? count : 0;
+    }
+
+    // The nonfiling count of a leading article in any language (0 when there is none), and the languages it is an article in.
+    private static int Article(string title, out string[]? languages)
+    {
+        languages = null;
+        if (s_exceptionStarts is null || (title.Length > 0 && (title[0] >= 128 || s_exceptionStarts.Contains(title[0], StringComparison.Ordinal))))
         {
-            if (title.StartsWith(exception, StringComparison.OrdinalIgnoreCase))
+            foreach (var exception in CodeLists.ArticleExceptions)
             {
-                return 0;
+                if (title.StartsWith(exception, StringComparison.OrdinalIgnoreCase))
+                {
+                    return 0;
+                }
             }
         }
 
@@ -66,34 +86,25 @@ internal static class ArticleRules
             end++;
         }
 
-        if (end == at || end >= title.Length)
+        if (end == at || end >= title.Length || end - at > s_longestArticle)
         {
             return 0;
         }
 
-        var word = title[at..end].ToLowerInvariant();
         var separator = title[end];
-        string key;
-        if (separator is '\'' or '\u2019' or '-')
-        {
-            key = word + (separator == '-' ? "-" : "'");
-        }
-        else if (separator == ' ')
-        {
-            key = word;
-        }
-        else
+        if (separator is not ('\'' or '\u2019' or '-' or ' '))
         {
             return 0;
         }
 
-        if (!s_articles.TryGetValue(key, out var languages))
+        Span<char> key = stackalloc char[end - at + 1];
+        var length = title.AsSpan(at, end - at).ToLowerInvariant(key);
+        if (separator != ' ')
         {
-            return 0;
+            key[length++] = separator == '-' ? '-' : '\'';
         }
 
-        var inLanguage = !s_languagesWithArticles.Contains(language) || Array.IndexOf(languages, language) >= 0;
-        if (!inLanguage)
+        if (!s_articlesBySpan.TryGetValue(key[..length], out languages))
         {
             return 0;
         }
@@ -106,6 +117,58 @@ internal static class ArticleRules
 
         return count;
     }
+
+    private static Dictionary<string, string[]> Articles()
+    {
+        var articles = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (article, languages) in CodeLists.Articles)
+        {
+            articles.Add(article, languages.Split(' '));
+        }
+
+        return articles;
+    }
+
+    private static int Longest(IEnumerable<string> articles)
+    {
+        var longest = 0;
+        foreach (var article in articles)
+        {
+            longest = Math.Max(longest, article.Length);
+        }
+
+        return longest;
+    }
+
+    private static HashSet<string> LanguagesWithArticles(IEnumerable<string[]> languages)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in languages)
+        {
+            all.UnionWith(list);
+        }
+
+        return all;
+    }
+
+    private static string? ExceptionStarts()
+    {
+        var starts = new System.Text.StringBuilder();
+        foreach (var exception in CodeLists.ArticleExceptions)
+        {
+            if (exception.Length == 0 || !char.IsAscii(exception[0]))
+            {
+                return null;
+            }
+
+            starts.Append(char.ToLowerInvariant(exception[0])).Append(char.ToUpperInvariant(exception[0]));
+        }
+
+        return starts.ToString();
+    }
+
+    private static bool IsIn(string[] languages, string language) =>
+        !s_languagesWithArticles.Contains(language) || Array.IndexOf(languages, language) >= 0;
 
     // A diacritic on the first filing letter is not counted (MARC 21 245 second indicator), so only marks.
     private static bool IsLeadingMark(char c) =>

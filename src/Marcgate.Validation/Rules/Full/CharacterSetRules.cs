@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -18,24 +19,39 @@ internal static class CharacterSetRules
             return;
         }
 
-        var used = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var field in context.Record.Fields)
+        SortedSet<string>? used = null;
+        var fields = context.Record.Fields;
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (field is DataField data && data.Tag != "066")
+            if (fields[i] is DataField data && context.TagAt(i) != 66)
             {
-                foreach (var subfield in data.Subfields)
+                foreach (var subfield in CollectionsMarshal.AsSpan(data.Subfields))
                 {
-                    CollectDesignations(subfield.Value, used);
+                    if (subfield.Value.Contains(Escape, StringComparison.Ordinal))
+                    {
+                        CollectDesignations(subfield.Value, used ??= new SortedSet<string>(StringComparer.Ordinal));
+                    }
                 }
             }
         }
 
-        if (used.Count == 0)
+        if (used is null || used.Count == 0)
         {
             return;
         }
 
-        var declared = context.Record.GetDataFields("066").SelectMany(f => f.Subfields).Select(s => s.Value).ToList();
+        var declared = new List<string>();
+        for (var at = context.IndexOf(66); at >= 0; at = context.IndexOf(66, at + 1))
+        {
+            if (fields[at] is DataField field)
+            {
+                foreach (var subfield in field.Subfields)
+                {
+                    declared.Add(subfield.Value);
+                }
+            }
+        }
+
         if (declared.Count == 0)
         {
             context.Error(ValidationDiagnosticIds.CharacterSetsUndeclared, "066", 0, $"the record uses MARC-8 character sets {string.Join(", ", used.Select(Name))} but has no 066 (character sets present)");

@@ -12,20 +12,24 @@ internal static class ControlNumberRules
         {
             switch (fields[i])
             {
-                case DataField { Tag: "010" } lccn:
-                    foreach (var value in lccn.ValuesOf('a'))
+                case DataField lccn when context.TagAt(i) == 10:
+                    foreach (var subfield in lccn.Subfields)
                     {
-                        if (!IsLccn(value))
+                        var value = subfield.Value;
+                        if (subfield.Code == 'a' && !IsLccn(value))
                         {
                             context.Error(ValidationDiagnosticIds.SyntaxInvalid, "010", context.OccurrenceAt(i), $"010 $a '{Text.Show(value)}' is not an LC control number (prefix, 2-digit year and 6-digit serial before 2001; 2-character prefix, 4-digit year and 6-digit serial since)", subfield: 'a');
                         }
                     }
 
                     break;
-                case DataField { Tag: "035" } system:
-                    foreach (var value in system.ValuesOf('a'))
+                case DataField system when context.TagAt(i) == 35:
+                    foreach (var subfield in system.Subfields)
                     {
-                        CheckSystemNumber(context, context.OccurrenceAt(i), value);
+                        if (subfield.Code == 'a')
+                        {
+                            CheckSystemNumber(context, context.OccurrenceAt(i), subfield.Value);
+                        }
                     }
 
                     break;

@@ -10,7 +10,7 @@ internal static class DateRules
 
     public static void Check(ValidationContext context)
     {
-        if (context.Kind != MarcRecordKind.Bibliographic || context.Record.GetControlValue("008") is not { Length: >= 15 } fixedData)
+        if (context.Kind != MarcRecordKind.Bibliographic || context.ControlValue(8) is not { Length: >= 15 } fixedData)
         {
             return;
         }
@@ -21,14 +21,13 @@ internal static class DateRules
             return;
         }
 
-        var date1 = fixedData.Substring(7, 4);
-        var date2 = fixedData.Substring(11, 4);
-        if (!date1.All(c => char.IsAsciiDigit(c) || c == 'u') || date1 == "uuuu")
+        var dates = fixedData.AsSpan(7, 4);
+        if (!IsYear(dates) || dates.SequenceEqual("uuuu"))
         {
             return;
         }
 
-        var (tag, dateText) = PublicationDate(context.Record);
+        var (tag, dateText) = PublicationDate(context);
         if (dateText is null)
         {
             return;
@@ -40,27 +39,33 @@ internal static class DateRules
             return;
         }
 
-        if (years.Exists(y => Matches(date1, y) || Matches(date2, y)))
+        var date1 = fixedData.Substring(7, 4);
+        var date2 = fixedData.Substring(11, 4);
+        foreach (var year in years)
         {
-            return;
+            if (Matches(date1, year) || Matches(date2, year))
+            {
+                return;
+            }
         }
 
         context.Warning(ValidationDiagnosticIds.DatesDisagree, "008", 1, $"008/07-10 date 1 is '{date1}' but {tag} $c '{Text.Show(dateText)}' gives {string.Join(", ", years)}", position: 7);
     }
 
-    private static (string Tag, string? Date) PublicationDate(MarcRecord record)
+    private static (string Tag, string? Date) PublicationDate(ValidationContext context)
     {
-        foreach (var field in record.GetDataFields("260"))
+        var fields = context.Record.Fields;
+        for (var at = context.IndexOf(260); at >= 0; at = context.IndexOf(260, at + 1))
         {
-            if (field['c'] is { } date)
+            if (fields[at] is DataField field && field['c'] is { } date)
             {
                 return ("260", date);
             }
         }
 
-        foreach (var field in record.GetDataFields("264"))
+        for (var at = context.IndexOf(264); at >= 0; at = context.IndexOf(264, at + 1))
         {
-            if (field.Indicator2 == '1' && field['c'] is { } date)
+            if (fields[at] is DataField { Indicator2: '1' } field && field['c'] is { } date)
             {
                 return ("264", date);
             }
@@ -95,6 +100,20 @@ internal static class DateRules
         }
 
         return years;
+    }
+
+    // Four digits, some of them 'u' (unknown).
+    private static bool IsYear(ReadOnlySpan<char> date)
+    {
+        foreach (var c in date)
+        {
+            if (!char.IsAsciiDigit(c) && c != 'u')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // 'u' in either date stands for an unknown digit.

@@ -16,7 +16,7 @@ internal static class EncodingLevelRules
         }
 
         var leader = context.Record.Leader;
-        if (FullLevels.Contains(leader.EncodingLevel, StringComparison.Ordinal) && context.Record.GetControlValue("008") is { Length: >= 40 } fixedData)
+        if (FullLevels.Contains(leader.EncodingLevel, StringComparison.Ordinal) && context.ControlValue(8) is { Length: >= 40 } fixedData)
         {
             // OCLC BFAS, Fill characters: full-level records code every 008 element; '|' is for minimal records.
             var at = fixedData.IndexOf('|', 6);
@@ -26,7 +26,7 @@ internal static class EncodingLevelRules
             }
         }
 
-        var rules = context.Record.GetDataFields("040").SelectMany(f => f.ValuesOf('e')).FirstOrDefault();
+        var rules = DescriptionRules(context);
         var form = leader[18];
         if (rules == "rda" && form is 'a' or ' ')
         {
@@ -38,5 +38,20 @@ internal static class EncodingLevelRules
         {
             context.Warning(ValidationDiagnosticIds.EncodingLevelDisagrees, "LDR", 0, $"leader/18 is 'a' (AACR 2) but 040 $e names the rules '{Text.Show(rules)}'", position: 18);
         }
+    }
+
+    // The first 040 $e (description conventions) of the record.
+    private static string? DescriptionRules(ValidationContext context)
+    {
+        var fields = context.Record.Fields;
+        for (var at = context.IndexOf(40); at >= 0; at = context.IndexOf(40, at + 1))
+        {
+            if (fields[at] is DataField field && field['e'] is { } rules)
+            {
+                return rules;
+            }
+        }
+
+        return null;
     }
 }

@@ -11,7 +11,7 @@ internal static class FixedLengthRules
         var fields = context.Record.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
-            if (fields[i] is not ControlField { Tag: "006" or "007" } field || field.Value.Length == 0)
+            if (context.TagAt(i) is not (6 or 7) || fields[i] is not ControlField field || field.Value.Length == 0)
             {
                 continue;
             }

@@ -26,12 +26,19 @@ internal static class LanguageRules
     private static void CheckCatalogingLanguage(ValidationContext context)
     {
         var occurrence = 0;
-        foreach (var field in context.Record.GetDataFields("040"))
+        var fields = context.Record.Fields;
+        for (var at = context.IndexOf(40); at >= 0; at = context.IndexOf(40, at + 1))
         {
-            occurrence++;
-            foreach (var value in field.ValuesOf('b'))
+            if (fields[at] is not DataField field)
             {
-                if (CodeLists.Languages.IsCurrent(value))
+                continue;
+            }
+
+            occurrence++;
+            foreach (var subfield in field.Subfields)
+            {
+                var value = subfield.Value;
+                if (subfield.Code != 'b' || CodeLists.Languages.IsCurrent(value))
                 {
                     continue;
                 }
@@ -50,14 +57,13 @@ internal static class LanguageRules
 
     private static void CheckAgainst041(ValidationContext context)
     {
-        if (context.Record.GetControlValue("008") is not { Length: >= 38 } fixedData)
+        if (context.ControlValue(8) is not { Length: >= 38 } fixedData || context.FirstDataField(41) is not { Indicator2: ' ' } field041)
         {
             return;
         }
 
         var language = fixedData.Substring(35, 3);
-        var field041 = context.Record.GetDataFields("041").FirstOrDefault();
-        if (field041 is null || field041.Indicator2 != ' ' || Array.IndexOf(s_notOneLanguage, language) >= 0)
+        if (Array.IndexOf(s_notOneLanguage, language) >= 0)
         {
             return;
         }
@@ -69,15 +75,46 @@ internal static class LanguageRules
             return;
         }
 
-        var codes = field041.Subfields.Where(s => s.Code is 'a' or 'd').SelectMany(s => Split(s.Value)).ToList();
-        if (!codes.Contains(language, StringComparer.Ordinal))
+        if (!Lists(field041, language))
         {
+            var codes = new List<string>();
+            foreach (var subfield in field041.Subfields)
+            {
+                if (subfield.Code is 'a' or 'd')
+                {
+                    codes.AddRange(Split(subfield.Value));
+                }
+            }
+
             context.Error(ValidationDiagnosticIds.LanguageDisagrees, "008", 1, $"008/35-37 language is '{Text.Show(language)}' but 041 $a/$d lists {string.Join(", ", codes)}", position: 35);
         }
         else if (!first.StartsWith(language, StringComparison.Ordinal))
         {
             context.Warning(ValidationDiagnosticIds.LanguageDisagrees, "041", 1, $"008/35-37 language '{Text.Show(language)}' should be the first code in 041 (it starts with '{Text.Show(first)}')", subfield: 'a');
         }
+    }
+
+    // Whether a three-letter slot of 041 $a or $d holds the language.
+    private static bool Lists(DataField field041, string language)
+    {
+        foreach (var subfield in field041.Subfields)
+        {
+            if (subfield.Code is not ('a' or 'd'))
+            {
+                continue;
+            }
+
+            var value = subfield.Value.AsSpan();
+            for (var at = 0; at + 3 <= value.Length; at += 3)
+            {
+                if (value.Slice(at, 3).SequenceEqual(language))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Split(string value)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -13,19 +15,26 @@ internal static class LinkageRules
     public static void Check(ValidationContext context, FormatDefinition format)
     {
         var fields = context.Record.Fields;
-        var regularLinks = new HashSet<string>(StringComparer.Ordinal);
-        var alternateLinks = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? regularLinks = null;
         for (var i = 0; i < fields.Count; i++)
         {
-            if (fields[i] is DataField { Tag: not "880" } regular && regular['6'] is { } link && Parse(link) is { Tag: "880" } parsed && parsed.Occurrence != "00")
+            if (context.TagAt(i) != 880 && fields[i] is DataField regular && Linkage(regular) is { } link && Parse(link) is { Tag: "880" } parsed && parsed.Occurrence != "00")
             {
-                regularLinks.Add($"{regular.Tag}-{parsed.Occurrence}");
+                (regularLinks ??= new HashSet<string>(StringComparer.Ordinal)).Add($"{regular.Tag}-{parsed.Occurrence}");
             }
         }
 
-        for (var i = 0; i < fields.Count; i++)
+        // Most records have neither 880s nor fields linked to one.
+        var hasAlternates = context.IndexOf(880) >= 0;
+        if (!hasAlternates && regularLinks is null)
         {
-            if (fields[i] is not DataField { Tag: "880" } alternate)
+            return;
+        }
+
+        var alternateLinks = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; hasAlternates && i < fields.Count; i++)
+        {
+            if (context.TagAt(i) != 880 || fields[i] is not DataField alternate)
             {
                 continue;
             }
@@ -57,7 +66,7 @@ internal static class LinkageRules
             if (link.Occurrence != "00")
             {
                 alternateLinks.Add($"{link.Tag}-{link.Occurrence}");
-                if (!regularLinks.Contains($"{link.Tag}-{link.Occurrence}"))
+                if (regularLinks is null || !regularLinks.Contains($"{link.Tag}-{link.Occurrence}"))
                 {
                     context.Error(ValidationDiagnosticIds.LinkageInvalid, "880", occurrence, $"880 $6 '{Text.Show(value)}' links to {link.Tag} occurrence {link.Occurrence}, but no {link.Tag} has $6 880-{link.Occurrence}", subfield: '6');
                 }
@@ -69,14 +78,29 @@ internal static class LinkageRules
             }
         }
 
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; regularLinks is not null && i < fields.Count; i++)
         {
-            if (fields[i] is DataField { Tag: not "880" } regular && regular['6'] is { } value && Parse(value) is { Tag: "880" } link
+            if (context.TagAt(i) != 880 && fields[i] is DataField regular && regular['6'] is { } value && Parse(value) is { Tag: "880" } link
                 && link.Occurrence != "00" && !alternateLinks.Contains($"{regular.Tag}-{link.Occurrence}"))
             {
                 context.Error(ValidationDiagnosticIds.LinkageInvalid, regular.Tag, context.OccurrenceAt(i), $"{regular.Tag} $6 '{Text.Show(value)}' links to an 880 that is not in the record", subfield: '6');
             }
         }
+    }
+
+    // The first $6 of a field; most fields have none.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? Linkage(DataField field)
+    {
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+        {
+            if (subfield.Code == '6')
+            {
+                return subfield.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The tag and two-digit occurrence of a $6 value, or null when it does not have that shape.</summary>
@@ -87,7 +111,8 @@ internal static class LinkageRules
             return null;
         }
 
-        var tag = value[..3];
-        return tag.All(char.IsAsciiDigit) && (value.Length == 6 || value[6] == '/') ? (tag, value.Substring(4, 2)) : null;
+        return char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[1]) && char.IsAsciiDigit(value[2]) && (value.Length == 6 || value[6] == '/')
+            ? (value[..3], value.Substring(4, 2))
+            : null;
     }
 }

@@ -12,14 +12,17 @@ internal static class StandardNumberRules
         {
             switch (fields[i])
             {
-                case DataField { Tag: "020" } isbn:
-                    foreach (var value in isbn.ValuesOf('a'))
+                case DataField isbn when context.TagAt(i) == 20:
+                    foreach (var subfield in isbn.Subfields)
                     {
-                        CheckIsbn(context, context.OccurrenceAt(i), value);
+                        if (subfield.Code == 'a')
+                        {
+                            CheckIsbn(context, context.OccurrenceAt(i), subfield.Value);
+                        }
                     }
 
                     break;
-                case DataField { Tag: "022" } issn:
+                case DataField issn when context.TagAt(i) == 22:
                     foreach (var subfield in issn.Subfields)
                     {
                         if (subfield.Code is 'a' or 'l')

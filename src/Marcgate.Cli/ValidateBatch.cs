@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using Marcgate.Marc;
+using Marcgate.Marc.Iso2709;
+using Marcgate.Validation;
+
+namespace Marcgate.Cli;
+
+/// <summary>Consecutive records of one file: parsed, validated and rendered together on a worker thread.</summary>
+/// <remarks>Batches are reused, file after file, so that their buffers are allocated once.</remarks>
+internal sealed class ValidateBatch(ValidateRequest request, IValidateReport report)
+{
+    // Big enough that handing a batch between threads costs little per record, small enough to keep memory flat.
+    public const int MaxRecords = 256;
+    public const int MaxBytes = 256 * 1024;
+
+    private readonly List<Iso2709Frame> _frames = new(MaxRecords);
+    private ValidateFile? _file;
+    private int _bytes;
+
+    public bool IsFull => _frames.Count >= MaxRecords || _bytes >= MaxBytes;
+
+    public int Count => _frames.Count;
+
+    public ValidateReportBuffer Output { get; } = new();
+
+    public ValidateFileTotals Totals { get; private set; } = new();
+
+    public bool SawErrors { get; private set; }
+
+    /// <summary>Empties the batch for records of this file.</summary>
+    public void Start(ValidateFile file)
+    {
+        _file = file;
+        _frames.Clear();
+        _bytes = 0;
+        Output.Clear();
+        Totals = new ValidateFileTotals();
+        SawErrors = false;
+    }
+
+    public void Add(Iso2709Frame frame)
+    {
+        _frames.Add(frame);
+        _bytes += frame.Bytes.Length;
+    }
+
+    // The per-record path is compiled fully optimised on first use (see MarcValidator).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Process()
+    {
+        foreach (var frame in _frames)
+        {
+            SawErrors |= ValidateOne(frame.Parse());
+        }
+
+        _frames.Clear();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ValidateOne(MarcReadResult result)
+    {
+        IReadOnlyList<ValidationDiagnostic> findings = [];
+        if (result.Record is { } record)
+        {
+            findings = request.Kind is { } kind
+                ? MarcValidator.Instance.Validate(record, request.Level, kind)
+                : MarcValidator.Instance.Validate(record, request.Level);
+        }
+
+        var errorCount = 0;
+        var warningCount = 0;
+        var diagnostics = result.Diagnostics;
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Severity == MarcSeverity.Error)
+            {
+                errorCount++;
+            }
+            else
+            {
+                warningCount++;
+            }
+        }
+
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Severity == ValidationSeverity.Error)
+            {
+                errorCount++;
+            }
+            else
+            {
+                warningCount++;
+            }
+        }
+
+        if (result.Record is null)
+        {
+            // A record the reader could not recover is an error whatever it said.
+            errorCount = Math.Max(errorCount, 1);
+        }
+
+        Totals.Add(errorCount, warningCount);
+        report.Record(_file!, result, findings, errorCount, warningCount, Output);
+        return errorCount > 0;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace Marcgate.Cli;
+
+/// <summary>A growable UTF-8 buffer that one record batch's report is rendered into, off the writing thread.</summary>
+internal sealed class ValidateReportBuffer
+{
+    private byte[] _bytes;
+    private int _length;
+
+    public ValidateReportBuffer(int capacity = 16 * 1024) => _bytes = new byte[capacity];
+
+    public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
+
+    public int Length => _length;
+
+    public void Clear() => _length = 0;
+
+    /// <summary>Room for at least <paramref name="count"/> more bytes; commit what was used with <see cref="Advance"/>.</summary>
+    public Span<byte> Reserve(int count)
+    {
+        if (_bytes.Length - _length < count)
+        {
+            var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_bytes.Length * 2, _length + count));
+            _bytes.AsSpan(0, _length).CopyTo(larger);
+            _bytes = larger;
+        }
+
+        return _bytes.AsSpan(_length);
+    }
+
+    public void Advance(int count) => _length += count;
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(Reserve(bytes.Length));
+        _length += bytes.Length;
+    }
+
+    public void Write(byte ascii)
+    {
+        Reserve(1)[0] = ascii;
+        _length++;
+    }
+
+    /// <summary>Text as UTF-8; a lone surrogate becomes U+FFFD, as the UTF-8 text writer it replaces did.</summary>
+    public void Write(string text)
+    {
+        // Room for the worst case only when the text is not all ASCII, so that buffers grow by what is written.
+        var span = Reserve(text.Length);
+        if (Ascii.FromUtf16(text, span, out var written) == OperationStatus.Done)
+        {
+            _length += written;
+            return;
+        }
+
+        span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
+        _length += Encoding.UTF8.GetBytes(text, span);
+    }
+
+    public void Write(long number)
+    {
+        Utf8Formatter.TryFormat(number, Reserve(20), out var written);
+        _length += written;
+    }
+
+    /// <summary>A number of at least two digits ("08/07").</summary>
+    public void WriteTwoDigits(int number)
+    {
+        if (number is >= 0 and < 10)
+        {
+            Write((byte)'0');
+        }
+
+        Write(number);
+    }
+}

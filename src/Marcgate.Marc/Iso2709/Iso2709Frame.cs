@@ -1,0 +1,39 @@
+namespace Marcgate.Marc.Iso2709;
+
+/// <summary>One record cut from its input but not yet parsed, so that parsing can run on another thread.</summary>
+/// <remarks>Parsing a frame gives exactly what <see cref="Iso2709Reader.Read"/> gives for the same record.</remarks>
+public sealed class Iso2709Frame
+{
+    private readonly byte[]? _bytes;
+    private readonly Iso2709ParseContext _context;
+    private bool _parsed;
+
+    internal Iso2709Frame(byte[]? bytes, Iso2709ParseContext context)
+    {
+        _bytes = bytes;
+        _context = context;
+    }
+
+    /// <summary>One-based position of the record in the input.</summary>
+    public long RecordNumber => _context.RecordNumber;
+
+    /// <summary>Offset of the record's first byte in the input.</summary>
+    public long ByteOffset => _context.RecordOffset;
+
+    /// <summary>The record's bytes as framed; empty when framing already rejected the record.</summary>
+    public ReadOnlyMemory<byte> Bytes => _bytes;
+
+    /// <summary>Parses the record, with the framing diagnostics first; call once.</summary>
+    /// <exception cref="InvalidOperationException">The frame was parsed before.</exception>
+    public MarcReadResult Parse()
+    {
+        if (_parsed)
+        {
+            throw new InvalidOperationException("An ISO 2709 frame is parsed once: its diagnostics are collected as it is parsed.");
+        }
+
+        _parsed = true;
+        var record = _bytes is null ? null : Iso2709RecordParser.Parse(_bytes, _context);
+        return new MarcReadResult(record, _context.Diagnostics, _context.RecordNumber, _context.RecordOffset);
+    }
+}

@@ -1,0 +1,92 @@
+using Marcgate.Marc.Iso2709;
+using Marcgate.Tests;
+
+namespace Marcgate.Marc.Tests.Iso2709;
+
+/// <summary>Framing then parsing, possibly on other threads, gives exactly what reading does.</summary>
+public sealed class FrameTests
+{
+    private static readonly string[] s_extensions = [".mrc", ".marc", ".usmarc", ".dat"];
+
+    public static TheoryData<string> CorpusFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in (string[])["valid", "invalid"])
+        {
+            foreach (var path in Directory.GetFiles(SharedData.Marc(folder)).Order(StringComparer.Ordinal))
+            {
+                if (s_extensions.Contains(Path.GetExtension(path)))
+                {
+                    data.Add($"{folder}/{Path.GetFileName(path)}");
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Frames_parsed_out_of_order_on_other_threads_read_the_same(string relative)
+    {
+        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        foreach (var options in (MarcReaderOptions[])[MarcReaderOptions.Default, MarcReaderOptions.StrictDefault])
+        {
+            var read = Describe(CorpusReading.Read(bytes, options));
+
+            using var reader = new Iso2709Reader(new MemoryStream(bytes), options);
+            var frames = new List<Iso2709Frame>();
+            while (reader.ReadFrame() is { } frame)
+            {
+                frames.Add(frame);
+            }
+
+            var results = new MarcReadResult[frames.Count];
+            Parallel.For(0, frames.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[frames.Count - 1 - i] = frames[frames.Count - 1 - i].Parse());
+            var framed = Describe(new CorpusReading(results, reader.EndDiagnostics));
+
+            Assert.Equal(read, framed);
+        }
+    }
+
+    [Fact]
+    public void A_frame_is_parsed_once()
+    {
+        using var reader = new Iso2709Reader(new MemoryStream(File.ReadAllBytes(SharedData.Marc("valid/summerland.mrc"))));
+        var frame = reader.ReadFrame()!;
+
+        Assert.Equal((1L, 0L), (frame.RecordNumber, frame.ByteOffset));
+        Assert.NotNull(frame.Parse().Record);
+        Assert.Throws<InvalidOperationException>(() => frame.Parse());
+        Assert.Null(reader.ReadFrame());
+    }
+
+    [Fact]
+    public void A_record_rejected_while_framing_has_no_bytes_and_no_record()
+    {
+        var endless = new byte[10_000];
+        endless.AsSpan().Fill((byte)'7');
+        "00100nam a2200037 a 4500"u8.CopyTo(endless);
+        using var reader = new Iso2709Reader(new MemoryStream(endless), MarcReaderOptions.Default with { MaxRecordBytes = 4_096 });
+
+        var frame = reader.ReadFrame()!;
+        var result = frame.Parse();
+
+        Assert.True(frame.Bytes.IsEmpty);
+        Assert.Null(result.Record);
+        Assert.Equal(MarcDiagnosticIds.LimitExceeded, Assert.Single(result.Diagnostics).Id);
+    }
+
+    private static List<string> Describe(CorpusReading reading)
+    {
+        var lines = new List<string>();
+        foreach (var result in reading.Results)
+        {
+            lines.Add($"{result.RecordNumber}@{result.ByteOffset}: {(result.Record is null ? "rejected" : $"{result.Record.Leader} {string.Join(" | ", result.Record.Fields)}")}");
+            lines.AddRange(result.Diagnostics.Select(d => d.ToString()));
+        }
+
+        lines.AddRange(reading.EndDiagnostics.Select(d => d.ToString()));
+        return lines;
+    }
+}
