@@ -180,6 +180,10 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         try
         {
             connection.Open();
+
+            // A reader's page cache is dropped whenever the writer has committed since its last read, which under
+            // load is every read: pages mapped from the file are read in place instead of copied in again.
+            Execute(connection, "PRAGMA mmap_size = 268435456");
         }
         catch
         {
