@@ -29,17 +29,27 @@ start_host() {
 
 stop_host() { kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; }
 
-# run NAME ARGS...: one measured load run; prints the generator's lines and the host's CPU per record.
+# run NAME ROUNDS ARGS...: after the warm-up, ROUNDS measured runs back to back on the same host, each of new records;
+# prints the generator's lines and the host's CPU per record for each, then the median rate.
 run() {
-  local name=$1; shift
+  local name=$1 rounds=$2; shift 2
   start_host
   ./marcgate bench gateway --host "127.0.0.1:$port" --connections 32 --records 10000 --warmup 0 --first-oclc 90000000 > /dev/null
-  local before; before=$(cpu_ticks "$host_pid")
-  ./marcgate bench gateway --host "127.0.0.1:$port" --warmup 0 --records "$records" "$@" > "$work/$name.out"
-  local after; after=$(cpu_ticks "$host_pid")
+  local rates=()
+  for ((round = 1; round <= rounds; round++)); do
+    local before; before=$(cpu_ticks "$host_pid")
+    ./marcgate bench gateway --host "127.0.0.1:$port" --warmup 0 --records "$records" --first-oclc $((round * 10000000)) "$@" > "$work/$name.out"
+    local after; after=$(cpu_ticks "$host_pid")
+    echo "host CPU per record: $(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $records" | bc -l | xargs printf '%.3f') ms" >> "$work/$name.out"
+    rates+=("$(grep -o '[0-9]* records/s' "$work/$name.out" | head -1 | cut -d' ' -f1)")
+    if [ "$rounds" -gt 1 ]; then echo "    round $round:"; fi
+    sed 's/^/    /' "$work/$name.out"
+  done
   stop_host
-  echo "host CPU per record: $(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $records" | bc -l | xargs printf '%.3f') ms" >> "$work/$name.out"
-  sed 's/^/    /' "$work/$name.out"
+  if [ "$rounds" -gt 1 ]; then
+    echo
+    echo "    median of $rounds rounds: $(printf '%s\n' "${rates[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p") records/s (rounds: ${rates[*]})"
+  fi
 }
 
 {
@@ -48,16 +58,16 @@ run() {
   echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/gateway-load.sh $records\` at commit $(git rev-parse --short HEAD)."
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
   echo "$(dotnet --version | sed 's/^/.NET SDK /'); load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Host and load generator share the machine. Per-receipt log lines off (Warning level); each run on a fresh"
-  echo "database, after 10,000 warm-up records (the host compiles its hot code to tier 1 meanwhile)."
+  echo "Host and load generator share the machine. Per-receipt log lines off (Warning level). Each case starts a host"
+  echo "on a fresh database and sends 10,000 warm-up records first (the host compiles its hot code to tier 1 meanwhile)."
   echo
-  echo "## 32 clients, new records (target >= 5,000 records/s)"
+  echo "## 32 clients, new records, 5 rounds (target >= 5,000 records/s)"
   echo
-  run closed --connections 32
+  run closed 5 --connections 32
   echo
   echo "## 1,000 records/s offered, 64 connections (target p99 <= 20 ms)"
   echo
-  run rate --connections 64 --rate 1000 --first-oclc 50000000
+  run rate 1 --connections 64 --rate 1000
   echo
   echo "## 1,000 idle connections (target <= 200 MB host RSS)"
   echo
