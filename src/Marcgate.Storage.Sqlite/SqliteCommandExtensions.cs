@@ -5,9 +5,20 @@ namespace Marcgate.Storage.Sqlite;
 /// <summary>Parameter binding that reads as one expression per parameter.</summary>
 internal static class SqliteCommandExtensions
 {
+    /// <summary>Sets the parameter, adding it the first time: a session's prepared command keeps its parameter objects between runs.</summary>
     public static SqliteCommand Bind(this SqliteCommand command, string name, object? value)
     {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var parameters = command.Parameters;
+        var index = parameters.IndexOf(name);
+        if (index >= 0)
+        {
+            parameters[index].Value = value ?? DBNull.Value;
+        }
+        else
+        {
+            parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
         return command;
     }
 

@@ -12,7 +12,8 @@ internal class SqliteSession(SqliteConnection connection) : IDisposable
     /// <summary>The transaction commands run in, when one is open.</summary>
     public SqliteTransaction? Transaction { get; set; }
 
-    /// <summary>A prepared command for the text, bound to the session's transaction, with no parameters yet; the session owns it.</summary>
+    /// <summary>A prepared command for the text, bound to the session's transaction; the session owns it.</summary>
+    /// <remarks>Its parameters keep the values of its last run: every caller binds all of them (<see cref="SqliteCommandExtensions.Bind"/>).</remarks>
     public SqliteCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -23,7 +24,6 @@ internal class SqliteSession(SqliteConnection connection) : IDisposable
         }
 
         command.Transaction = Transaction;
-        command.Parameters.Clear();
         return command;
     }
 
