@@ -105,7 +105,7 @@ public sealed class CompletionTests
     [Fact]
     public async Task S5_rule5_a_client_that_never_finishes_gets_code_timeout_then_the_host_closes()
     {
-        await using var host = await RunningHost.StartAsync();
+        await using var host = await RunningHost.StartAsync(o => o.IdleTimeout = TimeSpan.FromSeconds(1));
         await using var client = await host.ConnectAsync();
         await client.SendAsync(Concat(Ascii("ABNZPBpw"), Sample[..100]));
         var reply = Reply.Parse(await client.ReadReplyAsync());

@@ -27,7 +27,9 @@ internal sealed class RunningHost : IAsyncDisposable
         var options = new GatewayHostOptions
         {
             Listen = ["127.0.0.1:0"],
-            IdleTimeout = TimeSpan.FromSeconds(1),
+            // Long enough that a test process busy with other tests never times out a request it is not testing for;
+            // tests of the timeout set their own.
+            IdleTimeout = TimeSpan.FromSeconds(5),
             SettleTime = TimeSpan.FromMilliseconds(200),
         };
         configure?.Invoke(options);
