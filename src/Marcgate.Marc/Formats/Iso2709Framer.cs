@@ -8,7 +8,7 @@ namespace Marcgate.Marc.Formats;
 /// leader length five digits and the record terminator exactly where it says. At the first thing
 /// that is not, it stops; the full <see cref="Iso2709Reader"/> then applies its recovery and diagnostics.
 /// </summary>
-internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
+internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes) : IDisposable
 {
     private readonly ReadBuffer _buffer = new(stream, 256 * 1024, Math.Max(256 * 1024, maxRecordBytes));
     private int _current;
@@ -53,4 +53,7 @@ internal sealed class Iso2709Framer(Stream stream, int maxRecordBytes)
         RecordNumber++;
         return _buffer.Unread[..length];
     }
+
+    /// <summary>Gives the buffer back to the pool.</summary>
+    public void Dispose() => _buffer.Dispose();
 }

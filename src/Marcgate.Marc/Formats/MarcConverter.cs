@@ -118,7 +118,7 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
     // of the input, passing over the records already written, so every number, offset and message is its own.
     private void ConvertIso2709ToXml(Stream input, string source, MarcXmlWriter xml, MarcReaderOptions options)
     {
-        var framer = new Iso2709Framer(input, options.MaxRecordBytes);
+        using var framer = new Iso2709Framer(input, options.MaxRecordBytes);
         while (true)
         {
             var bytes = framer.Next();

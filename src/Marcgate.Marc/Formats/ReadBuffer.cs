@@ -1,12 +1,15 @@
+using System.Buffers;
+
 namespace Marcgate.Marc.Formats;
 
 /// <summary>
 /// The unread bytes of a stream, read in large blocks: what the streaming readers frame records from.
 /// Consumed bytes are dropped from the front, so memory holds about one record however long the input.
+/// The array is rented from the shared pool and given back on <see cref="Dispose"/>.
 /// </summary>
-internal sealed class ReadBuffer(Stream stream, int initialSize, int maxSize)
+internal sealed class ReadBuffer(Stream stream, int initialSize, int maxSize) : IDisposable
 {
-    private byte[] _bytes = new byte[initialSize];
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(initialSize);
     private int _start;
     private int _end;
 
@@ -25,8 +28,8 @@ internal sealed class ReadBuffer(Stream stream, int initialSize, int maxSize)
     /// <summary>True once the stream has no more bytes; the unread ones may still be waiting.</summary>
     public bool Ended { get; private set; }
 
-    /// <summary>The capacity: how much input can wait unread at most.</summary>
-    public int Capacity => _bytes.Length;
+    /// <summary>How much input can wait unread now; it grows up to <c>maxSize</c> (the pool may hand out a larger array, which is not used past it).</summary>
+    public int Capacity => Math.Min(_bytes.Length, maxSize);
 
     /// <summary>Marks <paramref name="count"/> unread bytes as consumed.</summary>
     public void Consume(int count)
@@ -55,17 +58,20 @@ internal sealed class ReadBuffer(Stream stream, int initialSize, int maxSize)
             _start = 0;
         }
 
-        if (_end == _bytes.Length)
+        if (_end == Capacity)
         {
-            if (_bytes.Length >= maxSize)
+            if (Capacity >= maxSize)
             {
                 return false;
             }
 
-            Array.Resize(ref _bytes, (int)Math.Min(maxSize, _bytes.Length * 2L));
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxSize, _bytes.Length * 2L));
+            Buffer.BlockCopy(_bytes, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = larger;
         }
 
-        var read = stream.Read(_bytes, _end, _bytes.Length - _end);
+        var read = stream.Read(_bytes, _end, Capacity - _end);
         if (read == 0)
         {
             Ended = true;
@@ -74,6 +80,17 @@ internal sealed class ReadBuffer(Stream stream, int initialSize, int maxSize)
 
         _end += read;
         return true;
+    }
+
+    /// <summary>Gives the array back to the pool; the buffer holds nothing after.</summary>
+    public void Dispose()
+    {
+        if (_bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = [];
+            _start = _end = 0;
+        }
     }
 
     /// <summary>Reads until at least <paramref name="count"/> bytes are unread; false when the input ends, or the limit is reached, first.</summary>

@@ -5,11 +5,11 @@ public sealed partial class Iso2709Reader
     // Where the record ends: the leader's length if 0x1D is there, else the first 0x1D; -1 when the record was skipped.
     private int Frame(Iso2709ParseContext context)
     {
-        var available = _end - _start;
-        var claimedText = _buffer.AsSpan(_start, Math.Min(5, available));
+        var available = _buffer.Count;
+        var claimedText = _buffer.Unread[..Math.Min(5, available)];
         var claimed = claimedText.Length == 5 ? Iso2709.ParseDigits(claimedText) : -1;
         var limit = _options.MaxRecordBytes;
-        if (claimed >= Leader.Length && claimed <= limit && Fill(claimed) && _buffer[_start + claimed - 1] == Iso2709.RecordTerminator)
+        if (claimed >= Leader.Length && claimed <= limit && _buffer.Ensure(claimed) && _buffer.Unread[claimed - 1] == Iso2709.RecordTerminator)
         {
             return claimed;
         }
@@ -31,7 +31,7 @@ public sealed partial class Iso2709Reader
             return actual;
         }
 
-        available = _end - _start;
+        available = _buffer.Count;
         if (terminator == -2)
         {
             context.Error(MarcDiagnosticIds.LimitExceeded, 0, $"no record terminator within {limit} bytes (the record size limit); the record is skipped");
@@ -54,19 +54,19 @@ public sealed partial class Iso2709Reader
         var searched = 0;
         while (true)
         {
-            var found = _buffer.AsSpan(_start + searched, _end - _start - searched).IndexOf(Iso2709.RecordTerminator);
+            var found = _buffer.Unread[searched..].IndexOf(Iso2709.RecordTerminator);
             if (found >= 0)
             {
                 return searched + found < limit ? searched + found : -2;
             }
 
-            searched = _end - _start;
+            searched = _buffer.Count;
             if (searched >= limit)
             {
                 return -2;
             }
 
-            if (!Fill(searched + 1))
+            if (!_buffer.Ensure(searched + 1))
             {
                 return -1;
             }
@@ -77,15 +77,15 @@ public sealed partial class Iso2709Reader
     {
         while (true)
         {
-            var found = _buffer.AsSpan(_start, _end - _start).IndexOf(Iso2709.RecordTerminator);
+            var found = _buffer.Unread.IndexOf(Iso2709.RecordTerminator);
             if (found >= 0)
             {
                 Consume(found + 1);
                 return;
             }
 
-            Consume(_end - _start);
-            if (!Fill(1))
+            Consume(_buffer.Count);
+            if (!_buffer.Ensure(1))
             {
                 return;
             }
@@ -94,8 +94,8 @@ public sealed partial class Iso2709Reader
 
     private bool LooksLikeLeader(int at)
     {
-        Fill(at + Leader.Length);
-        var next = _buffer.AsSpan(_start + at, Math.Min(Leader.Length, _end - _start - at));
+        _buffer.Ensure(at + Leader.Length);
+        var next = _buffer.Unread.Slice(at, Math.Min(Leader.Length, _buffer.Count - at));
         return next.Length == Leader.Length && Iso2709.ParseDigits(next[..5]) >= Leader.Length && Iso2709.ParseDigits(next.Slice(12, 5)) >= 0;
     }
 
@@ -105,9 +105,9 @@ public sealed partial class Iso2709Reader
     {
         var skipped = 0;
         List<byte>? first = null;
-        while (Fill(1))
+        while (_buffer.Ensure(1))
         {
-            var b = _buffer[_start];
+            var b = _buffer.Unread[0];
             if (b is not (0x1A or 0x00 or Iso2709.RecordTerminator or (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
             {
                 break;

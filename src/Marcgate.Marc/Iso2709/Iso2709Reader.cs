@@ -1,4 +1,4 @@
-using System.Buffers;
+using Marcgate.Marc.Formats;
 
 namespace Marcgate.Marc.Iso2709;
 
@@ -15,11 +15,7 @@ public sealed partial class Iso2709Reader : IDisposable
     private readonly Stream _stream;
     private readonly MarcReaderOptions _options;
     private readonly bool _leaveOpen;
-    private byte[] _buffer;
-    private int _start;
-    private int _end;
-    private bool _eof;
-    private long _consumed;
+    private readonly ReadBuffer _buffer;
     private long _recordNumber;
     private List<MarcDiagnostic>? _endDiagnostics;
 
@@ -30,17 +26,18 @@ public sealed partial class Iso2709Reader : IDisposable
         _stream = stream;
         _options = options ?? MarcReaderOptions.Default;
         _leaveOpen = leaveOpen;
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        // No limit of its own: framing bounds every read by the record size limit (Iso2709Reader.Framing.cs).
+        _buffer = new ReadBuffer(stream, InitialBufferSize, int.MaxValue);
     }
 
     /// <summary>Problems found after the last record (trailing junk, a truncated leader); complete once <see cref="Read"/> returned null.</summary>
     public IReadOnlyList<MarcDiagnostic> EndDiagnostics => (IReadOnlyList<MarcDiagnostic>?)_endDiagnostics ?? [];
 
     /// <summary>Bytes consumed from the stream so far.</summary>
-    public long BytesConsumed => _consumed;
+    public long BytesConsumed => _buffer.Offset;
 
     // For tests: the read buffer never grows past what one record needs.
-    internal int BufferCapacity => _buffer.Length;
+    internal int BufferCapacity => _buffer.Capacity;
 
     /// <summary>Reads every record of a byte array.</summary>
     public static IEnumerable<MarcReadResult> ReadAll(byte[] bytes, MarcReaderOptions? options = null)
@@ -67,7 +64,7 @@ public sealed partial class Iso2709Reader : IDisposable
             return new MarcReadResult(null, context.Diagnostics, _recordNumber, context.RecordOffset);
         }
 
-        var record = Iso2709RecordParser.Parse(_buffer.AsSpan(_start, length), context);
+        var record = Iso2709RecordParser.Parse(_buffer.Unread[..length], context);
         Consume(length);
         return new MarcReadResult(record, context.Diagnostics, _recordNumber, context.RecordOffset);
     }
@@ -88,7 +85,7 @@ public sealed partial class Iso2709Reader : IDisposable
             return new Iso2709Frame(null, context);
         }
 
-        var bytes = _buffer.AsSpan(_start, length).ToArray();
+        var bytes = _buffer.Unread[..length].ToArray();
         Consume(length);
         return new Iso2709Frame(bytes, context);
     }
@@ -96,18 +93,18 @@ public sealed partial class Iso2709Reader : IDisposable
     // Skips what lies between records and starts the next one's diagnostics; null at the end of the input.
     private Iso2709ParseContext? Next()
     {
-        var junkOffset = _consumed;
+        var junkOffset = _buffer.Offset;
         var junk = SkipJunk();
-        if (!Fill(Leader.Length))
+        if (!_buffer.Ensure(Leader.Length))
         {
-            if (_end - _start == 0)
+            if (_buffer.Count == 0)
             {
                 ReportEndJunk(junkOffset, junk);
                 return null;
             }
 
             // Fewer than 24 bytes remain: a cut-off record when they begin like a leader, otherwise junk.
-            var rest = _buffer.AsSpan(_start, _end - _start);
+            var rest = _buffer.Unread;
             if (rest.Length < 5 || Iso2709.ParseDigits(rest[..5]) < 0)
             {
                 junk = junk is null ? Describe(rest) : junk + ", " + Describe(rest);
@@ -118,7 +115,7 @@ public sealed partial class Iso2709Reader : IDisposable
         }
 
         _recordNumber++;
-        var context = new Iso2709ParseContext(_options, _recordNumber, _consumed);
+        var context = new Iso2709ParseContext(_options, _recordNumber, _buffer.Offset);
         if (junk is not null)
         {
             context.AddAbsolute(MarcDiagnosticIds.BytesSkipped, Severity, junkOffset, $"skipped before record {_recordNumber}: {junk}");
@@ -130,12 +127,7 @@ public sealed partial class Iso2709Reader : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
-
+        _buffer.Dispose();
         if (!_leaveOpen)
         {
             _stream.Dispose();
@@ -152,47 +144,5 @@ public sealed partial class Iso2709Reader : IDisposable
         }
     }
 
-    private void Consume(int count)
-    {
-        _start += count;
-        _consumed += count;
-    }
-
-    // Ensures at least `count` unread bytes are buffered; false when the input ends first.
-    private bool Fill(int count)
-    {
-        while (_end - _start < count)
-        {
-            if (_eof)
-            {
-                return false;
-            }
-
-            if (_start > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                _end -= _start;
-                _start = 0;
-            }
-
-            if (count > _buffer.Length || _end == _buffer.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, count));
-                Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-
-            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                _eof = true;
-                return _end - _start >= count;
-            }
-
-            _end += read;
-        }
-
-        return true;
-    }
+    private void Consume(int count) => _buffer.Consume(count);
 }

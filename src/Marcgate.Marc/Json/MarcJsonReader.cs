@@ -103,6 +103,7 @@ public sealed class MarcJsonReader : IMarcRecordReader
     /// <inheritdoc />
     public void Dispose()
     {
+        _buffer.Dispose();
         if (!_leaveOpen)
         {
             _stream.Dispose();

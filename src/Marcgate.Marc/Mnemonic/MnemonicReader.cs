@@ -105,6 +105,7 @@ public sealed partial class MnemonicReader : IMarcRecordReader
     /// <inheritdoc />
     public void Dispose()
     {
+        _buffer.Dispose();
         if (!_leaveOpen)
         {
             _stream.Dispose();
