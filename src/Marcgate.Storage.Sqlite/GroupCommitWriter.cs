@@ -135,39 +135,47 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         // Nearly every batch has no failing write: it runs as it is, without a savepoint per write. When a write
         // fails, the whole transaction is undone and the batch runs again write by write, each under its savepoint.
-        if (!TryCommitTogether(batch))
+        if (!TryCommit(batch, eachUnderSavepoint: false))
         {
-            CommitOneByOne(batch);
+            TryCommit(batch, eachUnderSavepoint: true);
         }
     }
 
-    /// <summary>Runs and commits the batch in one go; false, with nothing written, when one of its writes failed.</summary>
-    private bool TryCommitTogether(List<WriteRequest> batch)
+    /// <summary>
+    /// Runs the batch in one transaction, commits it and hands it to the flusher. False, with nothing written, when
+    /// a write failed outside a savepoint; a transaction that cannot begin or commit aborts the batch.
+    /// </summary>
+    private bool TryCommit(List<WriteRequest> batch, bool eachUnderSavepoint)
     {
+        var writing = false;
         try
         {
             // BEGIN IMMEDIATE: take the write lock before the first write, so another process
             // (the admin CLI beside a running host) waits for the busy timeout instead of failing midway.
             using var transaction = _session.Connection.BeginTransaction(deferred: false);
             _session.Transaction = transaction;
-            try
+            foreach (var request in batch)
             {
-                foreach (var request in batch)
+                if (eachUnderSavepoint)
                 {
-                    request.Execute(_session);
+                    ExecuteUnderSavepoint(request);
                 }
-            }
-            catch (Exception)
-            {
-                transaction.Rollback();
-
-                // What the batch saw (a repository it added) is gone with it.
-                _session.KnownRepositories.Clear();
-                return false;
+                else
+                {
+                    writing = true;
+                    request.Execute(_session);
+                    writing = false;
+                }
             }
 
             transaction.Commit();
             Interlocked.Increment(ref _committedBatches);
+        }
+        catch (Exception) when (writing)
+        {
+            // The transaction rolled back as it was disposed; what the batch saw (a repository it added) is gone with it.
+            _session.KnownRepositories.Clear();
+            return false;
         }
         catch (Exception error)
         {
@@ -183,41 +191,20 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         return true;
     }
 
-    private void CommitOneByOne(List<WriteRequest> batch)
+    // A write that fails is rolled back alone and its caller gets its own exception; the batch goes on.
+    private void ExecuteUnderSavepoint(WriteRequest request)
     {
+        _session.Savepoint(ItemSavepoint);
         try
         {
-            using var transaction = _session.Connection.BeginTransaction(deferred: false);
-            _session.Transaction = transaction;
-            foreach (var request in batch)
-            {
-                _session.Savepoint(ItemSavepoint);
-                try
-                {
-                    request.Execute(_session);
-                    _session.Release(ItemSavepoint);
-                }
-                catch (Exception error)
-                {
-                    _session.RollbackTo(ItemSavepoint);
-                    request.SetFailed(error is SqliteException sqlite ? StoreFailure(sqlite) : error);
-                }
-            }
-
-            transaction.Commit();
-            Interlocked.Increment(ref _committedBatches);
+            request.Execute(_session);
+            _session.Release(ItemSavepoint);
         }
         catch (Exception error)
         {
-            Abort(batch, error);
-            return;
+            _session.RollbackTo(ItemSavepoint);
+            request.SetFailed(error is SqliteException sqlite ? StoreFailure(sqlite) : error);
         }
-        finally
-        {
-            _session.Transaction = null;
-        }
-
-        _flusher.Add([.. batch]);
     }
 
     // The transaction could not begin or commit: no caller hears ok, and what the batch saw is gone with it.
