@@ -85,7 +85,8 @@ public sealed partial class GatewayImportService
                 return await FailAsync(context, ImportCodes.InvalidRecord, reason, cancellationToken).ConfigureAwait(false);
             }
 
-            var index = RecordOclcNumbers.From(merged);
+            // An added or identical record is the incoming one: its numbers are already known.
+            var index = ReferenceEquals(merged, incoming) ? numbers : RecordOclcNumbers.From(merged);
             // The index is what matching reads, and its uniqueness is what forbids two records per number; a profile
             // that does not match stores every record apart, so it indexes none (it could never add the second copy).
             var indexed = rules.Profile.MatchOnOclcNumbers ? index.All.ToList() : [];
