@@ -47,9 +47,7 @@ public sealed partial class LintAgreementTests
     }
 
     private static IEnumerable<string> CorpusFiles() =>
-        Directory.GetFiles(SharedData.Marc("valid"))
-            .Where(p => Path.GetExtension(p) is ".mrc" or ".marc" or ".usmarc" or ".dat" && !s_skipped.Contains(Path.GetFileName(p)))
-            .Order(StringComparer.Ordinal);
+        SharedData.Iso2709Files("valid").Where(p => !s_skipped.Contains(Path.GetFileName(p)));
 
     private static HashSet<string> DocumentedDifferences()
     {

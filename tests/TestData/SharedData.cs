@@ -17,6 +17,13 @@ internal static class SharedData
 
     public static string Gateway(string relative) => Path.Combine(Root, "data", "gateway", relative);
 
+    /// <summary>Whether a corpus file holds ISO 2709 records, by its extension.</summary>
+    public static bool IsIso2709(string path) => Path.GetExtension(path) is ".mrc" or ".marc" or ".usmarc" or ".dat";
+
+    /// <summary>The ISO 2709 files of a corpus folder (<c>valid</c>, <c>invalid</c>): full paths, in ordinal order.</summary>
+    public static IEnumerable<string> Iso2709Files(string folder) =>
+        Directory.EnumerateFiles(Marc(folder)).Where(IsIso2709).Order(StringComparer.Ordinal);
+
     public static string TestData(string relative) => Path.Combine(RepoRoot, "tests", "TestData", relative);
 
     private static string FindRepoRoot()

@@ -8,8 +8,6 @@ namespace Marcgate.Host.Tests.EndToEnd;
 /// <summary>Every file of the shared corpus sent through the host, one record per connection as Connexion sends (gateway §4, §7).</summary>
 public sealed class CorpusThroughHostTests
 {
-    private static readonly string[] s_isoExtensions = [".mrc", ".marc", ".dat", ".usmarc"];
-
     [Fact]
     public async Task Every_file_gets_a_reply_per_record_valid_records_are_stored_and_sending_again_stores_nothing_new()
     {
@@ -40,7 +38,7 @@ public sealed class CorpusThroughHostTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // Valid bibliographic and authority records in ISO 2709 are stored.
-        var isoRecords = firstPass.Where(r => s_isoExtensions.Contains(Path.GetExtension(r.File)) && IsBibliographicOrAuthority(r.Record)).ToList();
+        var isoRecords = firstPass.Where(r => SharedData.IsIso2709(r.File) && IsBibliographicOrAuthority(r.Record)).ToList();
         var notStored = isoRecords.Where(r => r.Reply.Status != "ok").Select(r => $"{Path.GetFileName(r.File)}: {r.Reply.HumanLine}").ToList();
         Assert.True(notStored.Count <= isoRecords.Count / 20, $"{notStored.Count} of {isoRecords.Count} valid records not stored:\n{string.Join("\n", notStored.Take(20))}");
         var stored = await host.Store.CountRecordsAsync(CatalogHost.Repository, default);
@@ -73,7 +71,7 @@ public sealed class CorpusThroughHostTests
     private static IEnumerable<byte[]> Chunks(string file)
     {
         var bytes = File.ReadAllBytes(file);
-        if (!s_isoExtensions.Contains(Path.GetExtension(file)))
+        if (!SharedData.IsIso2709(file))
         {
             yield return bytes;
             yield break;

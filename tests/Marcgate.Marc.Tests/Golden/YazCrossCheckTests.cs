@@ -12,11 +12,7 @@ namespace Marcgate.Marc.Tests.Golden;
 public sealed class YazCrossCheckTests
 {
     public static TheoryData<string> ValidFiles =>
-        [.. Directory.GetFiles(SharedData.Marc("valid"))
-            .Where(f => f.EndsWith(".mrc", StringComparison.Ordinal) || f.EndsWith(".marc", StringComparison.Ordinal) || f.EndsWith(".dat", StringComparison.Ordinal) || f.EndsWith(".usmarc", StringComparison.Ordinal))
-            .Select(Path.GetFileName)
-            .Order(StringComparer.Ordinal)
-            .Cast<string>()];
+        [.. SharedData.Iso2709Files("valid").Select(path => Path.GetFileName(path))];
 
     [Theory]
     [MemberData(nameof(ValidFiles))]

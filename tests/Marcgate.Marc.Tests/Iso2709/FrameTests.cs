@@ -6,24 +6,8 @@ namespace Marcgate.Marc.Tests.Iso2709;
 /// <summary>Framing then parsing, possibly on other threads, gives exactly what reading does.</summary>
 public sealed class FrameTests
 {
-    private static readonly string[] s_extensions = [".mrc", ".marc", ".usmarc", ".dat"];
-
-    public static TheoryData<string> CorpusFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var folder in (string[])["valid", "invalid"])
-        {
-            foreach (var path in Directory.GetFiles(SharedData.Marc(folder)).Order(StringComparer.Ordinal))
-            {
-                if (s_extensions.Contains(Path.GetExtension(path)))
-                {
-                    data.Add($"{folder}/{Path.GetFileName(path)}");
-                }
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CorpusFiles() =>
+        [.. ((string[])["valid", "invalid"]).SelectMany(folder => SharedData.Iso2709Files(folder).Select(path => $"{folder}/{Path.GetFileName(path)}"))];
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
