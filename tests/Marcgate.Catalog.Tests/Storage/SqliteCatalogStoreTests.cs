@@ -147,18 +147,9 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path);
         await store.AddRepositoryAsync("NETWORK", s_t0, default);
         using var gate = new ManualResetEventSlim();
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Hold the writer inside a batch while the next writes queue up behind it.
-        var blocker = store.WriteAsync(
-            _ =>
-            {
-                running.SetResult();
-                gate.Wait();
-                return 0;
-            },
-            default);
-        await running.Task;
+        var blocker = await HoldWriterAsync(store, gate);
         var batchesBefore = store.CommittedBatches;
         var commits = Enumerable.Range(1, 100)
             .Select(i => store.CommitAsync(new RecordCommit(i % 20 == 0 ? "NOWHERE" : "NETWORK", new byte[] { (byte)i }, [new OclcNumber(i)], s_t0, "192.0.2.1"), default))
@@ -241,16 +232,7 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         await using var store = await SqliteCatalogStore.OpenAsync(_directory.Path);
         await store.AddRepositoryAsync("NETWORK", s_t0, default);
         using var gate = new ManualResetEventSlim();
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var blocker = store.WriteAsync(
-            _ =>
-            {
-                running.SetResult();
-                gate.Wait();
-                return 0;
-            },
-            default);
-        await running.Task;
+        var blocker = await HoldWriterAsync(store, gate);
 
         // A deferred foreign key violation makes the batch's COMMIT itself fail.
         var poison = store.WriteAsync(
@@ -297,6 +279,22 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false, ForeignKeys = true }.ConnectionString);
         connection.Open();
         return connection;
+    }
+
+    // A write that holds the writer inside its batch until the gate opens; returned once it runs.
+    private static async Task<Task<int>> HoldWriterAsync(SqliteCatalogStore store, ManualResetEventSlim gate)
+    {
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = store.WriteAsync(
+            _ =>
+            {
+                running.SetResult();
+                gate.Wait();
+                return 0;
+            },
+            default);
+        await running.Task;
+        return blocker;
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
