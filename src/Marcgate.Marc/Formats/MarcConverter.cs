@@ -26,16 +26,13 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
-        var startsAtZero = input.CanSeek && input.Position == 0;
         var detected = MarcFormat.Iso2709;
         using var stream = format is not null ? new PrefixedStream([], 0, input, leaveOpen: true) : MarcFormats.Detect(input, leaveOpen: true, out detected);
         detected = format ?? detected;
 
-        // The fast path may need to start over, so it takes only inputs that can seek (files, not pipes).
-        if (detected == MarcFormat.Iso2709 && writer is MarcXmlWriter xml && charset != TargetCharset.Marc8 && startsAtZero)
+        if (detected == MarcFormat.Iso2709 && writer is MarcXmlWriter xml && charset != TargetCharset.Marc8)
         {
-            input.Seek(0, SeekOrigin.Begin);
-            ConvertIso2709ToXml(input, source, xml, options);
+            ConvertIso2709ToXml(stream, source, xml, options);
             return;
         }
 
@@ -52,7 +49,7 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
             ConvertInBatches(reader, source);
         }
 
-        ReportEnd(reader, source);
+        ReportEnd(reader.EndDiagnostics, source);
     }
 
     // Unicode formats take Unicode records; converting here rather than in the writer lets it run in parallel.
@@ -113,56 +110,31 @@ public sealed class MarcConverter(IMarcRecordWriter writer, TargetCharset charse
         }
     }
 
-    // ISO 2709 to MARCXML, the bulk case: records framed cleanly by their leaders go from bytes to bytes, or through
-    // the parser when they need it. Where framing itself needs recovery, the full reader takes over from the start
-    // of the input, passing over the records already written, so every number, offset and message is its own.
+    // ISO 2709 to MARCXML, the bulk case: a record the reader framed by its leader, with nothing skipped or recovered,
+    // goes from bytes to bytes when the writer can take it so; every other record goes through the parser, with the
+    // reader's numbers, offsets and messages.
     private void ConvertIso2709ToXml(Stream input, string source, MarcXmlWriter xml, MarcReaderOptions options)
     {
-        using var framer = new Iso2709Framer(input, options.MaxRecordBytes);
-        while (true)
+        using var reader = new Iso2709Reader(input, options, leaveOpen: true);
+        while (reader.ReadFrameInPlace() is { } frame)
         {
-            var bytes = framer.Next();
-            if (bytes.IsEmpty)
-            {
-                break;
-            }
-
-            if (xml.TryWriteIso2709(bytes, options.MaxFields))
+            if (frame.IsClean && xml.TryWriteIso2709(frame.Bytes.Span, options.MaxFields))
             {
                 Summary.RecordsRead++;
                 Summary.RecordsWritten++;
                 continue;
             }
 
-            // Framed by its leader with no bytes skipped before it, the record is what the reader would hand to the
-            // same parser with the same number and offset; parsing it here gives the reader's exact result.
-            var diagnostics = new List<MarcDiagnostic>();
-            var record = Iso2709RecordParser.Parse(bytes, options, framer.RecordNumber, framer.Offset, diagnostics);
-            Process(new MarcReadResult(record, diagnostics, framer.RecordNumber, framer.Offset), source, record);
+            var result = frame.Parse();
+            Process(result, source, result.Record);
         }
 
-        if (framer.AtEnd)
-        {
-            return;
-        }
-
-        var written = framer.RecordNumber;
-        input.Seek(0, SeekOrigin.Begin);
-        using var reader = new Iso2709RecordReader(input, options, leaveOpen: true);
-        while (reader.Read() is { } result)
-        {
-            if (result.RecordNumber > written)
-            {
-                Process(result, source, result.Record);
-            }
-        }
-
-        ReportEnd(reader, source);
+        ReportEnd(reader.EndDiagnostics, source);
     }
 
-    private void ReportEnd(IMarcRecordReader reader, string source)
+    private void ReportEnd(IReadOnlyList<MarcDiagnostic> endDiagnostics, string source)
     {
-        foreach (var diagnostic in reader.EndDiagnostics)
+        foreach (var diagnostic in endDiagnostics)
         {
             Summary.Warnings += diagnostic.Severity == MarcSeverity.Warning ? 1 : 0;
             report(source, diagnostic);

@@ -19,6 +19,9 @@ internal sealed class ReadBuffer(Stream stream, int initialSize, int maxSize) : 
     /// <summary>The bytes read and not yet consumed.</summary>
     public ReadOnlySpan<byte> Unread => _bytes.AsSpan(_start, _end - _start);
 
+    /// <summary>The unread bytes as memory, valid until the next <see cref="Fill"/> or <see cref="Consume"/>.</summary>
+    public ReadOnlyMemory<byte> UnreadMemory => _bytes.AsMemory(_start, _end - _start);
+
     /// <summary>How many bytes are read and not yet consumed.</summary>
     public int Count => _end - _start;
 

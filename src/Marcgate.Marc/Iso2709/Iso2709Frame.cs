@@ -4,11 +4,11 @@ namespace Marcgate.Marc.Iso2709;
 /// <remarks>Parsing a frame gives exactly what <see cref="Iso2709Reader.Read"/> gives for the same record.</remarks>
 public sealed class Iso2709Frame
 {
-    private readonly byte[]? _bytes;
+    private readonly ReadOnlyMemory<byte>? _bytes;
     private readonly Iso2709ParseContext _context;
     private bool _parsed;
 
-    internal Iso2709Frame(byte[]? bytes, Iso2709ParseContext context)
+    internal Iso2709Frame(ReadOnlyMemory<byte>? bytes, Iso2709ParseContext context)
     {
         _bytes = bytes;
         _context = context;
@@ -20,8 +20,11 @@ public sealed class Iso2709Frame
     /// <summary>Offset of the record's first byte in the input.</summary>
     public long ByteOffset => _context.RecordOffset;
 
+    /// <summary>True when framing found nothing to report: the record lay where its leader says, with nothing skipped before it.</summary>
+    internal bool IsClean => _bytes is not null && _context.Diagnostics.Count == 0;
+
     /// <summary>The record's bytes as framed; empty when framing already rejected the record.</summary>
-    public ReadOnlyMemory<byte> Bytes => _bytes;
+    public ReadOnlyMemory<byte> Bytes => _bytes ?? ReadOnlyMemory<byte>.Empty;
 
     /// <summary>Parses the record, with the framing diagnostics first; call once.</summary>
     /// <exception cref="InvalidOperationException">The frame was parsed before.</exception>
@@ -33,7 +36,7 @@ public sealed class Iso2709Frame
         }
 
         _parsed = true;
-        var record = _bytes is null ? null : Iso2709RecordParser.Parse(_bytes, _context);
+        var record = _bytes is { } bytes ? Iso2709RecordParser.Parse(bytes.Span, _context) : null;
         return new MarcReadResult(record, _context.Diagnostics, _context.RecordNumber, _context.RecordOffset);
     }
 }

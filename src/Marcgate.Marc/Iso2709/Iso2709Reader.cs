@@ -16,6 +16,9 @@ public sealed partial class Iso2709Reader : IDisposable
     private readonly MarcReaderOptions _options;
     private readonly bool _leaveOpen;
     private readonly ReadBuffer _buffer;
+
+    // Bytes of the record ReadFrameInPlace handed out, still in the buffer until the next read.
+    private int _lent;
     private long _recordNumber;
     private List<MarcDiagnostic>? _endDiagnostics;
 
@@ -72,7 +75,13 @@ public sealed partial class Iso2709Reader : IDisposable
     /// <summary>Cuts the next record from the input without parsing it (see <see cref="Iso2709Frame.Parse"/>); null at the end of the input.</summary>
     /// <remarks>Frames come in input order; <see cref="EndDiagnostics"/> is complete once this returned null.</remarks>
     /// <exception cref="IOException">The underlying stream failed.</exception>
-    public Iso2709Frame? ReadFrame()
+    public Iso2709Frame? ReadFrame() => NextFrame(inPlace: false);
+
+    /// <summary>As <see cref="ReadFrame"/>, but the frame's bytes stay in the read buffer: use them before the next read.</summary>
+    /// <remarks>For bulk conversion, which writes most records straight from their bytes and would only copy them to drop them.</remarks>
+    internal Iso2709Frame? ReadFrameInPlace() => NextFrame(inPlace: true);
+
+    private Iso2709Frame? NextFrame(bool inPlace)
     {
         if (Next() is not { } context)
         {
@@ -85,6 +94,12 @@ public sealed partial class Iso2709Reader : IDisposable
             return new Iso2709Frame(null, context);
         }
 
+        if (inPlace)
+        {
+            _lent = length;
+            return new Iso2709Frame(_buffer.UnreadMemory[..length], context);
+        }
+
         var bytes = _buffer.Unread[..length].ToArray();
         Consume(length);
         return new Iso2709Frame(bytes, context);
@@ -93,6 +108,9 @@ public sealed partial class Iso2709Reader : IDisposable
     // Skips what lies between records and starts the next one's diagnostics; null at the end of the input.
     private Iso2709ParseContext? Next()
     {
+        // The record lent in place by the last read is done with now.
+        Consume(_lent);
+        _lent = 0;
         var junkOffset = _buffer.Offset;
         var junk = SkipJunk();
         if (!_buffer.Ensure(Leader.Length))
