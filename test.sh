@@ -22,6 +22,10 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Marcgate.slnx -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
+# The binary users run: tests that start marcgate as a process (export, serve, the crash test) start this one.
+./marcgate --version >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+export MARCGATE_TEST_CLI="$root/.build/cli/marcgate"
+
 results="$root/.build/test-results"
 rm -rf "$results"; mkdir -p "$results"
 status=0

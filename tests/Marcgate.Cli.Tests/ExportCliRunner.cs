@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marcgate.Tests;
 
 namespace Marcgate.Cli.Tests;
 
@@ -19,16 +20,10 @@ internal sealed class ExportCliRunner : IDisposable
 
     public string DefaultFile => Path.Combine(Directory, "config", "export-options.json");
 
-    public static string Binary => Path.Combine(AppContext.BaseDirectory, "marcgate.dll");
-
     public (int Exit, string Output, string Error) Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Binary);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = MarcgateProcess.StartInfo(args);
+        start.RedirectStandardInput = true;
 
         foreach (var (key, value) in Environment)
         {

@@ -143,12 +143,7 @@ public sealed class ExportRealHostTests : IAsyncLifetime
 
     private async Task<Process> StartHostAsync()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ExportCliRunner.Binary, "serve", "--data", _data, "--listen", $"127.0.0.1:{_port}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = MarcgateProcess.StartInfo(["serve", "--data", _data, "--listen", $"127.0.0.1:{_port}"]);
         var process = Process.Start(start)!;
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => Collect(e.Data, ready);

@@ -10,8 +10,6 @@ namespace Marcgate.Export.Options;
 /// <remarks>Values are kept as the text of <see cref="ExportOptionKeys"/>, so a file holds password references, never passwords.</remarks>
 public sealed class ExportOptionSet
 {
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
     /// <summary>Settings by key, as set.</summary>
     [JsonPropertyName("settings")]
     public SortedDictionary<string, string> Settings { get; init; } = new(StringComparer.Ordinal);
@@ -114,7 +112,7 @@ public sealed class ExportOptionSet
     {
         try
         {
-            var set = JsonSerializer.Deserialize<ExportOptionSet>(File.ReadAllText(path), s_json);
+            var set = JsonSerializer.Deserialize(File.ReadAllText(path), ExportOptionSetJson.Default.ExportOptionSet);
             error = set is null ? $"{path}: the file holds no option set" : null;
             return set;
         }
@@ -136,7 +134,7 @@ public sealed class ExportOptionSet
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, s_json));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, ExportOptionSetJson.Default.ExportOptionSet));
         File.Move(temporary, path, overwrite: true);
     }
 

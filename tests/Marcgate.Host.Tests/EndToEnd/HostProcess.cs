@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Marcgate.Tests;
 
 namespace Marcgate.Host.Tests.EndToEnd;
 
@@ -19,17 +20,7 @@ internal sealed partial class HostProcess : IDisposable
 
     public static async Task<HostProcess> StartAsync(string dataDirectory)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "marcgate.dll"), "serve", "--data", dataDirectory, "--listen", "127.0.0.1:0" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = MarcgateProcess.StartInfo(["serve", "--data", dataDirectory, "--listen", "127.0.0.1:0"]);
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
