@@ -17,6 +17,11 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     private ValidateFile? _file;
     private int _bytes;
 
+    // The frames' bytes, one after another: reused batch after batch instead of an array per record.
+    private byte[] _store = new byte[MaxBytes + (64 * 1024)];
+    private int _stored;
+    private Func<int, Memory<byte>>? _storeFrame;
+
     public bool IsFull => _frames.Count >= MaxRecords || _bytes >= MaxBytes;
 
     public int Count => _frames.Count;
@@ -33,9 +38,27 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _file = file;
         _frames.Clear();
         _bytes = 0;
+        _stored = 0;
         Output.Clear();
         Totals = new ValidateFileTotals();
         SawErrors = false;
+    }
+
+    /// <summary>Gives room for the next frame's bytes (<see cref="Iso2709Reader.ReadFrame(Func{int, Memory{byte}})"/>).</summary>
+    public Func<int, Memory<byte>> StoreFrame => _storeFrame ??= Store;
+
+    private Memory<byte> Store(int length)
+    {
+        if (_store.Length - _stored < length)
+        {
+            // Frames already stored keep the old array alive until they are parsed.
+            _store = new byte[Math.Max(_store.Length, length)];
+            _stored = 0;
+        }
+
+        var memory = _store.AsMemory(_stored, length);
+        _stored += length;
+        return memory;
     }
 
     public void Add(Iso2709Frame frame)

@@ -44,7 +44,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
             try
             {
                 using var reader = new Iso2709Reader(stream);
-                while (reader.ReadFrame() is { } frame)
+                while (reader.ReadFrame(batch.StoreFrame) is { } frame)
                 {
                     batch.Add(frame);
                     if (batch.IsFull)

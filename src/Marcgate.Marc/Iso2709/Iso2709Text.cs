@@ -29,7 +29,8 @@ internal static class Iso2709Text
             return string.Empty;
         }
 
-        if (!unicode)
+        // Most UTF-8 field data is plain ASCII: then one char per byte, and no scan for U+FFFD afterwards.
+        if (!unicode || Ascii.IsValid(bytes))
         {
             return Encoding.Latin1.GetString(bytes);
         }

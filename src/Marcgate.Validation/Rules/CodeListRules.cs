@@ -11,7 +11,7 @@ internal static class CodeListRules
     private const string LanguageSubfields041 = "abdefghijkmnpqrt";
 
     // Fields whose $4 is a MARC relator code (MARC 21 Bibliographic X00, X10, X11, 720).
-    private static readonly int[] s_relatorFields = [100, 110, 111, 600, 610, 611, 700, 710, 711, 720, 800, 810, 811];
+    private static bool IsRelatorField(int tag) => tag is 100 or 110 or 111 or 600 or 610 or 611 or 700 or 710 or 711 or 720 or 800 or 810 or 811;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
@@ -57,7 +57,7 @@ internal static class CodeListRules
                     }
 
                     break;
-                case DataField field when context.Kind == MarcRecordKind.Bibliographic && Array.IndexOf(s_relatorFields, tag) >= 0:
+                case DataField field when context.Kind == MarcRecordKind.Bibliographic && IsRelatorField(tag):
                     foreach (var subfield in field.Subfields)
                     {
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.

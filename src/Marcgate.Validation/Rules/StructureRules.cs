@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Marcgate.Marc;
@@ -13,6 +14,8 @@ internal static class StructureRules
     // MARC 21 leader/06 codes of all three formats.
     private const string BibliographicTypes = "acdefgijkmoprt";
     private const string HoldingsTypes = "uvxy";
+
+    private static readonly ConcurrentDictionary<(string Tag, string Name), string> s_missing = new();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
@@ -73,9 +76,12 @@ internal static class StructureRules
     {
         if (context.IndexOf(number) < 0)
         {
-            context.Error(ValidationDiagnosticIds.RequiredFieldMissing, tag, 0, $"{tag} ({name}) is missing");
+            context.Error(ValidationDiagnosticIds.RequiredFieldMissing, tag, 0, MissingMessage(tag, name));
         }
     }
+
+    // Missing 040s and 005s recur in whole files: each message is built once.
+    private static string MissingMessage(string tag, string name) => s_missing.GetOrAdd((tag, name), static key => $"{key.Tag} ({key.Name}) is missing");
 
     private static void RequireSubfield(ValidationContext context, int number, string tag, string name, string codes, string subfieldName)
     {

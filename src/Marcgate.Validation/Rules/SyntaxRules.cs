@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -10,67 +9,55 @@ internal static class SyntaxRules
 {
     // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
     private const char Escape = '\u001b';
+    private const char LastControl = '\u001f';
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
+        var escapes = false;
         for (var i = 0; i < fields.Count; i++)
         {
-            var occurrence = context.OccurrenceAt(i);
             switch (fields[i])
             {
-                case ControlField { Tag: "005" } control when !IsTransactionDate(control.Value):
-                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "005", occurrence, $"005 '{Text.Show(control.Value)}' is not a date and time of the form yyyymmddhhmmss.f");
-                    break;
-                case ControlField { Tag: "008" } control when control.Value.Length >= 6 && !IsDateEntered(control.Value.AsSpan(0, 6)):
-                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "008", occurrence, $"008/00-05 (date entered on file) '{Text.Show(control.Value[..6])}' is not a date of the form yymmdd", position: 0);
-                    break;
                 case DataField data:
-                    CheckControlCharacters(context, data, occurrence);
+                    escapes |= CheckControlCharacters(context, data, context.OccurrenceAt(i));
+                    break;
+                case ControlField control when context.TagAt(i) == 5 && !IsTransactionDate(control.Value):
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "005", context.OccurrenceAt(i), $"005 '{Text.Show(control.Value)}' is not a date and time of the form yyyymmddhhmmss.f");
+                    break;
+                case ControlField control when context.TagAt(i) == 8 && control.Value.Length >= 6 && !IsDateEntered(control.Value.AsSpan(0, 6)):
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "008", context.OccurrenceAt(i), $"008/00-05 (date entered on file) '{Text.Show(control.Value[..6])}' is not a date of the form yymmdd", position: 0);
                     break;
             }
         }
+
+        context.DataHasEscapes = escapes;
     }
 
+    // True when a subfield holds ESC (MARC-8 character-set changes, which Full checks against 066).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
+    private static bool CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
     {
+        var escapes = false;
         foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
-            if (IndexOfStrayControl(subfield.Value) is var at and >= 0)
+            var value = subfield.Value.AsSpan();
+            var at = value.IndexOfAnyInRange('\0', LastControl);
+            while (at >= 0 && value[at] == Escape)
+            {
+                escapes = true;
+                var next = value[(at + 1)..].IndexOfAnyInRange('\0', LastControl);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+
+            if (at >= 0)
             {
                 context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(subfield.Value[at])}", subfield: subfield.Code);
             }
         }
-    }
 
-    // Eight characters at a time while none is below the blank; the rest one by one, letting ESC pass.
-    private static int IndexOfStrayControl(string value)
-    {
-        var at = 0;
-        if (Vector128.IsHardwareAccelerated)
-        {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
-            var blank = Vector128.Create((ushort)' ');
-            for (; at + Vector128<ushort>.Count <= value.Length; at += Vector128<ushort>.Count)
-            {
-                if (Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, (nuint)at), blank))
-                {
-                    break;
-                }
-            }
-        }
-
-        for (; at < value.Length; at++)
-        {
-            if (value[at] < ' ' && value[at] != Escape)
-            {
-                return at;
-            }
-        }
-
-        return -1;
+        return escapes;
     }
 
     /// <summary>MARC 21 005: yyyymmddhhmmss.f (16 characters).</summary>

@@ -52,6 +52,9 @@ internal sealed class ValidationContext
 
     public List<ValidationDiagnostic> Diagnostics { get; } = [];
 
+    /// <summary>Whether some subfield holds ESC, once the syntax rules have looked (null before).</summary>
+    public bool? DataHasEscapes { get; set; }
+
     /// <summary>A three-digit tag as a number (245 for "245"); -1 for any other tag.</summary>
     public static int TagNumber(string tag) =>
         tag.Length == 3 && char.IsAsciiDigit(tag[0]) && char.IsAsciiDigit(tag[1]) && char.IsAsciiDigit(tag[2])

@@ -14,7 +14,8 @@ internal static class CharacterSetRules
 
     public static void Check(ValidationContext context)
     {
-        if (context.Record.Leader.IsUnicode)
+        // Without ESC in any subfield no other character set is designated (the syntax rules looked already).
+        if (context.Record.Leader.IsUnicode || context.DataHasEscapes == false)
         {
             return;
         }
