@@ -35,22 +35,35 @@ public static partial class Iso2709RecordParser
             rest = rest[dropped.Length..];
         }
 
+        var subfields = field.Subfields;
         while (!rest.IsEmpty)
         {
-            var next = rest[1..].IndexOf(Iso2709.SubfieldDelimiter);
-            var chunk = next < 0 ? rest[1..] : rest.Slice(1, next);
+            var body = rest[1..];
+            var next = body.IndexOf(Iso2709.SubfieldDelimiter);
+            var chunk = next < 0 ? body : body[..next];
             if (chunk.IsEmpty)
             {
                 context.Warn(MarcDiagnosticIds.EmptySubfield, fieldOffset + at, $"field {tag} has a subfield delimiter with no subfield code; it is dropped");
             }
             else
             {
-                var codeLength = Iso2709Text.ReadChar(chunk, unicode, fieldOffset + at + 1, tag, context, out var code);
-                field.Subfields.Add(new Subfield(code, Iso2709Text.Decode(chunk[codeLength..], unicode, fieldOffset + at + 1 + codeLength, tag, context)));
+                // An ASCII code is one byte in either character set; anything else is read as a character.
+                char code;
+                var codeLength = 1;
+                if (chunk[0] < 0x80)
+                {
+                    code = (char)chunk[0];
+                }
+                else
+                {
+                    codeLength = Iso2709Text.ReadChar(chunk, unicode, fieldOffset + at + 1, tag, context, out code);
+                }
+
+                subfields.Add(new Subfield(code, Iso2709Text.Decode(chunk[codeLength..], unicode, fieldOffset + at + 1 + codeLength, tag, context)));
             }
 
             at += 1 + chunk.Length;
-            rest = rest[(1 + chunk.Length)..];
+            rest = next < 0 ? default : body[next..];
         }
 
         return field;
@@ -62,6 +75,12 @@ public static partial class Iso2709RecordParser
         if (at >= bytes.Length || bytes[at] == Iso2709.SubfieldDelimiter)
         {
             return ' ';
+        }
+
+        if (bytes[at] < 0x80)
+        {
+            count++;
+            return (char)bytes[at++];
         }
 
         at += Iso2709Text.ReadChar(bytes[at..], unicode, fieldOffset + at, tag, context, out var value);
