@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -27,7 +28,7 @@ internal static class CodeListRules
                     Check008(context, control.Value, occurrence);
                     break;
                 case DataField { Indicator2: ' ' } field when tag == 41:
-                    foreach (var subfield in field.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         if (LanguageSubfields041.Contains(subfield.Code, StringComparison.Ordinal))
                         {
@@ -37,7 +38,7 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when tag == 43:
-                    foreach (var subfield in field.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         if (subfield.Code == 'a')
                         {
@@ -47,7 +48,7 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when tag == 44:
-                    foreach (var subfield in field.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         if (subfield.Code == 'a')
                         {
@@ -58,7 +59,7 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when context.Kind == MarcRecordKind.Bibliographic && IsRelatorField(tag):
-                    foreach (var subfield in field.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.
                         if (subfield.Code == '4' && !subfield.Value.Contains(':', StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -61,7 +62,7 @@ internal static class FieldRules
         }
 
         Span<byte> seen = stackalloc byte[128];
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
             var code = subfield.Code;
             if (code >= 128)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -9,7 +10,6 @@ internal static class SyntaxRules
 {
     // MARC-8 uses ESC (0x1B) for character-set changes; other C0 controls have no place in data.
     private const char Escape = '\u001b';
-    private const char LastControl = '\u001f';
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
@@ -42,23 +42,72 @@ internal static class SyntaxRules
         var escapes = false;
         foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
-            var value = subfield.Value.AsSpan();
-            var at = value.IndexOfAnyInRange('\0', LastControl);
-            while (at >= 0 && value[at] == Escape)
+            var value = subfield.Value;
+            if (!AnyBelowBlank(value))
             {
-                escapes = true;
-                var next = value[(at + 1)..].IndexOfAnyInRange('\0', LastControl);
-                at = next < 0 ? -1 : at + 1 + next;
+                continue;
             }
 
-            if (at >= 0)
+            // Rare: the first control character that is not ESC is reported, and whether ESC occurs is noted.
+            var reported = false;
+            for (var at = 0; at < value.Length; at++)
             {
-                context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(subfield.Value[at])}", subfield: subfield.Code);
+                if (value[at] == Escape)
+                {
+                    escapes = true;
+                }
+                else if (value[at] < ' ' && !reported)
+                {
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(value[at])}", subfield: subfield.Code);
+                    reported = true;
+                }
             }
         }
 
         return escapes;
     }
+
+    // Whether some character is below the blank (a C0 control, ESC included): eight characters to a vector, four to a word,
+    // the last load overlapping the one before, so short subfields cost a compare or two.
+    private static bool AnyBelowBlank(string value)
+    {
+        var length = value.Length;
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
+        if (length >= Vector128<ushort>.Count && Vector128.IsHardwareAccelerated)
+        {
+            var blank = Vector128.Create((ushort)' ');
+            var last = (nuint)(length - Vector128<ushort>.Count);
+            for (nuint at = 0; at < last; at += (nuint)Vector128<ushort>.Count)
+            {
+                if (Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, at), blank))
+                {
+                    return true;
+                }
+            }
+
+            return Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, last), blank);
+        }
+
+        if (length >= 4)
+        {
+            return HasLaneBelowBlank(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref first)))
+                || HasLaneBelowBlank(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref first, length - 4))));
+        }
+
+        for (var at = 0; at < length; at++)
+        {
+            if (value[at] < ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Four UTF-16 units in a word: a lane below 0x20 borrows into its top bit (lanes of 0x8000 and above are masked out);
+    // a borrow reaches the next lane only from a lane that is below 0x20 itself, so the answer is exact.
+    private static bool HasLaneBelowBlank(ulong lanes) => ((lanes - 0x0020_0020_0020_0020UL) & ~lanes & 0x8000_8000_8000_8000UL) != 0;
 
     /// <summary>MARC 21 005: yyyymmddhhmmss.f (16 characters).</summary>
     public static bool IsTransactionDate(string value)

@@ -70,15 +70,8 @@ internal sealed class ValidationContext
     /// <summary>The index of the first field with this numeric tag, or -1.</summary>
     public int IndexOf(int tag, int from = 0)
     {
-        for (var i = from; i < _tags.Length; i++)
-        {
-            if (_tags[i] == tag)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        var at = _tags.AsSpan(from).IndexOf(tag);
+        return at < 0 ? -1 : from + at;
     }
 
     /// <summary>The value of the first field with this numeric tag when that field is a control field, as <see cref="MarcRecord.GetControlValue"/>.</summary>

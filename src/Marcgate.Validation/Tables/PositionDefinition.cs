@@ -17,7 +17,7 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
     public RejectedCode? LastRejected { get; set; }
 
     /// <summary>False when nothing is defined to check against (dates, counts the schema leaves open).</summary>
-    public bool IsChecked => Chars.Length > 0 || Values.Length > 0 || Templates.Length > 0;
+    public bool IsChecked { get; } = Chars.Length > 0 || Values.Length > 0 || Templates.Length > 0;
 
     /// <summary>The position as MARC 21 documentation writes it: "06" or "18-21".</summary>
     public string Range => _range ??= Start == End ? $"{Start:00}" : $"{Start:00}-{End:00}";

@@ -46,7 +46,7 @@ internal static class CharacterSetRules
         {
             if (fields[at] is DataField field)
             {
-                foreach (var subfield in field.Subfields)
+                foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                 {
                     declared.Add(subfield.Value);
                 }
