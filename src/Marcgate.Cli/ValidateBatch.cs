@@ -14,6 +14,9 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     public const int MaxBytes = 256 * 1024;
 
     private readonly List<Iso2709Frame> _frames = new(MaxRecords);
+
+    // Records are dropped once their report is rendered: their fields are filled again by the next records.
+    private readonly MarcRecordRecycler _recycler = new();
     private ValidateFile? _file;
     private int _bytes;
 
@@ -73,7 +76,12 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     {
         foreach (var frame in _frames)
         {
-            SawErrors |= ValidateOne(frame.Parse());
+            var result = frame.Parse(_recycler);
+            SawErrors |= ValidateOne(result);
+            if (result.Record is { } record)
+            {
+                _recycler.Return(record);
+            }
         }
 
         _frames.Clear();

@@ -72,7 +72,7 @@ public sealed partial class Iso2709Reader : IDisposable
         return new MarcReadResult(record, context.Diagnostics, _recordNumber, context.RecordOffset);
     }
 
-    /// <summary>Cuts the next record from the input without parsing it (see <see cref="Iso2709Frame.Parse"/>); null at the end of the input.</summary>
+    /// <summary>Cuts the next record from the input without parsing it (see <see cref="Iso2709Frame.Parse()"/>); null at the end of the input.</summary>
     /// <remarks>Frames come in input order; <see cref="EndDiagnostics"/> is complete once this returned null.</remarks>
     /// <exception cref="IOException">The underlying stream failed.</exception>
     public Iso2709Frame? ReadFrame() => NextFrame(inPlace: false);

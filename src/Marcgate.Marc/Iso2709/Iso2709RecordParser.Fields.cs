@@ -5,12 +5,13 @@ namespace Marcgate.Marc.Iso2709;
 public static partial class Iso2709RecordParser
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MarcField ParseField(string tag, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context)
+    private static MarcField ParseField(string tag, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
         // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
         if (MarcField.IsControlTag(tag))
         {
-            return new ControlField(tag, Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context));
+            var value = Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context);
+            return recycler?.ControlField(tag, value) ?? new ControlField(tag, value);
         }
 
         var at = 0;
@@ -25,7 +26,8 @@ public static partial class Iso2709RecordParser
         var rest = bytes[at..];
 
         // One subfield per delimiter (at most): the list is sized once instead of grown.
-        var field = new DataField(tag, indicator1, indicator2, Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1));
+        var capacity = Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1);
+        var field = recycler?.DataField(tag, indicator1, indicator2, capacity) ?? new DataField(tag, indicator1, indicator2, capacity);
         if (!rest.IsEmpty && rest[0] != Iso2709.SubfieldDelimiter)
         {
             var delimiter = rest.IndexOf(Iso2709.SubfieldDelimiter);

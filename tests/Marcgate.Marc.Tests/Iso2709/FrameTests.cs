@@ -70,6 +70,41 @@ public sealed class FrameTests
         Assert.Equal(frames.Where(frame => !frame.Bytes.IsEmpty).Select(frame => frame.Bytes.Length), asked);
     }
 
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Frames_parsed_into_recycled_records_read_the_same(string relative)
+    {
+        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        foreach (var options in (MarcReaderOptions[])[MarcReaderOptions.Default, MarcReaderOptions.StrictDefault])
+        {
+            var read = Describe(CorpusReading.Read(bytes, options));
+
+            // Each record is described, then given back: the next one is read into its record and fields.
+            var recycler = new MarcRecordRecycler();
+            var lines = new List<string>();
+            var seen = new HashSet<MarcField>(ReferenceEqualityComparer.Instance);
+            var reused = 0;
+            using var reader = new Iso2709Reader(new MemoryStream(bytes), options);
+            while (reader.ReadFrame() is { } frame)
+            {
+                var result = frame.Parse(recycler);
+                lines.AddRange(Describe(new CorpusReading([result], [])));
+                if (result.Record is { } record)
+                {
+                    reused += record.Fields.Count(field => !seen.Add(field));
+                    recycler.Return(record);
+                }
+            }
+
+            lines.AddRange(reader.EndDiagnostics.Select(d => d.ToString()));
+            Assert.Equal(read, lines);
+            if (read.Count(line => line.Contains('@', StringComparison.Ordinal) && !line.EndsWith("rejected", StringComparison.Ordinal)) > 1)
+            {
+                Assert.True(reused > 0, "later records reuse the fields of earlier ones");
+            }
+        }
+    }
+
     [Fact]
     public void A_frame_store_that_gives_too_little_is_refused()
     {
