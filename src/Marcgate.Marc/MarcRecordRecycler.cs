@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Marcgate.Marc;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class MarcRecordRecycler
     public void Return(MarcRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        foreach (var field in record.Fields)
+        foreach (var field in CollectionsMarshal.AsSpan(record.Fields))
         {
             switch (field)
             {

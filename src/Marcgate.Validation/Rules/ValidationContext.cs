@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -94,7 +95,7 @@ internal sealed class ValidationContext
     public int CountOf(string tag)
     {
         var count = 0;
-        foreach (var field in Record.Fields)
+        foreach (var field in CollectionsMarshal.AsSpan(Record.Fields))
         {
             if (field.Tag == tag)
             {
