@@ -25,8 +25,9 @@ public static partial class Iso2709RecordParser
 
         var rest = bytes[at..];
 
-        // One subfield per delimiter (at most): the list is sized once instead of grown.
-        var capacity = Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1);
+        // One subfield per delimiter (at most): a new list is sized once instead of grown. A recycled field's list has
+        // room for the fields it held before, so counting first would mostly be a pass for nothing.
+        var capacity = recycler is null ? Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1) : 1;
         var field = recycler?.DataField(tag, indicator1, indicator2, capacity) ?? new DataField(tag, indicator1, indicator2, capacity);
         if (!rest.IsEmpty && rest[0] != Iso2709.SubfieldDelimiter)
         {
