@@ -5,10 +5,9 @@ namespace Marcgate.Marc.Iso2709;
 public static partial class Iso2709RecordParser
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MarcField ParseField(string tag, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler)
+    private static MarcField ParseField(string tag, bool control, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
-        // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
-        if (MarcField.IsControlTag(tag))
+        if (control)
         {
             var value = Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context);
             return recycler?.ControlField(tag, value) ?? new ControlField(tag, value);

@@ -97,8 +97,11 @@ public static partial class Iso2709RecordParser
             for (var i = 0; i < fields.Length; i++)
             {
                 var span = spans[i];
-                var tag = Iso2709Text.Tag(directory.Slice(span.EntryIndex * Iso2709.DirectoryEntryLength, 3));
-                fields[i] = ParseField(tag, data.Slice(span.Start, span.Length), unicode, dataStart + span.Start, context, recycler);
+                var tagBytes = directory.Slice(span.EntryIndex * Iso2709.DirectoryEntryLength, 3);
+
+                // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
+                var control = tagBytes[0] == '0' && tagBytes[1] == '0';
+                fields[i] = ParseField(Iso2709Text.Tag(tagBytes), control, data.Slice(span.Start, span.Length), unicode, dataStart + span.Start, context, recycler);
             }
 
             return record;
