@@ -59,7 +59,7 @@ run() {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
   echo "$(dotnet --version | sed 's/^/.NET SDK /'); load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Host and load generator share the machine. Per-receipt log lines off (Warning level). Each case starts a host"
-  echo "on a fresh database and sends 10,000 warm-up records first (the host compiles its hot code to tier 1 meanwhile)."
+  echo "on a fresh database and sends 10,000 warm-up records first (thread pool, SQLite caches and the database file settle meanwhile)."
   echo
   echo "## 32 clients, new records, 5 rounds (target >= 5,000 records/s)"
   echo

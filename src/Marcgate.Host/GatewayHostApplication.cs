@@ -29,6 +29,7 @@ public static class GatewayHostApplication
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        GlibcHeap.KeepFreedMemoryForReuse();
         var builder = CreateBuilder(overrides);
         var dataDirectory = Path.GetFullPath(builder.Configuration[DataKey] ?? "data");
         SqliteCatalogStore store;

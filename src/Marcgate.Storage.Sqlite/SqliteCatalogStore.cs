@@ -176,14 +176,13 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             return session;
         }
 
+        // No mmap_size on readers: in WAL mode a reader unmaps the whole file whenever the log has changed since its last
+        // read, which under load is every read, then maps it again; each unmap flushes the TLBs of every core. Reading the
+        // few pages a lookup needs costs less (bench/results/gateway-2026-11-29.md).
         var connection = new SqliteConnection(_readConnectionString);
         try
         {
             connection.Open();
-
-            // A reader's page cache is dropped whenever the writer has committed since its last read, which under
-            // load is every read: pages mapped from the file are read in place instead of copied in again.
-            Execute(connection, "PRAGMA mmap_size = 268435456");
         }
         catch
         {
