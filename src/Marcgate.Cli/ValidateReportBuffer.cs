@@ -71,6 +71,23 @@ internal sealed class ValidateReportBuffer
     {
         // Room for the worst case only when the text is not all ASCII, so that buffers grow by what is written.
         var span = Reserve(text.Length);
+        if (text.Length <= 8)
+        {
+            // Ids and tags ("VAL207", "245"): a loop costs less than setting up the vector path.
+            var ascii = 0;
+            while (ascii < text.Length && text[ascii] < 0x80)
+            {
+                span[ascii] = (byte)text[ascii];
+                ascii++;
+            }
+
+            if (ascii == text.Length)
+            {
+                _length += ascii;
+                return;
+            }
+        }
+
         if (Ascii.FromUtf16(text, span, out var written) == OperationStatus.Done)
         {
             _length += written;

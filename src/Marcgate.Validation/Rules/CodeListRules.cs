@@ -20,8 +20,14 @@ internal static class CodeListRules
         var fields = context.Record.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
-            var occurrence = context.OccurrenceAt(i);
             var tag = context.TagAt(i);
+            if (tag is not (8 or 41 or 43 or 44) && !IsRelatorField(tag))
+            {
+                // Most fields hold no coded values from these lists.
+                continue;
+            }
+
+            var occurrence = context.OccurrenceAt(i);
             switch (fields[i])
             {
                 case ControlField control when tag == 8:
