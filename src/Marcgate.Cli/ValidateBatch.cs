@@ -14,8 +14,16 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     public const int MaxBytes = 256 * 1024;
 
     private readonly List<Iso2709Frame> _frames = new(MaxRecords);
+
+    // Records are dropped once their report is rendered: their fields are filled again by the next records.
+    private readonly MarcRecordRecycler _recycler = new();
     private ValidateFile? _file;
     private int _bytes;
+
+    // The frames' bytes, one after another: reused batch after batch instead of an array per record.
+    private byte[] _store = new byte[MaxBytes + (64 * 1024)];
+    private int _stored;
+    private Func<int, Memory<byte>>? _storeFrame;
 
     public bool IsFull => _frames.Count >= MaxRecords || _bytes >= MaxBytes;
 
@@ -33,9 +41,27 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _file = file;
         _frames.Clear();
         _bytes = 0;
+        _stored = 0;
         Output.Clear();
         Totals = new ValidateFileTotals();
         SawErrors = false;
+    }
+
+    /// <summary>Gives room for the next frame's bytes (<see cref="Iso2709Reader.ReadFrame(Func{int, Memory{byte}})"/>).</summary>
+    public Func<int, Memory<byte>> StoreFrame => _storeFrame ??= Store;
+
+    private Memory<byte> Store(int length)
+    {
+        if (_store.Length - _stored < length)
+        {
+            // Frames already stored keep the old array alive until they are parsed.
+            _store = new byte[Math.Max(_store.Length, length)];
+            _stored = 0;
+        }
+
+        var memory = _store.AsMemory(_stored, length);
+        _stored += length;
+        return memory;
     }
 
     public void Add(Iso2709Frame frame)
@@ -50,7 +76,12 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     {
         foreach (var frame in _frames)
         {
-            SawErrors |= ValidateOne(frame.Parse());
+            var result = frame.Parse(_recycler);
+            SawErrors |= ValidateOne(result);
+            if (result.Record is { } record)
+            {
+                _recycler.Return(record);
+            }
         }
 
         _frames.Clear();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Marcgate.Cli;
@@ -19,13 +20,12 @@ internal sealed class ValidateReportBuffer
     public void Clear() => _length = 0;
 
     /// <summary>Room for at least <paramref name="count"/> more bytes; commit what was used with <see cref="Advance"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> Reserve(int count)
     {
         if (_bytes.Length - _length < count)
         {
-            var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_bytes.Length * 2, _length + count));
-            _bytes.AsSpan(0, _length).CopyTo(larger);
-            _bytes = larger;
+            Grow(count);
         }
 
         return _bytes.AsSpan(_length);
@@ -33,14 +33,35 @@ internal sealed class ValidateReportBuffer
 
     public void Advance(int count) => _length += count;
 
+    /// <summary>A character of a subfield code or the like: one byte when ASCII, else its UTF-8 sequence.</summary>
+    public void Write(char c)
+    {
+        if (c < 0x80)
+        {
+            Write((byte)c);
+            return;
+        }
+
+        Span<char> one = [c];
+        var span = Reserve(Encoding.UTF8.GetMaxByteCount(1));
+        _length += Encoding.UTF8.GetBytes(one, span);
+    }
+
     public void Write(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(Reserve(bytes.Length));
         _length += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(byte ascii)
     {
+        if (_length < _bytes.Length)
+        {
+            _bytes[_length++] = ascii;
+            return;
+        }
+
         Reserve(1)[0] = ascii;
         _length++;
     }
@@ -50,6 +71,23 @@ internal sealed class ValidateReportBuffer
     {
         // Room for the worst case only when the text is not all ASCII, so that buffers grow by what is written.
         var span = Reserve(text.Length);
+        if (text.Length <= 8)
+        {
+            // Ids and tags ("VAL207", "245"): a loop costs less than setting up the vector path.
+            var ascii = 0;
+            while (ascii < text.Length && text[ascii] < 0x80)
+            {
+                span[ascii] = (byte)text[ascii];
+                ascii++;
+            }
+
+            if (ascii == text.Length)
+            {
+                _length += ascii;
+                return;
+            }
+        }
+
         if (Ascii.FromUtf16(text, span, out var written) == OperationStatus.Done)
         {
             _length += written;
@@ -58,6 +96,13 @@ internal sealed class ValidateReportBuffer
 
         span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
         _length += Encoding.UTF8.GetBytes(text, span);
+    }
+
+    private void Grow(int count)
+    {
+        var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_bytes.Length * 2, _length + count));
+        _bytes.AsSpan(0, _length).CopyTo(larger);
+        _bytes = larger;
     }
 
     public void Write(long number)

@@ -121,7 +121,7 @@ internal sealed class ValidateTextReport : IValidateReport
             }
             else
             {
-                output.Write(code.ToString());
+                output.Write(code);
             }
         }
 

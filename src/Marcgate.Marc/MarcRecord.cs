@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Marcgate.Marc;
 
 /// <summary>
@@ -41,7 +43,19 @@ public sealed class MarcRecord
     public IEnumerable<DataField> GetDataFields(string tag) => Fields.OfType<DataField>().Where(f => f.Tag == tag);
 
     /// <summary>The value of the first control field with this tag, or null.</summary>
-    public string? GetControlValue(string tag) => (Fields.Find(f => f.Tag == tag) as ControlField)?.Value;
+    public string? GetControlValue(string tag)
+    {
+        // A loop rather than Find: no closure to allocate for every record a report names by its 001.
+        foreach (var field in CollectionsMarshal.AsSpan(Fields))
+        {
+            if (field.Tag == tag)
+            {
+                return (field as ControlField)?.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A deep copy of this record.</summary>
     public MarcRecord Clone() => new(Leader.Clone(), Fields.Select(f => f.Clone()));

@@ -47,6 +47,7 @@ public sealed class MarcValidator : IRecordValidator
             }
         }
 
+        context.Release();
         return context.Diagnostics;
     }
 }

@@ -160,6 +160,26 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
+    public void ControlCharacterAmongCharactersAboveU8000IsFound()
+    {
+        // Wide characters (Hangul, fullwidth forms) have the top bit of their UTF-16 unit set: they must neither hide nor fake a control character.
+        foreach (var filler in (char[])['\uAC00', '\uFF1F', '\u8000', ' '])
+        {
+            for (var length = 1; length <= 20; length++)
+            {
+                var clean = new string(filler, length);
+                Assert.DoesNotContain(Records.Book($"500    $a{clean}").Check(ValidationLevel.Basic), d => d.Id == ValidationDiagnosticIds.SyntaxInvalid);
+                for (var at = 0; at < length; at++)
+                {
+                    var value = clean.ToCharArray();
+                    value[at] = '\u0001';
+                    Assert.Equal('a', Single(Records.Book($"500    $a{new string(value)}"), ValidationDiagnosticIds.SyntaxInvalid).Subfield);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void OclcFieldProblemsAreWarningsNotErrors()
     {
         var findings = Records.Book("029 5  $aGEBAY").Check(ValidationLevel.Basic);

@@ -183,6 +183,17 @@ public sealed class FullRulesTests
     }
 
     [Fact]
+    public void Marc8CharacterSetsAfterAStrayControlCharacterAreStillSeen()
+    {
+        // The syntax rules report the stray 0x01 first; the escape sequence after it in the same subfield still needs 066.
+        var record = Records.Book("500    $aTitle\u0001 in \u001b(Nlat\u001b(B.");
+        record.Leader = new Leader("00714cam  2200205 a 4500");
+
+        Assert.Single(Find(record, ValidationDiagnosticIds.SyntaxInvalid));
+        Assert.Contains("Cyrillic", Single(record, ValidationDiagnosticIds.CharacterSetsUndeclared).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AuthorityRecordsNeedOneHeadingAndTheAuthority008()
     {
         var authority = Records.Build("00000nz  a2200000n  4500",

@@ -28,7 +28,11 @@ public sealed class Iso2709Frame
 
     /// <summary>Parses the record, with the framing diagnostics first; call once.</summary>
     /// <exception cref="InvalidOperationException">The frame was parsed before.</exception>
-    public MarcReadResult Parse()
+    public MarcReadResult Parse() => Parse(null);
+
+    /// <summary>Parses the record, with the framing diagnostics first, into records and fields <paramref name="recycler"/> kept; call once.</summary>
+    /// <exception cref="InvalidOperationException">The frame was parsed before.</exception>
+    public MarcReadResult Parse(MarcRecordRecycler? recycler)
     {
         if (_parsed)
         {
@@ -36,7 +40,7 @@ public sealed class Iso2709Frame
         }
 
         _parsed = true;
-        var record = _bytes is { } bytes ? Iso2709RecordParser.Parse(bytes.Span, _context) : null;
+        var record = _bytes is { } bytes ? Iso2709RecordParser.Parse(bytes.Span, _context, recycler) : null;
         return new MarcReadResult(record, _context.Diagnostics, _context.RecordNumber, _context.RecordOffset);
     }
 }

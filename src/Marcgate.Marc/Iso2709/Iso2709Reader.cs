@@ -72,12 +72,42 @@ public sealed partial class Iso2709Reader : IDisposable
         return new MarcReadResult(record, context.Diagnostics, _recordNumber, context.RecordOffset);
     }
 
-    /// <summary>Cuts the next record from the input without parsing it (see <see cref="Iso2709Frame.Parse"/>); null at the end of the input.</summary>
+    /// <summary>Cuts the next record from the input without parsing it (see <see cref="Iso2709Frame.Parse()"/>); null at the end of the input.</summary>
     /// <remarks>Frames come in input order; <see cref="EndDiagnostics"/> is complete once this returned null.</remarks>
     /// <exception cref="IOException">The underlying stream failed.</exception>
     public Iso2709Frame? ReadFrame() => NextFrame(inPlace: false);
 
-    /// <summary>As <see cref="ReadFrame"/>, but the frame's bytes stay in the read buffer: use them before the next read.</summary>
+    /// <summary>As <see cref="ReadFrame()"/>, but the record's bytes are copied into memory that <paramref name="store"/> gives for a length, instead of a new array.</summary>
+    /// <remarks>For readers that keep frames in a buffer of their own and reuse it once the frames are parsed.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="store"/> gave less memory than asked for.</exception>
+    /// <exception cref="IOException">The underlying stream failed.</exception>
+    public Iso2709Frame? ReadFrame(Func<int, Memory<byte>> store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (Next() is not { } context)
+        {
+            return null;
+        }
+
+        var length = Frame(context);
+        if (length < 0)
+        {
+            return new Iso2709Frame(null, context);
+        }
+
+        var memory = store(length);
+        if (memory.Length < length)
+        {
+            throw new ArgumentException($"the frame store gave {memory.Length} byte(s) for a record of {length}", nameof(store));
+        }
+
+        var bytes = memory[..length];
+        _buffer.Unread[..length].CopyTo(bytes.Span);
+        Consume(length);
+        return new Iso2709Frame(bytes, context);
+    }
+
+    /// <summary>As <see cref="ReadFrame()"/>, but the frame's bytes stay in the read buffer: use them before the next read.</summary>
     /// <remarks>For bulk conversion, which writes most records straight from their bytes and would only copy them to drop them.</remarks>
     internal Iso2709Frame? ReadFrameInPlace() => NextFrame(inPlace: true);
 

@@ -5,12 +5,12 @@ namespace Marcgate.Marc.Iso2709;
 public static partial class Iso2709RecordParser
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MarcField ParseField(string tag, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context)
+    private static MarcField ParseField(string tag, bool control, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
-        // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
-        if (MarcField.IsControlTag(tag))
+        if (control)
         {
-            return new ControlField(tag, Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context));
+            var value = Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context);
+            return recycler?.ControlField(tag, value) ?? new ControlField(tag, value);
         }
 
         var at = 0;
@@ -24,8 +24,10 @@ public static partial class Iso2709RecordParser
 
         var rest = bytes[at..];
 
-        // One subfield per delimiter (at most): the list is sized once instead of grown.
-        var field = new DataField(tag, indicator1, indicator2, Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1));
+        // One subfield per delimiter (at most): a new list is sized once instead of grown. A recycled field's list has
+        // room for the fields it held before, so counting first would mostly be a pass for nothing.
+        var capacity = recycler is null ? Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1) : 1;
+        var field = recycler?.DataField(tag, indicator1, indicator2, capacity) ?? new DataField(tag, indicator1, indicator2, capacity);
         if (!rest.IsEmpty && rest[0] != Iso2709.SubfieldDelimiter)
         {
             var delimiter = rest.IndexOf(Iso2709.SubfieldDelimiter);
@@ -35,22 +37,35 @@ public static partial class Iso2709RecordParser
             rest = rest[dropped.Length..];
         }
 
+        var subfields = field.Subfields;
         while (!rest.IsEmpty)
         {
-            var next = rest[1..].IndexOf(Iso2709.SubfieldDelimiter);
-            var chunk = next < 0 ? rest[1..] : rest.Slice(1, next);
+            var body = rest[1..];
+            var next = body.IndexOf(Iso2709.SubfieldDelimiter);
+            var chunk = next < 0 ? body : body[..next];
             if (chunk.IsEmpty)
             {
                 context.Warn(MarcDiagnosticIds.EmptySubfield, fieldOffset + at, $"field {tag} has a subfield delimiter with no subfield code; it is dropped");
             }
             else
             {
-                var codeLength = Iso2709Text.ReadChar(chunk, unicode, fieldOffset + at + 1, tag, context, out var code);
-                field.Subfields.Add(new Subfield(code, Iso2709Text.Decode(chunk[codeLength..], unicode, fieldOffset + at + 1 + codeLength, tag, context)));
+                // An ASCII code is one byte in either character set; anything else is read as a character.
+                char code;
+                var codeLength = 1;
+                if (chunk[0] < 0x80)
+                {
+                    code = (char)chunk[0];
+                }
+                else
+                {
+                    codeLength = Iso2709Text.ReadChar(chunk, unicode, fieldOffset + at + 1, tag, context, out code);
+                }
+
+                subfields.Add(new Subfield(code, Iso2709Text.Decode(chunk[codeLength..], unicode, fieldOffset + at + 1 + codeLength, tag, context)));
             }
 
             at += 1 + chunk.Length;
-            rest = rest[(1 + chunk.Length)..];
+            rest = next < 0 ? default : body[next..];
         }
 
         return field;
@@ -62,6 +77,12 @@ public static partial class Iso2709RecordParser
         if (at >= bytes.Length || bytes[at] == Iso2709.SubfieldDelimiter)
         {
             return ' ';
+        }
+
+        if (bytes[at] < 0x80)
+        {
+            count++;
+            return (char)bytes[at++];
         }
 
         at += Iso2709Text.ReadChar(bytes[at..], unicode, fieldOffset + at, tag, context, out var value);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Marcgate.Marc.Iso2709;
 
@@ -21,15 +22,25 @@ public static partial class Iso2709RecordParser
         return Parse(bytes, new Iso2709ParseContext(options, recordNumber, byteOffset, diagnostics));
     }
 
-    internal static MarcRecord? Parse(ReadOnlySpan<byte> bytes, Iso2709ParseContext context)
+    internal static MarcRecord? Parse(ReadOnlySpan<byte> bytes, Iso2709ParseContext context, MarcRecordRecycler? recycler = null)
     {
-        var record = ParseCore(bytes, context);
-        return context.IsStrict && context.ErrorCount > 0 ? null : record;
+        var record = ParseCore(bytes, context, recycler);
+        if (context.IsStrict && context.ErrorCount > 0)
+        {
+            if (record is not null)
+            {
+                recycler?.Return(record);
+            }
+
+            return null;
+        }
+
+        return record;
     }
 
     // Every record passes here: compiled fully optimised on first use rather than run as ReadyToRun code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MarcRecord? ParseCore(ReadOnlySpan<byte> bytes, Iso2709ParseContext context)
+    private static MarcRecord? ParseCore(ReadOnlySpan<byte> bytes, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
         if (bytes.Length < Leader.Length)
         {
@@ -51,7 +62,7 @@ public static partial class Iso2709RecordParser
         var directoryEnd = Iso2709DirectoryBounds.Find(content, leader, context);
         if (directoryEnd < 0)
         {
-            return new MarcRecord(leader, 0);
+            return recycler?.Record(leader, 0) ?? new MarcRecord(leader, 0);
         }
 
         var entriesStart = Iso2709DirectoryBounds.EntriesStart(content, directoryEnd, context);
@@ -77,13 +88,20 @@ public static partial class Iso2709RecordParser
         try
         {
             var located = Iso2709FieldLocator.Locate(directory, data, entriesStart, dataStart, spans, context);
-            var record = new MarcRecord(leader, located);
+            var record = recycler?.Record(leader, located) ?? new MarcRecord(leader, located);
             var unicode = leader.IsUnicode;
-            foreach (var span in spans[..located])
+
+            // Filled through a span: a store into a MarcField[] from List.Add checks the element type every time.
+            CollectionsMarshal.SetCount(record.Fields, located);
+            var fields = CollectionsMarshal.AsSpan(record.Fields);
+            for (var i = 0; i < fields.Length; i++)
             {
-                var tag = Iso2709Text.Tag(directory.Slice(span.EntryIndex * Iso2709.DirectoryEntryLength, 3));
-                var field = data.Slice(span.Start, span.Length);
-                record.Fields.Add(ParseField(tag, field, unicode, dataStart + span.Start, context));
+                var span = spans[i];
+                var tagBytes = directory.Slice(span.EntryIndex * Iso2709.DirectoryEntryLength, 3);
+
+                // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
+                var control = tagBytes[0] == '0' && tagBytes[1] == '0';
+                fields[i] = ParseField(Iso2709Text.Tag(tagBytes), control, data.Slice(span.Start, span.Length), unicode, dataStart + span.Start, context, recycler);
             }
 
             return record;

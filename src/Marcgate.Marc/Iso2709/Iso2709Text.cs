@@ -29,9 +29,10 @@ internal static class Iso2709Text
             return string.Empty;
         }
 
-        if (!unicode)
+        // Most UTF-8 field data is plain ASCII: then one char per byte, and no scan for U+FFFD afterwards.
+        if (!unicode || Ascii.IsValid(bytes))
         {
-            return Encoding.Latin1.GetString(bytes);
+            return OneCharPerByte(bytes);
         }
 
         // Invalid UTF-8 always decodes to U+FFFD, so the bytes are checked only when the text holds one.
@@ -43,6 +44,17 @@ internal static class Iso2709Text
 
         return text;
     }
+
+    /// <summary>Bytes as chars of the same value (ISO 8859-1), straight into the new string.</summary>
+    public static string OneCharPerByte(ReadOnlySpan<byte> bytes) => string.Create(bytes.Length, bytes, static (chars, source) =>
+    {
+        // ASCII is widened a vector at a time up to the first byte above 0x7F (MARC-8 diacritics, rare); the rest one by one.
+        Ascii.ToUtf16(source, chars, out var widened);
+        for (var i = widened; i < source.Length; i++)
+        {
+            chars[i] = (char)source[i];
+        }
+    });
 
     /// <summary>Reads one character (indicator or subfield code): one byte, or one UTF-8 sequence in a Unicode record.</summary>
     /// <returns>The number of bytes taken.</returns>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -11,7 +12,7 @@ internal static class CodeListRules
     private const string LanguageSubfields041 = "abdefghijkmnpqrt";
 
     // Fields whose $4 is a MARC relator code (MARC 21 Bibliographic X00, X10, X11, 720).
-    private static readonly int[] s_relatorFields = [100, 110, 111, 600, 610, 611, 700, 710, 711, 720, 800, 810, 811];
+    private static bool IsRelatorField(int tag) => tag is 100 or 110 or 111 or 600 or 610 or 611 or 700 or 710 or 711 or 720 or 800 or 810 or 811;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
@@ -19,15 +20,21 @@ internal static class CodeListRules
         var fields = context.Record.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
-            var occurrence = context.OccurrenceAt(i);
             var tag = context.TagAt(i);
+            if (tag is not (8 or 41 or 43 or 44) && !IsRelatorField(tag))
+            {
+                // Most fields hold no coded values from these lists.
+                continue;
+            }
+
+            var occurrence = context.OccurrenceAt(i);
             switch (fields[i])
             {
                 case ControlField control when tag == 8:
                     Check008(context, control.Value, occurrence);
                     break;
                 case DataField { Indicator2: ' ' } field when tag == 41:
-                    foreach (var subfield in field.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         if (LanguageSubfields041.Contains(subfield.Code, StringComparison.Ordinal))
                         {
@@ -37,7 +44,7 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when tag == 43:
-                    foreach (var subfield in field.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         if (subfield.Code == 'a')
                         {
@@ -47,7 +54,7 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when tag == 44:
-                    foreach (var subfield in field.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         if (subfield.Code == 'a')
                         {
@@ -57,8 +64,8 @@ internal static class CodeListRules
                     }
 
                     break;
-                case DataField field when context.Kind == MarcRecordKind.Bibliographic && Array.IndexOf(s_relatorFields, tag) >= 0:
-                    foreach (var subfield in field.Subfields)
+                case DataField field when context.Kind == MarcRecordKind.Bibliographic && IsRelatorField(tag):
+                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                     {
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.
                         if (subfield.Code == '4' && !subfield.Value.Contains(':', StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -24,13 +25,13 @@ internal static class FieldRules
             var definition = format.Find(context.TagAt(i), field.Tag);
             if (definition is null)
             {
-                ReportUndefined(context, format, field, occurrence);
+                ReportUndefined(context, format, field, context.TagAt(i), occurrence);
                 continue;
             }
 
             if (definition.Obsolete is not null)
             {
-                context.Warning(ValidationDiagnosticIds.Obsolete, field.Tag, occurrence, $"{field.Tag} is obsolete in MARC 21 ({definition.Obsolete})");
+                context.Warning(ValidationDiagnosticIds.Obsolete, field.Tag, occurrence, definition.ObsoleteMessage);
             }
 
             var severity = SeverityFor(definition);
@@ -50,10 +51,18 @@ internal static class FieldRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CheckContent(ValidationContext context, DataField field, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
     {
-        CheckIndicator(context, field.Indicator1, definition.Indicator1, 1, definition, tag, occurrence, severity, name);
-        CheckIndicator(context, field.Indicator2, definition.Indicator2, 2, definition, tag, occurrence, severity, name);
+        if (!definition.AllowsIndicator(1, field.Indicator1))
+        {
+            CheckIndicator(context, field.Indicator1, definition.Indicator1!, 1, definition, tag, occurrence, severity, name);
+        }
+
+        if (!definition.AllowsIndicator(2, field.Indicator2))
+        {
+            CheckIndicator(context, field.Indicator2, definition.Indicator2!, 2, definition, tag, occurrence, severity, name);
+        }
+
         Span<byte> seen = stackalloc byte[128];
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
             var code = subfield.Code;
             if (code >= 128)
@@ -86,26 +95,42 @@ internal static class FieldRules
         }
     }
 
-    private static void CheckIndicator(ValidationContext context, char value, string? allowed, int which, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
+    // Called for a value the definition does not allow.
+    private static void CheckIndicator(ValidationContext context, char value, string allowed, int which, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
     {
-        if (allowed is null || allowed.Contains(value, StringComparison.Ordinal) || !IsIndicatorWellFormed(value))
+        if (!IsIndicatorWellFormed(value))
         {
             return;
         }
 
-        if (definition.FindObsolete(which == 1 ? ObsoleteCodeKind.Indicator1 : ObsoleteCodeKind.Indicator2, value) is { } obsolete)
+        var obsolete = definition.FindObsolete(which == 1 ? ObsoleteCodeKind.Indicator1 : ObsoleteCodeKind.Indicator2, value);
+
+        // The same wrong indicator recurs record after record: under the field's own name its message is built once.
+        var usual = ReferenceEquals(name, tag);
+        var message = usual ? definition.IndicatorMessage(which, value) : null;
+        if (message is null)
         {
-            context.Warning(ValidationDiagnosticIds.Obsolete, tag, occurrence, $"{name} {Text.Ordinal(which)} indicator '{Text.Show(value)}' is {obsolete.Status} (formerly \"{obsolete.Label}\"); {definition.Tag} now allows {Describe(allowed)}", indicator: which);
+            message = obsolete is not null
+                ? $"{name} {Text.Ordinal(which)} indicator '{Text.Show(value)}' is {obsolete.Status} (formerly \"{obsolete.Label}\"); {definition.Tag} now allows {Describe(allowed)}"
+                : allowed == " "
+                    ? $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}' but is undefined and must be blank"
+                    : $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}'; {definition.Tag} allows {Describe(allowed)}";
+            if (usual)
+            {
+                definition.KeepIndicatorMessage(which, value, message);
+            }
+        }
+
+        if (obsolete is not null)
+        {
+            context.Warning(ValidationDiagnosticIds.Obsolete, tag, occurrence, message, indicator: which);
             return;
         }
 
-        var message = allowed == " "
-            ? $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}' but is undefined and must be blank"
-            : $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}'; {definition.Tag} allows {Describe(allowed)}";
         context.Add(ValidationDiagnosticIds.IndicatorUndefined, severity, tag, occurrence, message, indicator: which);
     }
 
-    private static void ReportUndefined(ValidationContext context, FormatDefinition format, MarcField field, int occurrence)
+    private static void ReportUndefined(ValidationContext context, FormatDefinition format, MarcField field, int tagNumber, int occurrence)
     {
         var tag = field.Tag;
         if (!StructureRules.IsWellFormedTag(tag) || IsLocal(tag))
@@ -114,16 +139,15 @@ internal static class FieldRules
             return;
         }
 
-        var formatName = format.Kind.ToString().ToLowerInvariant();
         if (MarcField.IsControlTag(tag))
         {
-            context.Warning(ValidationDiagnosticIds.TagUndefined, tag, occurrence, $"control field {tag} is not defined in the MARC 21 {formatName} format");
+            context.Warning(ValidationDiagnosticIds.TagUndefined, tag, occurrence, $"control field {tag} is not defined in the MARC 21 {format.Name} format");
             return;
         }
 
         if (occurrence == 1)
         {
-            context.Error(ValidationDiagnosticIds.TagUndefined, tag, occurrence, $"{tag} is not a MARC 21 {formatName} field");
+            context.Error(ValidationDiagnosticIds.TagUndefined, tag, occurrence, format.UndefinedTagMessage(tagNumber, tag));
         }
     }
 

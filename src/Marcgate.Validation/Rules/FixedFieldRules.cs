@@ -7,9 +7,6 @@ namespace Marcgate.Validation.Rules;
 /// <summary>Basic level: leader, 006, 007 and 008 codes position by position, from the generated layouts.</summary>
 internal static class FixedFieldRules
 {
-    // Leader positions the codec owns (lengths, base address, entry map) or Structure already checks.
-    private static readonly int[] s_leaderPositionsChecked = [5, 6, 7, 8, 9, 17, 18, 19];
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context, FormatDefinition format)
     {
@@ -46,21 +43,32 @@ internal static class FixedFieldRules
 
     private static void CheckLeader(ValidationContext context, FormatDefinition format)
     {
-        var leader = context.Record.Leader.ToString();
+        var record = context.Record.Leader;
+        Span<char> leader = stackalloc char[Leader.Length];
+        for (var i = 0; i < leader.Length; i++)
+        {
+            leader[i] = record[i];
+        }
+
         foreach (var position in format.Leader.Positions)
         {
+            if (!IsLeaderPositionChecked(position.Start) || position.Accepts(leader.Slice(position.Start, position.Width)))
+            {
+                continue;
+            }
+
             if (position.Start == 6 && context.Diagnostics.Exists(d => d.Id == ValidationDiagnosticIds.LeaderInvalid && d.Position == 6))
             {
                 // Structure already said leader/06 is no MARC 21 type of record.
                 continue;
             }
 
-            if (Array.IndexOf(s_leaderPositionsChecked, position.Start) >= 0 && !position.Accepts(leader.AsSpan(position.Start, position.Width)))
-            {
-                context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "LDR", 0, $"leader/{Positions(position)} ({position.Label.ToLowerInvariant()}) is '{Text.Show(leader.Substring(position.Start, position.Width))}', which is not a defined code", position: position.Start);
-            }
+            context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "LDR", 0, $"leader/{Positions(position)} ({position.Label.ToLowerInvariant()}) is '{Text.Show(leader.Slice(position.Start, position.Width).ToString())}', which is not a defined code", position: position.Start);
         }
     }
+
+    // Leader positions the codec owns (lengths, base address, entry map) or Structure already checks are left out.
+    private static bool IsLeaderPositionChecked(int start) => start is 5 or 6 or 7 or 8 or 9 or 17 or 18 or 19;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Check008(ValidationContext context, FormatDefinition format, string value, int occurrence)
@@ -78,14 +86,14 @@ internal static class FixedFieldRules
             CheckPositions(context, "008", occurrence, value, common, skipMaterialPositions: true);
             if (format.Field008.TryGetValue(material, out var specific))
             {
-                CheckPositions(context, "008", occurrence, value, specific, $" for {MaterialType.Name(material)}");
+                CheckPositions(context, "008", occurrence, value, specific, MaterialType.ForName(material));
             }
         }
         else if (format.Field008.TryGetValue(' ', out var layout))
         {
             if (value.Length != layout.Length)
             {
-                context.Error(ValidationDiagnosticIds.FixedFieldLength, "008", occurrence, $"008 is {value.Length} characters long; the MARC 21 {format.Kind.ToString().ToLowerInvariant()} format requires {layout.Length}");
+                context.Error(ValidationDiagnosticIds.FixedFieldLength, "008", occurrence, $"008 is {value.Length} characters long; the MARC 21 {format.Name} format requires {layout.Length}");
             }
 
             CheckPositions(context, "008", occurrence, value, layout);
@@ -111,9 +119,23 @@ internal static class FixedFieldRules
             var slice = value.AsSpan(position.Start, position.Width);
             if (!position.Accepts(slice) && !IsFill(tag, position, slice))
             {
-                context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, tag, occurrence, $"{tag}/{Positions(position)} ({position.Label}){suffix}: '{Text.Show(slice.ToString())}' is not a defined code", position: position.Start);
+                context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, tag, occurrence, RejectionMessage(tag, position, slice, suffix), position: position.Start);
             }
         }
+    }
+
+    // The same undefined code (008/15-17 '###') recurs record after record: its message is built once while it does.
+    private static string RejectionMessage(string tag, PositionDefinition position, ReadOnlySpan<char> slice, string suffix)
+    {
+        if (position.LastRejected is { } last && last.Tag == tag && last.Suffix == suffix && slice.SequenceEqual(last.Value))
+        {
+            return last.Message;
+        }
+
+        var value = slice.ToString();
+        var message = $"{tag}/{Positions(position)} ({position.Label}){suffix}: '{Text.Show(value)}' is not a defined code";
+        position.LastRejected = new RejectedCode(tag, suffix, value, message);
+        return message;
     }
 
     // MARC 21: the fill character '|' means "no attempt to code" and may stand in any coded position except

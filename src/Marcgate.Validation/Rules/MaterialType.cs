@@ -18,6 +18,19 @@ internal static class MaterialType
         _ => 'b',
     };
 
+    /// <summary>" for books", " for maps" …: how messages about 008/18-34 name the material.</summary>
+    public static string ForName(char key) => key switch
+    {
+        'b' => " for books",
+        's' => " for continuing resources",
+        'c' => " for computer files",
+        'p' => " for maps",
+        'm' => " for music",
+        'v' => " for visual materials",
+        'x' => " for mixed materials",
+        _ => " for all materials",
+    };
+
     public static string Name(char key) => key switch
     {
         'b' => "books",

@@ -50,46 +50,46 @@ internal static class StructureRules
 
     private static void CheckRequiredFields(ValidationContext context)
     {
-        Require(context, 1, "001", "control number");
-        Require(context, 5, "005", "date and time of latest transaction");
-        Require(context, 8, "008", "fixed-length data elements");
+        Require(context, 1, "001", "001 (control number) is missing");
+        Require(context, 5, "005", "005 (date and time of latest transaction) is missing");
+        Require(context, 8, "008", "008 (fixed-length data elements) is missing");
         switch (context.Kind)
         {
             case MarcRecordKind.Bibliographic:
-                RequireSubfield(context, 40, "040", "cataloging source", "c", "transcribing agency");
-                RequireSubfield(context, 245, "245", "title statement", "ak", "title or form");
+                RequireSubfield(context, 40, "040", "040 (cataloging source) is missing", "c", "040 has no $c (transcribing agency)");
+                RequireSubfield(context, 245, "245", "245 (title statement) is missing", "ak", "245 has no $a or $k (title or form)");
                 break;
             case MarcRecordKind.Authority:
-                RequireSubfield(context, 40, "040", "cataloging source", "c", "transcribing agency");
+                RequireSubfield(context, 40, "040", "040 (cataloging source) is missing", "c", "040 has no $c (transcribing agency)");
                 break;
             case MarcRecordKind.Holdings:
                 // MARC 21 Holdings: 004 links the holdings record to its bibliographic record.
-                Require(context, 4, "004", "control number for related bibliographic record");
+                Require(context, 4, "004", "004 (control number for related bibliographic record) is missing");
                 break;
         }
     }
 
-    private static void Require(ValidationContext context, int number, string tag, string name)
+    // The message is given whole ("040 (cataloging source) is missing"): missing 040s and 005s recur in whole files.
+    private static void Require(ValidationContext context, int number, string tag, string message)
     {
         if (context.IndexOf(number) < 0)
         {
-            context.Error(ValidationDiagnosticIds.RequiredFieldMissing, tag, 0, $"{tag} ({name}) is missing");
+            context.Error(ValidationDiagnosticIds.RequiredFieldMissing, tag, 0, message);
         }
     }
 
-    private static void RequireSubfield(ValidationContext context, int number, string tag, string name, string codes, string subfieldName)
+    private static void RequireSubfield(ValidationContext context, int number, string tag, string fieldMissing, string codes, string subfieldMissing)
     {
         var at = context.IndexOf(number);
         if (at < 0)
         {
-            Require(context, number, tag, name);
+            Require(context, number, tag, fieldMissing);
             return;
         }
 
         if (context.Record.Fields[at] is DataField data && !HasAny(data, codes))
         {
-            var wanted = string.Join(" or ", codes.Select(c => "$" + c));
-            context.Error(ValidationDiagnosticIds.RequiredSubfieldMissing, tag, 1, $"{tag} has no {wanted} ({subfieldName})", subfield: codes[0]);
+            context.Error(ValidationDiagnosticIds.RequiredSubfieldMissing, tag, 1, subfieldMissing, subfield: codes[0]);
         }
     }
 
@@ -159,7 +159,7 @@ internal static class StructureRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasAny(DataField field, string codes)
     {
-        foreach (var subfield in field.Subfields)
+        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
             if (codes.Contains(subfield.Code, StringComparison.Ordinal))
             {

@@ -15,63 +15,99 @@ internal static class SyntaxRules
     public static void Check(ValidationContext context)
     {
         var fields = context.Record.Fields;
+        var escapes = false;
         for (var i = 0; i < fields.Count; i++)
         {
-            var occurrence = context.OccurrenceAt(i);
             switch (fields[i])
             {
-                case ControlField { Tag: "005" } control when !IsTransactionDate(control.Value):
-                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "005", occurrence, $"005 '{Text.Show(control.Value)}' is not a date and time of the form yyyymmddhhmmss.f");
-                    break;
-                case ControlField { Tag: "008" } control when control.Value.Length >= 6 && !IsDateEntered(control.Value.AsSpan(0, 6)):
-                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "008", occurrence, $"008/00-05 (date entered on file) '{Text.Show(control.Value[..6])}' is not a date of the form yymmdd", position: 0);
-                    break;
                 case DataField data:
-                    CheckControlCharacters(context, data, occurrence);
+                    escapes |= CheckControlCharacters(context, data, context.OccurrenceAt(i));
+                    break;
+                case ControlField control when context.TagAt(i) == 5 && !IsTransactionDate(control.Value):
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "005", context.OccurrenceAt(i), $"005 '{Text.Show(control.Value)}' is not a date and time of the form yyyymmddhhmmss.f");
+                    break;
+                case ControlField control when context.TagAt(i) == 8 && control.Value.Length >= 6 && !IsDateEntered(control.Value.AsSpan(0, 6)):
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, "008", context.OccurrenceAt(i), $"008/00-05 (date entered on file) '{Text.Show(control.Value[..6])}' is not a date of the form yymmdd", position: 0);
                     break;
             }
         }
+
+        context.DataHasEscapes = escapes;
     }
 
+    // True when a subfield holds ESC (MARC-8 character-set changes, which Full checks against 066).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
+    private static bool CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
     {
+        var escapes = false;
         foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
-            if (IndexOfStrayControl(subfield.Value) is var at and >= 0)
+            var value = subfield.Value;
+            if (!AnyBelowBlank(value))
             {
-                context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(subfield.Value[at])}", subfield: subfield.Code);
+                continue;
             }
-        }
-    }
 
-    // Eight characters at a time while none is below the blank; the rest one by one, letting ESC pass.
-    private static int IndexOfStrayControl(string value)
-    {
-        var at = 0;
-        if (Vector128.IsHardwareAccelerated)
-        {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
-            var blank = Vector128.Create((ushort)' ');
-            for (; at + Vector128<ushort>.Count <= value.Length; at += Vector128<ushort>.Count)
+            // Rare: the first control character that is not ESC is reported, and whether ESC occurs is noted.
+            var reported = false;
+            for (var at = 0; at < value.Length; at++)
             {
-                if (Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, (nuint)at), blank))
+                if (value[at] == Escape)
                 {
-                    break;
+                    escapes = true;
+                }
+                else if (value[at] < ' ' && !reported)
+                {
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(value[at])}", subfield: subfield.Code);
+                    reported = true;
                 }
             }
         }
 
-        for (; at < value.Length; at++)
+        return escapes;
+    }
+
+    // Whether some character is below the blank (a C0 control, ESC included): eight characters to a vector, four to a word,
+    // the last load overlapping the one before, so short subfields cost a compare or two.
+    private static bool AnyBelowBlank(string value)
+    {
+        var length = value.Length;
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
+        if (length >= Vector128<ushort>.Count && Vector128.IsHardwareAccelerated)
         {
-            if (value[at] < ' ' && value[at] != Escape)
+            var blank = Vector128.Create((ushort)' ');
+            var last = (nuint)(length - Vector128<ushort>.Count);
+            for (nuint at = 0; at < last; at += (nuint)Vector128<ushort>.Count)
             {
-                return at;
+                if (Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, at), blank))
+                {
+                    return true;
+                }
+            }
+
+            return Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, last), blank);
+        }
+
+        if (length >= 4)
+        {
+            return HasLaneBelowBlank(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref first)))
+                || HasLaneBelowBlank(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref first, length - 4))));
+        }
+
+        for (var at = 0; at < length; at++)
+        {
+            if (value[at] < ' ')
+            {
+                return true;
             }
         }
 
-        return -1;
+        return false;
     }
+
+    // Four UTF-16 units in a word: a lane below 0x20 borrows into its top bit (lanes of 0x8000 and above are masked out);
+    // a borrow reaches the next lane only from a lane that is below 0x20 itself, so the answer is exact.
+    private static bool HasLaneBelowBlank(ulong lanes) => ((lanes - 0x0020_0020_0020_0020UL) & ~lanes & 0x8000_8000_8000_8000UL) != 0;
 
     /// <summary>MARC 21 005: yyyymmddhhmmss.f (16 characters).</summary>
     public static bool IsTransactionDate(string value)

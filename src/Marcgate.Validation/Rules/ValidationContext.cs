@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -13,8 +14,16 @@ internal sealed class ValidationContext
     [ThreadStatic]
     private static int[]? t_counts;
 
+    // The arrays of the thread's last context, handed back by Release: a batch of records validates without new ones.
+    [ThreadStatic]
+    private static int[]? t_spareTags;
+
+    [ThreadStatic]
+    private static int[]? t_spareOccurrences;
+
     private readonly int[] _tags;
     private readonly int[] _occurrences;
+    private readonly int _count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ValidationContext(MarcRecord record, MarcRecordKind kind)
@@ -22,26 +31,27 @@ internal sealed class ValidationContext
         Record = record;
         Kind = kind;
         var fields = record.Fields;
-        _tags = new int[fields.Count];
-        _occurrences = new int[fields.Count];
+        _count = fields.Count;
+        _tags = Take(ref t_spareTags, _count);
+        _occurrences = Take(ref t_spareOccurrences, _count);
 
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
             _tags[i] = TagNumber(fields[i].Tag);
         }
 
         // Occurrences of numeric tags are counted in a table kept per thread and cleared after use.
         var counts = t_counts ??= new int[1000];
-        for (var i = 0; i < _tags.Length; i++)
+        for (var i = 0; i < _count; i++)
         {
             _occurrences[i] = _tags[i] >= 0 ? ++counts[_tags[i]] : OccurrenceByScan(i);
         }
 
-        foreach (var number in _tags)
+        for (var i = 0; i < _count; i++)
         {
-            if (number >= 0)
+            if (_tags[i] >= 0)
             {
-                counts[number] = 0;
+                counts[_tags[i]] = 0;
             }
         }
     }
@@ -52,11 +62,21 @@ internal sealed class ValidationContext
 
     public List<ValidationDiagnostic> Diagnostics { get; } = [];
 
+    /// <summary>Whether some subfield holds ESC, once the syntax rules have looked (null before).</summary>
+    public bool? DataHasEscapes { get; set; }
+
     /// <summary>A three-digit tag as a number (245 for "245"); -1 for any other tag.</summary>
     public static int TagNumber(string tag) =>
         tag.Length == 3 && char.IsAsciiDigit(tag[0]) && char.IsAsciiDigit(tag[1]) && char.IsAsciiDigit(tag[2])
             ? ((tag[0] - '0') * 100) + ((tag[1] - '0') * 10) + (tag[2] - '0')
             : -1;
+
+    /// <summary>Hands this context's arrays to the next context of the thread; the context is not used afterwards.</summary>
+    public void Release()
+    {
+        t_spareTags = _tags;
+        t_spareOccurrences = _occurrences;
+    }
 
     /// <summary>The one-based occurrence of the field at this index among fields of its tag.</summary>
     public int OccurrenceAt(int index) => _occurrences[index];
@@ -67,15 +87,8 @@ internal sealed class ValidationContext
     /// <summary>The index of the first field with this numeric tag, or -1.</summary>
     public int IndexOf(int tag, int from = 0)
     {
-        for (var i = from; i < _tags.Length; i++)
-        {
-            if (_tags[i] == tag)
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        var at = _tags.AsSpan(from, _count - from).IndexOf(tag);
+        return at < 0 ? -1 : from + at;
     }
 
     /// <summary>The value of the first field with this numeric tag when that field is a control field, as <see cref="MarcRecord.GetControlValue"/>.</summary>
@@ -98,7 +111,7 @@ internal sealed class ValidationContext
     public int CountOf(string tag)
     {
         var count = 0;
-        foreach (var field in Record.Fields)
+        foreach (var field in CollectionsMarshal.AsSpan(Record.Fields))
         {
             if (field.Tag == tag)
             {
@@ -117,6 +130,18 @@ internal sealed class ValidationContext
 
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Diagnostics.Add(new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position });
+
+    private static int[] Take(ref int[]? spare, int count)
+    {
+        var array = spare;
+        if (array is null || array.Length < count)
+        {
+            return new int[Math.Max(count, 64)];
+        }
+
+        spare = null;
+        return array;
+    }
 
     // Tags that are not three digits (Aleph's "CAT", malformed tags) are rare: counted by comparing strings.
     private int OccurrenceByScan(int index)

@@ -6,6 +6,14 @@ internal sealed class FieldDefinition
     private readonly SubfieldDefinition?[] _subfields = new SubfieldDefinition?[128];
     private readonly ObsoleteCode[] _obsoleteCodes;
 
+    // The allowed indicator values as bit sets over ASCII, so each indicator is tested with a shift instead of a search.
+    private readonly AsciiSet _indicator1;
+    private readonly AsciiSet _indicator2;
+
+    // Findings about this field's indicators repeat record after record: each message is built once (by indicator and value).
+    private string?[]? _indicatorMessages;
+    private string? _obsoleteMessage;
+
     /// <remarks>
     /// Indicators are the allowed values (null for control fields); obsolete says why the field is obsolete, null when current;
     /// obsoleteCodes are the indicator values and subfield codes the field no longer defines.
@@ -18,6 +26,8 @@ internal sealed class FieldDefinition
         Repeatable = repeatable;
         Indicator1 = indicator1;
         Indicator2 = indicator2;
+        _indicator1 = new AsciiSet(indicator1);
+        _indicator2 = new AsciiSet(indicator2);
         Source = source;
         Obsolete = obsolete;
         foreach (var subfield in subfields)
@@ -46,6 +56,30 @@ internal sealed class FieldDefinition
     public bool HasSubfields { get; }
 
     public SubfieldDefinition? Subfield(char code) => code < 128 ? _subfields[code] : null;
+
+    /// <summary>True when the indicator (1 or 2) takes any value (no definition) or this value; a non-ASCII value is never defined.</summary>
+    public bool AllowsIndicator(int which, char value)
+    {
+        var allowed = which == 1 ? Indicator1 : Indicator2;
+        return allowed is null || (which == 1 ? _indicator1 : _indicator2).Contains(value);
+    }
+
+    /// <summary>The message kept for an indicator value this field does not define, or null.</summary>
+    public string? IndicatorMessage(int which, char value) =>
+        value < 128 && _indicatorMessages is { } messages ? messages[((which - 1) * 128) + value] : null;
+
+    /// <summary>Keeps the message for an indicator value, so that it is built once.</summary>
+    public void KeepIndicatorMessage(int which, char value, string message)
+    {
+        if (value < 128)
+        {
+            // Threads may race here: they store the same text, and a reference store is atomic.
+            (_indicatorMessages ??= new string?[256])[((which - 1) * 128) + value] = message;
+        }
+    }
+
+    /// <summary>The message saying that this field is obsolete.</summary>
+    public string ObsoleteMessage => _obsoleteMessage ??= $"{Tag} is obsolete in MARC 21 ({Obsolete})";
 
     /// <summary>The obsolete definition of an indicator value or subfield code the field does not define now, or null when MARC 21 never defined it.</summary>
     public ObsoleteCode? FindObsolete(ObsoleteCodeKind kind, char code)

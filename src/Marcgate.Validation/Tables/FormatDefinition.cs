@@ -8,6 +8,9 @@ internal sealed class FormatDefinition
     // Three-digit tags, by number: the lookup every field of every record makes.
     private readonly FieldDefinition?[] _byNumber = new FieldDefinition?[1000];
 
+    // "NNN is not a MARC 21 … field", by tag number: the same undefined local tags recur in every record of a file.
+    private readonly string?[] _undefinedTagMessages = new string?[1000];
+
     public FormatDefinition(
         MarcRecordKind kind,
         FieldDefinition[] fields,
@@ -17,6 +20,7 @@ internal sealed class FormatDefinition
         Dictionary<char, FixedFieldDefinition> field007)
     {
         Kind = kind;
+        Name = kind.ToString().ToLowerInvariant();
         var all = new Dictionary<string, FieldDefinition>(StringComparer.Ordinal);
         foreach (var field in fields)
         {
@@ -46,6 +50,9 @@ internal sealed class FormatDefinition
 
     public MarcRecordKind Kind { get; }
 
+    /// <summary>The format's name in messages: "bibliographic", "authority", "holdings".</summary>
+    public string Name { get; }
+
     public FixedFieldDefinition Leader { get; }
 
     /// <summary>008 layouts by the schema's material key (b books, c computer files, p maps, m music, s continuing resources, v visual, x mixed; blank when one layout).</summary>
@@ -61,6 +68,18 @@ internal sealed class FormatDefinition
 
     /// <summary>The definition of a tag whose number (<see cref="Rules.ValidationContext.TagNumber"/>) is known; -1 looks the tag up by name.</summary>
     public FieldDefinition? Find(int tagNumber, string tag) => tagNumber >= 0 ? _byNumber[tagNumber] : Find(tag);
+
+    /// <summary>The message for a data field tag the format does not define (<paramref name="tagNumber"/> -1 for a tag that is not three digits).</summary>
+    public string UndefinedTagMessage(int tagNumber, string tag)
+    {
+        if (tagNumber < 0)
+        {
+            return $"{tag} is not a MARC 21 {Name} field";
+        }
+
+        // Threads may race here: they store the same text, and a reference store is atomic.
+        return _undefinedTagMessages[tagNumber] ??= $"{tag} is not a MARC 21 {Name} field";
+    }
 
     public static FormatDefinition For(MarcRecordKind kind) => kind switch
     {

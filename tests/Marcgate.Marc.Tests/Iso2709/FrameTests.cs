@@ -33,6 +33,87 @@ public sealed class FrameTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Frames_stored_in_one_shared_buffer_read_the_same(string relative)
+    {
+        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        var read = Describe(CorpusReading.Read(bytes, MarcReaderOptions.Default));
+
+        // A small store that fills up: later frames go to a new array while earlier ones keep theirs.
+        var store = new byte[4096];
+        var used = 0;
+        var asked = new List<int>();
+        Memory<byte> Store(int length)
+        {
+            asked.Add(length);
+            if (store.Length - used < length)
+            {
+                store = new byte[Math.Max(store.Length, length)];
+                used = 0;
+            }
+
+            used += length;
+            return store.AsMemory(used - length, length);
+        }
+
+        using var reader = new Iso2709Reader(new MemoryStream(bytes));
+        var frames = new List<Iso2709Frame>();
+        while (reader.ReadFrame(Store) is { } frame)
+        {
+            frames.Add(frame);
+        }
+
+        var framed = Describe(new CorpusReading([.. frames.Select(frame => frame.Parse())], reader.EndDiagnostics));
+
+        Assert.Equal(read, framed);
+        Assert.Equal(frames.Where(frame => !frame.Bytes.IsEmpty).Select(frame => frame.Bytes.Length), asked);
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Frames_parsed_into_recycled_records_read_the_same(string relative)
+    {
+        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        foreach (var options in (MarcReaderOptions[])[MarcReaderOptions.Default, MarcReaderOptions.StrictDefault])
+        {
+            var read = Describe(CorpusReading.Read(bytes, options));
+
+            // Each record is described, then given back: the next one is read into its record and fields.
+            var recycler = new MarcRecordRecycler();
+            var lines = new List<string>();
+            var seen = new HashSet<MarcField>(ReferenceEqualityComparer.Instance);
+            var reused = 0;
+            using var reader = new Iso2709Reader(new MemoryStream(bytes), options);
+            while (reader.ReadFrame() is { } frame)
+            {
+                var result = frame.Parse(recycler);
+                lines.AddRange(Describe(new CorpusReading([result], [])));
+                if (result.Record is { } record)
+                {
+                    reused += record.Fields.Count(field => !seen.Add(field));
+                    recycler.Return(record);
+                }
+            }
+
+            lines.AddRange(reader.EndDiagnostics.Select(d => d.ToString()));
+            Assert.Equal(read, lines);
+            if (read.Count(line => line.Contains('@', StringComparison.Ordinal) && !line.EndsWith("rejected", StringComparison.Ordinal)) > 1)
+            {
+                Assert.True(reused > 0, "later records reuse the fields of earlier ones");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_frame_store_that_gives_too_little_is_refused()
+    {
+        using var reader = new Iso2709Reader(new MemoryStream(File.ReadAllBytes(SharedData.Marc("valid/summerland.mrc"))));
+
+        var refused = Assert.Throws<ArgumentException>(() => reader.ReadFrame(length => new byte[length - 1]));
+        Assert.Contains("for a record of", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_frame_is_parsed_once()
     {

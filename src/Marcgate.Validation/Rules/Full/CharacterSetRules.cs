@@ -14,7 +14,8 @@ internal static class CharacterSetRules
 
     public static void Check(ValidationContext context)
     {
-        if (context.Record.Leader.IsUnicode)
+        // Without ESC in any subfield no other character set is designated (the syntax rules looked already).
+        if (context.Record.Leader.IsUnicode || context.DataHasEscapes == false)
         {
             return;
         }
@@ -45,7 +46,7 @@ internal static class CharacterSetRules
         {
             if (fields[at] is DataField field)
             {
-                foreach (var subfield in field.Subfields)
+                foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
                 {
                     declared.Add(subfield.Value);
                 }

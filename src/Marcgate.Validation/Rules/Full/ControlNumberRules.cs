@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -13,7 +14,7 @@ internal static class ControlNumberRules
             switch (fields[i])
             {
                 case DataField lccn when context.TagAt(i) == 10:
-                    foreach (var subfield in lccn.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(lccn.Subfields))
                     {
                         var value = subfield.Value;
                         if (subfield.Code == 'a' && !IsLccn(value))
@@ -24,7 +25,7 @@ internal static class ControlNumberRules
 
                     break;
                 case DataField system when context.TagAt(i) == 35:
-                    foreach (var subfield in system.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(system.Subfields))
                     {
                         if (subfield.Code == 'a')
                         {

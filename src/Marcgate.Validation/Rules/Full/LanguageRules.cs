@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -35,7 +36,7 @@ internal static class LanguageRules
             }
 
             occurrence++;
-            foreach (var subfield in field.Subfields)
+            foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
             {
                 var value = subfield.Value;
                 if (subfield.Code != 'b' || CodeLists.Languages.IsCurrent(value))

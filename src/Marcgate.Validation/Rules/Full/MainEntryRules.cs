@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -13,7 +14,7 @@ internal static class MainEntryRules
         }
 
         var count = 0;
-        foreach (var field in context.Record.Fields)
+        foreach (var field in CollectionsMarshal.AsSpan(context.Record.Fields))
         {
             if (IsMainEntry(field))
             {
@@ -24,7 +25,7 @@ internal static class MainEntryRules
         if (count > 1)
         {
             var tags = new List<string>(count);
-            foreach (var field in context.Record.Fields)
+            foreach (var field in CollectionsMarshal.AsSpan(context.Record.Fields))
             {
                 if (IsMainEntry(field))
                 {

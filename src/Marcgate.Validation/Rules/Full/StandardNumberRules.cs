@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -13,7 +14,7 @@ internal static class StandardNumberRules
             switch (fields[i])
             {
                 case DataField isbn when context.TagAt(i) == 20:
-                    foreach (var subfield in isbn.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(isbn.Subfields))
                     {
                         if (subfield.Code == 'a')
                         {
@@ -23,7 +24,7 @@ internal static class StandardNumberRules
 
                     break;
                 case DataField issn when context.TagAt(i) == 22:
-                    foreach (var subfield in issn.Subfields)
+                    foreach (var subfield in CollectionsMarshal.AsSpan(issn.Subfields))
                     {
                         if (subfield.Code is 'a' or 'l')
                         {
