@@ -67,13 +67,14 @@ public sealed partial class SqliteCatalogStore
                 : Add(session, commit, atUs);
             session.Command(
                     """
-                    INSERT INTO record_versions (record_id, version, content, content_hash, at_us, action, logon_id, user_id)
-                    VALUES ($id, $version, $content, $hash, $at, $action, $logon, $user)
+                    INSERT INTO record_versions (record_id, version, content, content_hash, oclc_numbered, at_us, action, logon_id, user_id)
+                    VALUES ($id, $version, $content, $hash, $numbered, $at, $action, $logon, $user)
                     """)
                 .Bind("$id", id.Value)
                 .Bind("$version", version)
                 .Bind("$content", content)
                 .Bind("$hash", hash)
+                .Bind("$numbered", commit.OclcNumbers.Count > 0 ? 1 : 0)
                 .Bind("$at", atUs)
                 .Bind("$action", FormatAction(version == 1 ? RecordAction.Added : RecordAction.Overlaid))
                 .Bind("$logon", commit.LogonId)

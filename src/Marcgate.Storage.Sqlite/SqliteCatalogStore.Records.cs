@@ -39,11 +39,12 @@ public sealed partial class SqliteCatalogStore
     public Task<IReadOnlyList<StoredRecord>> FindByContentHashAsync(string repository, string contentHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contentHash);
-        // Migration 0003's index on record_versions (content_hash, …) finds the versions; the join keeps current ones.
+        // Migration 0004's partial index on record_versions (content_hash, …) of versions without OCLC numbers finds
+        // them; the join keeps current ones.
         return ReadAsync(
             session => ReadRecords(session.Command($"""
                     {RecordSelect}
-                    WHERE v.content_hash = $hash AND r.repository = $repository
+                    WHERE v.content_hash = $hash AND v.oclc_numbered = 0 AND r.repository = $repository
                     ORDER BY r.id
                     """)
                 .Bind("$repository", repository)

@@ -56,8 +56,14 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>The distinct records of the repository that carry any of the numbers (035 $a, 001/003, 019 $a, 035 $z), ordered by id.</summary>
     Task<IReadOnlyList<StoredRecord>> FindByOclcNumbersAsync(string repository, IReadOnlyCollection<OclcNumber> numbers, CancellationToken cancellationToken);
 
-    /// <summary>The records of the repository whose current version has that content hash (<see cref="RecordContentHash"/>), ordered by id; earlier versions never match.</summary>
-    /// <remarks>How a record without an OCLC number is recognised when it is sent again (gateway §7 step 7).</remarks>
+    /// <summary>
+    /// The records of the repository stored without OCLC numbers whose current version has that content hash
+    /// (<see cref="RecordContentHash"/>), ordered by id; earlier versions never match.
+    /// </summary>
+    /// <remarks>
+    /// How a record without an OCLC number is recognised when it is sent again (gateway §7 step 7). A record stored
+    /// with numbers is matched by them instead: the same bytes would carry the same numbers.
+    /// </remarks>
     Task<IReadOnlyList<StoredRecord>> FindByContentHashAsync(string repository, string contentHash, CancellationToken cancellationToken);
 
     /// <summary>The current version of a record of the repository, or null.</summary>

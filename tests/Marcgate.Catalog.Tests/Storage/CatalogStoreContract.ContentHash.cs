@@ -25,13 +25,26 @@ public abstract partial class CatalogStoreContract
     [Fact]
     public async Task Only_the_current_version_is_found_by_content_hash()
     {
-        var original = await AddedAsync(Network, "version one", 700);
-        await Store.CommitAsync(Overlay(original, "version two", 700), default);
+        var original = await AddedAsync(Network, "version one");
+        await Store.CommitAsync(Overlay(original, "version two"), default);
 
         Assert.Empty(await Store.FindByContentHashAsync(Network, Sha256Hex(Content("version one")), default));
         var current = Assert.Single(await Store.FindByContentHashAsync(Network, Sha256Hex(Content("version two")), default));
         Assert.Equal((original.Id, 2), (current.Id, current.Version));
-        Assert.Equal(Numbers(700), current.OclcNumbers);
+    }
+
+    [Fact]
+    public async Task A_record_stored_with_OCLC_numbers_is_matched_by_them_not_by_content()
+    {
+        var record = await AddedAsync(Network, "with a number", 700);
+
+        Assert.Empty(await Store.FindByContentHashAsync(Network, Sha256Hex(Content("with a number")), default));
+        Assert.Equal(record.Id, Assert.Single(await Store.FindByOclcNumbersAsync(Network, Numbers(700), default)).Id);
+
+        // An overlay that takes the number away makes the record one recognised by content.
+        await Store.CommitAsync(Overlay(record, "number gone"), default);
+        Assert.Empty(await Store.FindByOclcNumbersAsync(Network, Numbers(700), default));
+        Assert.Equal(record.Id, Assert.Single(await Store.FindByContentHashAsync(Network, Sha256Hex(Content("number gone")), default)).Id);
     }
 
     [Fact]

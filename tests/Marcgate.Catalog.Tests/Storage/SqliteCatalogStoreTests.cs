@@ -92,8 +92,38 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         Assert.True(SchemaMigrator.LatestVersion >= 3);
         Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(reopened, "PRAGMA user_version"));
         Assert.Equal(1L, Scalar(reopened, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'record_versions_by_content_hash'"));
-        var plan = string.Join("\n", Rows(reopened, $"EXPLAIN QUERY PLAN SELECT r.id FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.version WHERE v.content_hash = '{hash}' AND r.repository = 'NETWORK'"));
+        var plan = string.Join("\n", Rows(reopened, $"EXPLAIN QUERY PLAN SELECT r.id FROM records r JOIN record_versions v ON v.record_id = r.id AND v.version = r.version WHERE v.content_hash = '{hash}' AND v.oclc_numbered = 0 AND r.repository = 'NETWORK'"));
         Assert.Contains("record_versions_by_content_hash", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_3_database_indexes_by_content_only_the_records_without_OCLC_numbers()
+    {
+        var numbered = "(OCoLC)700"u8.ToArray();
+        var unnumbered = "no oclc number"u8.ToArray();
+        using (var connection = OpenRaw())
+        {
+            SchemaMigrator.Migrate(connection, DatabasePath, targetVersion: 3);
+            Execute(connection, $"""
+                INSERT INTO repositories (name, created_us) VALUES ('NETWORK', 0);
+                INSERT INTO records (id, repository, version, created_us, updated_us) VALUES (7, 'NETWORK', 1, 0, 0), (8, 'NETWORK', 1, 0, 0);
+                INSERT INTO record_versions (record_id, version, content, content_hash, at_us, action) VALUES
+                    (7, 1, X'{Convert.ToHexString(numbered)}', '{RecordContentHash.Compute(numbered)}', 0, 'added'),
+                    (8, 1, X'{Convert.ToHexString(unnumbered)}', '{RecordContentHash.Compute(unnumbered)}', 0, 'added');
+                INSERT INTO oclc_numbers (repository, oclc_number, record_id) VALUES ('NETWORK', 700, 7);
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var store = await SqliteCatalogStore.OpenAsync(_directory.Path))
+        {
+            Assert.Empty(await store.FindByContentHashAsync("NETWORK", RecordContentHash.Compute(numbered), default));
+            Assert.Equal(new RecordId(8), Assert.Single(await store.FindByContentHashAsync("NETWORK", RecordContentHash.Compute(unnumbered), default)).Id);
+            Assert.Equal(new RecordId(7), Assert.Single(await store.FindByOclcNumbersAsync("NETWORK", [new OclcNumber(700)], default)).Id);
+        }
+
+        using var reopened = OpenRaw();
+        Assert.Equal(1L, Scalar(reopened, "SELECT count(*) FROM record_versions WHERE oclc_numbered = 0"));
     }
 
     [Fact]
