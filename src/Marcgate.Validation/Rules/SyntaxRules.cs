@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules;
@@ -43,7 +42,9 @@ internal static class SyntaxRules
         foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
             var value = subfield.Value;
-            if (!AnyBelowBlank(value))
+
+            // Whether some character is below the blank (a C0 control, ESC included), a vector at a time.
+            if (!value.AsSpan().ContainsAnyInRange('\0', '\u001f'))
             {
                 continue;
             }
@@ -66,48 +67,6 @@ internal static class SyntaxRules
 
         return escapes;
     }
-
-    // Whether some character is below the blank (a C0 control, ESC included): eight characters to a vector, four to a word,
-    // the last load overlapping the one before, so short subfields cost a compare or two.
-    private static bool AnyBelowBlank(string value)
-    {
-        var length = value.Length;
-        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
-        if (length >= Vector128<ushort>.Count && Vector128.IsHardwareAccelerated)
-        {
-            var blank = Vector128.Create((ushort)' ');
-            var last = (nuint)(length - Vector128<ushort>.Count);
-            for (nuint at = 0; at < last; at += (nuint)Vector128<ushort>.Count)
-            {
-                if (Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, at), blank))
-                {
-                    return true;
-                }
-            }
-
-            return Vector128.LessThanAny(Vector128.LoadUnsafe(ref first, last), blank);
-        }
-
-        if (length >= 4)
-        {
-            return HasLaneBelowBlank(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref first)))
-                || HasLaneBelowBlank(Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<ushort, byte>(ref Unsafe.Add(ref first, length - 4))));
-        }
-
-        for (var at = 0; at < length; at++)
-        {
-            if (value[at] < ' ')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Four UTF-16 units in a word: a lane below 0x20 borrows into its top bit (lanes of 0x8000 and above are masked out);
-    // a borrow reaches the next lane only from a lane that is below 0x20 itself, so the answer is exact.
-    private static bool HasLaneBelowBlank(ulong lanes) => ((lanes - 0x0020_0020_0020_0020UL) & ~lanes & 0x8000_8000_8000_8000UL) != 0;
 
     /// <summary>MARC 21 005: yyyymmddhhmmss.f (16 characters).</summary>
     public static bool IsTransactionDate(string value)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Marcgate.Validation.Tables;
 
 /// <summary>A field as its format defines it: repeatability, indicator values, subfield codes.</summary>
@@ -6,9 +8,9 @@ internal sealed class FieldDefinition
     private readonly SubfieldDefinition?[] _subfields = new SubfieldDefinition?[128];
     private readonly ObsoleteCode[] _obsoleteCodes;
 
-    // The allowed indicator values as bit sets over ASCII, so each indicator is tested with a shift instead of a search.
-    private readonly AsciiSet _indicator1;
-    private readonly AsciiSet _indicator2;
+    // The allowed indicator values as sets, so each indicator is tested without a search through the string.
+    private readonly SearchValues<char> _indicator1;
+    private readonly SearchValues<char> _indicator2;
 
     // Findings about this field's indicators repeat record after record: each message is built once (by indicator and value).
     private string?[]? _indicatorMessages;
@@ -26,8 +28,8 @@ internal sealed class FieldDefinition
         Repeatable = repeatable;
         Indicator1 = indicator1;
         Indicator2 = indicator2;
-        _indicator1 = new AsciiSet(indicator1);
-        _indicator2 = new AsciiSet(indicator2);
+        _indicator1 = SearchValues.Create(indicator1 ?? string.Empty);
+        _indicator2 = SearchValues.Create(indicator2 ?? string.Empty);
         Source = source;
         Obsolete = obsolete;
         foreach (var subfield in subfields)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Marcgate.Validation.Tables;
@@ -6,9 +7,8 @@ namespace Marcgate.Validation.Tables;
 /// <remarks>Chars: codes allowed in each character of the range; Values: codes allowed as the whole range ("||||", "xx ", "nnn"); Templates: shapes for the whole range, 'a' a lowercase letter, '9' a digit, ' ' a blank.</remarks>
 internal sealed record PositionDefinition(int Start, int End, string Label, string Chars, string[] Values, string[] Templates)
 {
-    // Chars as a bit set over ASCII (codes 0-63 and 64-127), so each character is tested with a shift instead of a search.
-    private readonly ulong _lowChars = AsciiSet(Chars, 0);
-    private readonly ulong _highChars = AsciiSet(Chars, 64);
+    // Chars as a set the runtime tests a vector of characters at a time against.
+    private readonly SearchValues<char> _chars = SearchValues.Create(Chars);
     private string? _range;
 
     public int Width => End - Start + 1;
@@ -46,40 +46,7 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
             }
         }
 
-        if (Chars.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            var allowed = c switch
-            {
-                < (char)64 => ((_lowChars >> c) & 1) != 0,
-                < (char)128 => ((_highChars >> (c - 64)) & 1) != 0,
-                _ => Chars.Contains(c, StringComparison.Ordinal),
-            };
-            if (!allowed)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static ulong AsciiSet(string chars, int first)
-    {
-        var set = 0UL;
-        foreach (var c in chars)
-        {
-            if (c >= first && c < first + 64)
-            {
-                set |= 1UL << (c - first);
-            }
-        }
-
-        return set;
+        return Chars.Length > 0 && !value.ContainsAnyExcept(_chars);
     }
 
     private static bool Fits(ReadOnlySpan<char> value, string template)
