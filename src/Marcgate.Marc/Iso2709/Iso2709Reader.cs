@@ -75,7 +75,7 @@ public sealed partial class Iso2709Reader : IDisposable
     /// <summary>Cuts the next record from the input without parsing it (see <see cref="Iso2709Frame.Parse()"/>); null at the end of the input.</summary>
     /// <remarks>Frames come in input order; <see cref="EndDiagnostics"/> is complete once this returned null.</remarks>
     /// <exception cref="IOException">The underlying stream failed.</exception>
-    public Iso2709Frame? ReadFrame() => NextFrame(inPlace: false);
+    public Iso2709Frame? ReadFrame() => NextFrame(static length => new byte[length]);
 
     /// <summary>As <see cref="ReadFrame()"/>, but the record's bytes are copied into memory that <paramref name="store"/> gives for a length, instead of a new array.</summary>
     /// <remarks>For readers that keep frames in a buffer of their own and reuse it once the frames are parsed.</remarks>
@@ -84,6 +84,16 @@ public sealed partial class Iso2709Reader : IDisposable
     public Iso2709Frame? ReadFrame(Func<int, Memory<byte>> store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return NextFrame(store);
+    }
+
+    /// <summary>As <see cref="ReadFrame()"/>, but the frame's bytes stay in the read buffer: use them before the next read.</summary>
+    /// <remarks>For bulk conversion, which writes most records straight from their bytes and would only copy them to drop them.</remarks>
+    internal Iso2709Frame? ReadFrameInPlace() => NextFrame(store: null);
+
+    // Frames the next record; its bytes are copied into what store gives, or lent in place when store is null.
+    private Iso2709Frame? NextFrame(Func<int, Memory<byte>>? store)
+    {
         if (Next() is not { } context)
         {
             return null;
@@ -93,6 +103,12 @@ public sealed partial class Iso2709Reader : IDisposable
         if (length < 0)
         {
             return new Iso2709Frame(null, context);
+        }
+
+        if (store is null)
+        {
+            _lent = length;
+            return new Iso2709Frame(_buffer.UnreadMemory[..length], context);
         }
 
         var memory = store(length);
@@ -103,34 +119,6 @@ public sealed partial class Iso2709Reader : IDisposable
 
         var bytes = memory[..length];
         _buffer.Unread[..length].CopyTo(bytes.Span);
-        Consume(length);
-        return new Iso2709Frame(bytes, context);
-    }
-
-    /// <summary>As <see cref="ReadFrame()"/>, but the frame's bytes stay in the read buffer: use them before the next read.</summary>
-    /// <remarks>For bulk conversion, which writes most records straight from their bytes and would only copy them to drop them.</remarks>
-    internal Iso2709Frame? ReadFrameInPlace() => NextFrame(inPlace: true);
-
-    private Iso2709Frame? NextFrame(bool inPlace)
-    {
-        if (Next() is not { } context)
-        {
-            return null;
-        }
-
-        var length = Frame(context);
-        if (length < 0)
-        {
-            return new Iso2709Frame(null, context);
-        }
-
-        if (inPlace)
-        {
-            _lent = length;
-            return new Iso2709Frame(_buffer.UnreadMemory[..length], context);
-        }
-
-        var bytes = _buffer.Unread[..length].ToArray();
         Consume(length);
         return new Iso2709Frame(bytes, context);
     }
