@@ -78,7 +78,7 @@ internal static class FieldRules
                     // A code MARC 21 once defined: old records carry it, so a warning, not an error.
                     context.Warning(ValidationDiagnosticIds.Obsolete, tag, occurrence, $"{name} ${code} is {obsolete.Status} (formerly \"{obsolete.Label}\")", subfield: code);
                 }
-                else if (IsSubfieldCodeWellFormed(code))
+                else if (StructureRules.IsWellFormedSubfieldCode(code))
                 {
                     context.Add(ValidationDiagnosticIds.SubfieldUndefined, severity, tag, occurrence, $"{name} ${code} is not defined for {definition.Tag} ({definition.Label})", subfield: code);
                 }
@@ -98,7 +98,7 @@ internal static class FieldRules
     // Called for a value the definition does not allow.
     private static void CheckIndicator(ValidationContext context, char value, string allowed, int which, FieldDefinition definition, string tag, int occurrence, ValidationSeverity severity, string name)
     {
-        if (!IsIndicatorWellFormed(value))
+        if (!StructureRules.IsWellFormedIndicator(value))
         {
             return;
         }
@@ -156,10 +156,6 @@ internal static class FieldRules
 
     private static ValidationSeverity SeverityFor(FieldDefinition definition) =>
         definition.Source == FieldSource.Oclc ? ValidationSeverity.Warning : ValidationSeverity.Error;
-
-    private static bool IsIndicatorWellFormed(char value) => value is ' ' or (>= 'a' and <= 'z') or (>= '0' and <= '9');
-
-    private static bool IsSubfieldCodeWellFormed(char code) => code is (>= 'a' and <= 'z') or (>= '0' and <= '9');
 
     private static string Describe(string allowed) =>
         string.Join(", ", allowed.Select(c => c == ' ' ? "blank" : c.ToString()));

@@ -136,7 +136,7 @@ internal static class StructureRules
 
         foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
         {
-            if (subfield.Code is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')))
+            if (!IsWellFormedSubfieldCode(subfield.Code))
             {
                 context.Error(ValidationDiagnosticIds.SubfieldCodeMalformed, tag, occurrence, $"{tag} subfield code '{Text.Show(subfield.Code)}' is not a lowercase letter or a digit", subfield: subfield.Code);
             }
@@ -149,8 +149,7 @@ internal static class StructureRules
 
     private static void CheckIndicator(ValidationContext context, string tag, int occurrence, int which, char value)
     {
-        // MARC 21 general information: indicators are a lowercase letter, a digit or blank.
-        if (value is not (' ' or (>= 'a' and <= 'z') or (>= '0' and <= '9')))
+        if (!IsWellFormedIndicator(value))
         {
             context.Error(ValidationDiagnosticIds.IndicatorMalformed, tag, occurrence, $"{tag} {Text.Ordinal(which)} indicator is '{Text.Show(value)}', not a blank, digit or lowercase letter", indicator: which);
         }
@@ -169,6 +168,12 @@ internal static class StructureRules
 
         return false;
     }
+
+    /// <summary>MARC 21 general information: an indicator is a lowercase letter, a digit or blank.</summary>
+    public static bool IsWellFormedIndicator(char value) => value is ' ' or (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    /// <summary>MARC 21 general information: a subfield code is a lowercase letter or a digit.</summary>
+    public static bool IsWellFormedSubfieldCode(char code) => code is (>= 'a' and <= 'z') or (>= '0' and <= '9');
 
     public static bool IsWellFormedTag(string tag) =>
         tag.Length == 3 && char.IsAsciiLetterOrDigit(tag[0]) && char.IsAsciiLetterOrDigit(tag[1]) && char.IsAsciiLetterOrDigit(tag[2]);
