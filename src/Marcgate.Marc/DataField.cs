@@ -3,15 +3,24 @@ using System.Text;
 namespace Marcgate.Marc;
 
 /// <summary>A data field: tag, two indicators and an ordered list of subfields.</summary>
-public sealed class DataField : MarcField
+/// <remarks>
+/// A field read through a <see cref="MarcRecordRecycler"/> keeps its subfields as codes and places in the record's
+/// bytes until something asks for <see cref="Subfields"/>: bulk validation looks at the codes of every subfield but
+/// at the data of few, and turning every value into a string was most of the cost of reading. The indexed members
+/// (<see cref="SubfieldCount"/>, <see cref="SubfieldCode"/>, <see cref="SubfieldValue"/> …) answer without decoding
+/// the whole field.
+/// </remarks>
+public sealed partial class DataField : MarcField
 {
+    private readonly List<Subfield> _subfields;
+
     /// <summary>Creates a data field.</summary>
     public DataField(string tag, char indicator1, char indicator2, IEnumerable<Subfield>? subfields = null)
         : base(tag)
     {
         Indicator1 = indicator1;
         Indicator2 = indicator2;
-        Subfields = subfields is null ? [] : [.. subfields];
+        _subfields = subfields is null ? [] : [.. subfields];
     }
 
     // The reader's path: subfields are added one by one after construction.
@@ -20,7 +29,7 @@ public sealed class DataField : MarcField
     {
         Indicator1 = indicator1;
         Indicator2 = indicator2;
-        Subfields = new List<Subfield>(subfieldCapacity);
+        _subfields = new List<Subfield>(subfieldCapacity);
     }
 
     /// <summary>First indicator (blank is a space).</summary>
@@ -30,37 +39,84 @@ public sealed class DataField : MarcField
     public char Indicator2 { get; set; }
 
     /// <summary>The subfields in the order they were read or added.</summary>
-    public List<Subfield> Subfields { get; }
+    public List<Subfield> Subfields
+    {
+        get
+        {
+            if (_pending)
+            {
+                Materialize();
+            }
+
+            return _subfields;
+        }
+    }
+
+    /// <summary>The number of subfields.</summary>
+    public int SubfieldCount => _pending ? _pendingCount : _subfields.Count;
 
     /// <inheritdoc />
     public override bool IsControlField => false;
 
     /// <summary>The value of the first subfield with this code, or null.</summary>
-    public string? this[char code]
-    {
-        get
-        {
-            foreach (var subfield in Subfields)
-            {
-                if (subfield.Code == code)
-                {
-                    return subfield.Value;
-                }
-            }
+    public string? this[char code] => IndexOfSubfield(code) is var at and >= 0 ? SubfieldValue(at) : null;
 
-            return null;
+    /// <summary>The code of the subfield at this index.</summary>
+    public char SubfieldCode(int index) => _pending ? PendingCode(index) : _subfields[index].Code;
+
+    /// <summary>The data of the subfield at this index.</summary>
+    public string SubfieldValue(int index) => _pending ? PendingValue(index) : _subfields[index].Value;
+
+    /// <summary>True when the subfield at this index has no data.</summary>
+    public bool IsSubfieldEmpty(int index) => _pending ? PendingLength(index) == 0 : _subfields[index].Value.Length == 0;
+
+    /// <summary>True when the data of the subfield at this index holds a C0 control character (U+0000-U+001F, MARC-8's ESC included).</summary>
+    public bool SubfieldHasControlCharacter(int index) =>
+        _pending ? PendingHasControlCharacter(index) : _subfields[index].Value.AsSpan().ContainsAnyInRange('\0', '\u001f');
+
+    /// <summary>True when the data of some subfield holds a C0 control character (see <see cref="SubfieldHasControlCharacter"/>).</summary>
+    public bool AnySubfieldHasControlCharacter()
+    {
+        // A field not yet decoded is scanned whole, a vector at a time: bytes below 0x1F other than the delimiters
+        // themselves. A hit may be a subfield code (malformed, so rare) and is then looked at subfield by subfield.
+        if (_pending && !PendingSourceHasControlByte())
+        {
+            return false;
         }
+
+        var count = SubfieldCount;
+        for (var i = 0; i < count; i++)
+        {
+            if (SubfieldHasControlCharacter(i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the first subfield with this code at or after <paramref name="from"/>, or -1.</summary>
+    public int IndexOfSubfield(char code, int from = 0)
+    {
+        var count = SubfieldCount;
+        for (var i = from; i < count; i++)
+        {
+            if (SubfieldCode(i) == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The values of every subfield with this code, in order.</summary>
     public IEnumerable<string> ValuesOf(char code)
     {
-        foreach (var subfield in Subfields)
+        for (var at = IndexOfSubfield(code); at >= 0; at = IndexOfSubfield(code, at + 1))
         {
-            if (subfield.Code == code)
-            {
-                yield return subfield.Value;
-            }
+            yield return SubfieldValue(at);
         }
     }
 

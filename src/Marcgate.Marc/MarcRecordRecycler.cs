@@ -9,6 +9,8 @@ namespace Marcgate.Marc;
 /// <remarks>
 /// Not thread-safe: one recycler per reading thread. A record given back must not be used afterwards, nor any of
 /// its fields; strings taken from them stay valid (they are never changed, only replaced).
+/// Data fields read through a recycler decode their subfields on first use (see <see cref="DataField"/>): the bytes
+/// the record was read from must stay unchanged until the record is given back.
 /// </remarks>
 public sealed class MarcRecordRecycler
 {
@@ -65,8 +67,7 @@ public sealed class MarcRecordRecycler
         field.Tag = tag;
         field.Indicator1 = indicator1;
         field.Indicator2 = indicator2;
-        field.Subfields.Clear();
-        field.Subfields.EnsureCapacity(subfieldCapacity);
+        field.ClearSubfields();
         return field;
     }
 

@@ -31,6 +31,7 @@ public sealed class Iso2709Frame
     public MarcReadResult Parse() => Parse(null);
 
     /// <summary>Parses the record, with the framing diagnostics first, into records and fields <paramref name="recycler"/> kept; call once.</summary>
+    /// <remarks>Its data fields decode their subfields on first use, from <see cref="Bytes"/>: keep those bytes unchanged until the record is given back.</remarks>
     /// <exception cref="InvalidOperationException">The frame was parsed before.</exception>
     public MarcReadResult Parse(MarcRecordRecycler? recycler)
     {
@@ -40,7 +41,9 @@ public sealed class Iso2709Frame
         }
 
         _parsed = true;
-        var record = _bytes is { } bytes ? Iso2709RecordParser.Parse(bytes.Span, _context, recycler) : null;
+        var record = _bytes is not { } bytes ? null
+            : recycler is null ? Iso2709RecordParser.Parse(bytes.Span, _context)
+            : Iso2709RecordParser.Parse(bytes, _context, recycler);
         return new MarcReadResult(record, _context.Diagnostics, _context.RecordNumber, _context.RecordOffset);
     }
 }

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 
 namespace Marcgate.Marc.Iso2709;
 
 public static partial class Iso2709RecordParser
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MarcField ParseField(string tag, bool control, ReadOnlySpan<byte> bytes, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler)
+    private static MarcField ParseField(string tag, bool control, ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
         if (control)
         {
@@ -35,6 +36,13 @@ public static partial class Iso2709RecordParser
             context.Warn(MarcDiagnosticIds.DataBeforeFirstSubfield, fieldOffset + at, $"field {tag} has data before its first subfield delimiter ('{Iso2709.Printable(dropped, 40)}'); it is dropped");
             at += dropped.Length;
             rest = rest[dropped.Length..];
+        }
+
+        // Decoding waits for first use when nothing in the subfields can call for a diagnostic: valid UTF-8 (or MARC-8, read
+        // byte for byte), one-byte codes, no empty delimiters. Otherwise, and for fields not read through a recycler, decode now.
+        if (!source.IsEmpty && (!unicode || Utf8.IsValid(rest)) && TryDefer(field, source[at..], unicode))
+        {
+            return field;
         }
 
         var subfields = field.Subfields;
@@ -69,6 +77,32 @@ public static partial class Iso2709RecordParser
         }
 
         return field;
+    }
+
+    // Notes each subfield's code and data bounds. False, with nothing noted or reported, when a subfield needs the eager
+    // path's care: a delimiter with no code after it, or a code that is not one byte (a UTF-8 sequence).
+    private static bool TryDefer(DataField field, ReadOnlyMemory<byte> source, bool unicode)
+    {
+        var rest = source.Span;
+        field.BeginPending(source, unicode);
+        var position = 0;
+        while (position < rest.Length)
+        {
+            // rest[position] is a delimiter.
+            var body = rest[(position + 1)..];
+            var next = body.IndexOf(Iso2709.SubfieldDelimiter);
+            var length = next < 0 ? body.Length : next;
+            if (length == 0 || (unicode && body[0] >= 0x80))
+            {
+                field.ClearSubfields();
+                return false;
+            }
+
+            field.AddPending((char)body[0], position + 2, length - 1);
+            position += 1 + length;
+        }
+
+        return true;
     }
 
     // An indicator is one character (ISO 2709 counts characters: a UTF-8 indicator takes its whole sequence).

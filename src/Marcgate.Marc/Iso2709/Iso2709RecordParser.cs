@@ -22,9 +22,16 @@ public static partial class Iso2709RecordParser
         return Parse(bytes, new Iso2709ParseContext(options, recordNumber, byteOffset, diagnostics));
     }
 
-    internal static MarcRecord? Parse(ReadOnlySpan<byte> bytes, Iso2709ParseContext context, MarcRecordRecycler? recycler = null)
+    internal static MarcRecord? Parse(ReadOnlySpan<byte> bytes, Iso2709ParseContext context) => Parse(bytes, default, context, null);
+
+    /// <summary>Parses into what <paramref name="recycler"/> kept; data fields then read their subfields from <paramref name="bytes"/> on first use.</summary>
+    internal static MarcRecord? Parse(ReadOnlyMemory<byte> bytes, Iso2709ParseContext context, MarcRecordRecycler recycler) =>
+        Parse(bytes.Span, bytes, context, recycler);
+
+    // source is the memory behind bytes when fields may defer decoding (a recycler's records), else empty.
+    private static MarcRecord? Parse(ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
-        var record = ParseCore(bytes, context, recycler);
+        var record = ParseCore(bytes, source, context, recycler);
         if (context.IsStrict && context.ErrorCount > 0)
         {
             if (record is not null)
@@ -40,7 +47,7 @@ public static partial class Iso2709RecordParser
 
     // Every record passes here: compiled fully optimised on first use rather than run as ReadyToRun code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MarcRecord? ParseCore(ReadOnlySpan<byte> bytes, Iso2709ParseContext context, MarcRecordRecycler? recycler)
+    private static MarcRecord? ParseCore(ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
         if (bytes.Length < Leader.Length)
         {
@@ -101,7 +108,9 @@ public static partial class Iso2709RecordParser
 
                 // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
                 var control = tagBytes[0] == '0' && tagBytes[1] == '0';
-                fields[i] = ParseField(Iso2709Text.Tag(tagBytes), control, data.Slice(span.Start, span.Length), unicode, dataStart + span.Start, context, recycler);
+                var fieldOffset = dataStart + span.Start;
+                var fieldSource = source.IsEmpty ? default : source.Slice(fieldOffset, span.Length);
+                fields[i] = ParseField(Iso2709Text.Tag(tagBytes), control, data.Slice(span.Start, span.Length), fieldSource, unicode, fieldOffset, context, recycler);
             }
 
             return record;

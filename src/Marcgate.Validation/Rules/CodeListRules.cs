@@ -65,13 +65,15 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when context.Kind == MarcRecordKind.Bibliographic && IsRelatorField(tag):
-                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+                    // Only the $4s are decoded: name fields are many, and most have none.
+                    for (var at = field.IndexOfSubfield('4'); at >= 0; at = field.IndexOfSubfield('4', at + 1))
                     {
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.
-                        if (subfield.Code == '4' && !subfield.Value.Contains(':', StringComparison.Ordinal))
+                        var value = field.SubfieldValue(at);
+                        if (!value.Contains(':', StringComparison.Ordinal))
                         {
                             // A trailing period or comma is punctuation, not part of the code.
-                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', subfield.Value.AsSpan().Trim().TrimEnd(".,"), "MARC relator code");
+                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', value.AsSpan().Trim().TrimEnd(".,"), "MARC relator code");
                         }
                     }
 

@@ -62,9 +62,10 @@ internal static class FieldRules
         }
 
         Span<byte> seen = stackalloc byte[128];
-        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+        var count = field.SubfieldCount;
+        for (var i = 0; i < count; i++)
         {
-            var code = subfield.Code;
+            var code = field.SubfieldCode(i);
             if (code >= 128)
             {
                 continue;

@@ -128,21 +128,24 @@ internal static class StructureRules
         var tag = field.Tag;
         CheckIndicator(context, tag, occurrence, 1, field.Indicator1);
         CheckIndicator(context, tag, occurrence, 2, field.Indicator2);
-        if (field.Subfields.Count == 0)
+        var count = field.SubfieldCount;
+        if (count == 0)
         {
             context.Error(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} has no subfields");
             return;
         }
 
-        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+        // By index: a field read for validation decodes no subfield data for this.
+        for (var i = 0; i < count; i++)
         {
-            if (!IsWellFormedSubfieldCode(subfield.Code))
+            var code = field.SubfieldCode(i);
+            if (!IsWellFormedSubfieldCode(code))
             {
-                context.Error(ValidationDiagnosticIds.SubfieldCodeMalformed, tag, occurrence, $"{tag} subfield code '{Text.Show(subfield.Code)}' is not a lowercase letter or a digit", subfield: subfield.Code);
+                context.Error(ValidationDiagnosticIds.SubfieldCodeMalformed, tag, occurrence, $"{tag} subfield code '{Text.Show(code)}' is not a lowercase letter or a digit", subfield: code);
             }
-            else if (subfield.Value.Length == 0)
+            else if (field.IsSubfieldEmpty(i))
             {
-                context.Warning(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} ${subfield.Code} is empty", subfield: subfield.Code);
+                context.Warning(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} ${code} is empty", subfield: code);
             }
         }
     }
@@ -158,9 +161,10 @@ internal static class StructureRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasAny(DataField field, string codes)
     {
-        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+        var count = field.SubfieldCount;
+        for (var i = 0; i < count; i++)
         {
-            if (codes.Contains(subfield.Code, StringComparison.Ordinal))
+            if (codes.Contains(field.SubfieldCode(i), StringComparison.Ordinal))
             {
                 return true;
             }

@@ -38,18 +38,24 @@ internal static class SyntaxRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
     {
-        var escapes = false;
-        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+        if (!field.AnySubfieldHasControlCharacter())
         {
-            var value = subfield.Value;
+            return false;
+        }
 
+        var escapes = false;
+        var count = field.SubfieldCount;
+        for (var i = 0; i < count; i++)
+        {
             // Whether some character is below the blank (a C0 control, ESC included), a vector at a time.
-            if (!value.AsSpan().ContainsAnyInRange('\0', '\u001f'))
+            if (!field.SubfieldHasControlCharacter(i))
             {
                 continue;
             }
 
             // Rare: the first control character that is not ESC is reported, and whether ESC occurs is noted.
+            var subfield = field.Subfields[i];
+            var value = subfield.Value;
             var reported = false;
             for (var at = 0; at < value.Length; at++)
             {

@@ -18,7 +18,7 @@ internal static class LinkageRules
         HashSet<string>? regularLinks = null;
         for (var i = 0; i < fields.Count; i++)
         {
-            if (context.TagAt(i) != 880 && fields[i] is DataField regular && Linkage(regular) is { } link && Parse(link) is { Tag: "880" } parsed && parsed.Occurrence != "00")
+            if (context.TagAt(i) != 880 && fields[i] is DataField regular && regular['6'] is { } link && Parse(link) is { Tag: "880" } parsed && parsed.Occurrence != "00")
             {
                 (regularLinks ??= new HashSet<string>(StringComparer.Ordinal)).Add($"{regular.Tag}-{parsed.Occurrence}");
             }
@@ -86,21 +86,6 @@ internal static class LinkageRules
                 context.Error(ValidationDiagnosticIds.LinkageInvalid, regular.Tag, context.OccurrenceAt(i), $"{regular.Tag} $6 '{Text.Show(value)}' links to an 880 that is not in the record", subfield: '6');
             }
         }
-    }
-
-    // The first $6 of a field; most fields have none.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string? Linkage(DataField field)
-    {
-        foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
-        {
-            if (subfield.Code == '6')
-            {
-                return subfield.Value;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The tag and two-digit occurrence of a $6 value, or null when it does not have that shape.</summary>

@@ -1,0 +1,106 @@
+using System.Text;
+
+namespace Marcgate.Marc;
+
+// Subfields not yet decoded: their codes and where their data lies in the record's bytes (see the class remarks).
+public sealed partial class DataField
+{
+    private ReadOnlyMemory<byte> _source;
+    private char[] _pendingCodes = [];
+
+    // Start and length of each subfield's data in _source, two ints per subfield.
+    private int[] _pendingBounds = [];
+    private int _pendingCount;
+    private bool _unicode;
+    private volatile bool _pending;
+
+    /// <summary>
+    /// Empties the field and takes its subfields from <paramref name="source"/> as they are added by <see cref="AddPending"/>:
+    /// valid UTF-8 when <paramref name="unicode"/>, else one character per byte.
+    /// </summary>
+    internal void BeginPending(ReadOnlyMemory<byte> source, bool unicode)
+    {
+        _subfields.Clear();
+        _source = source;
+        _unicode = unicode;
+        _pendingCount = 0;
+        _pending = true;
+    }
+
+    internal void AddPending(char code, int start, int length)
+    {
+        if (_pendingCount == _pendingCodes.Length)
+        {
+            // A recycled field keeps its arrays, so they grow to the largest field it held and then stay.
+            Array.Resize(ref _pendingCodes, Math.Max(_pendingCount * 2, 8));
+            Array.Resize(ref _pendingBounds, _pendingCodes.Length * 2);
+        }
+
+        _pendingCodes[_pendingCount] = code;
+        _pendingBounds[2 * _pendingCount] = start;
+        _pendingBounds[(2 * _pendingCount) + 1] = length;
+        _pendingCount++;
+    }
+
+    /// <summary>Drops subfields not yet decoded (the recycler refills the field).</summary>
+    internal void ClearSubfields()
+    {
+        _pending = false;
+        _source = default;
+        _subfields.Clear();
+    }
+
+    private char PendingCode(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
+        return _pendingCodes[index];
+    }
+
+    private int PendingLength(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
+        return _pendingBounds[(2 * index) + 1];
+    }
+
+    private ReadOnlySpan<byte> PendingBytes(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
+        return _source.Span.Slice(_pendingBounds[2 * index], _pendingBounds[(2 * index) + 1]);
+    }
+
+    // UTF-8 bytes below 0x80 are the characters themselves, so the bytes answer for the decoded text.
+    private bool PendingHasControlCharacter(int index) => PendingBytes(index).ContainsAnyInRange((byte)0, (byte)0x1F);
+
+    private bool PendingSourceHasControlByte() => _source.Span.ContainsAnyInRange((byte)0, (byte)0x1E);
+
+    private string PendingValue(int index) => Decode(PendingBytes(index), _unicode);
+
+    private void Materialize()
+    {
+        // Reading a record from several threads is safe with eager fields, so it stays safe here: one thread decodes.
+        lock (_subfields)
+        {
+            if (!_pending)
+            {
+                return;
+            }
+
+            _subfields.Clear();
+            _subfields.EnsureCapacity(_pendingCount);
+            var source = _source.Span;
+            for (var i = 0; i < _pendingCount; i++)
+            {
+                _subfields.Add(new Subfield(_pendingCodes[i], Decode(source.Slice(_pendingBounds[2 * i], _pendingBounds[(2 * i) + 1]), _unicode)));
+            }
+
+            // The bytes stay referenced: a thread that saw the field pending a moment ago may still read them.
+            _pending = false;
+        }
+    }
+
+    // The same text the reader's eager path gives: the bytes were checked to be valid UTF-8 when the field was read.
+    private static string Decode(ReadOnlySpan<byte> bytes, bool unicode) =>
+        bytes.IsEmpty ? string.Empty
+        : !unicode || Ascii.IsValid(bytes) ? Iso2709.Iso2709Text.OneCharPerByte(bytes)
+        : Encoding.UTF8.GetString(bytes);
+}

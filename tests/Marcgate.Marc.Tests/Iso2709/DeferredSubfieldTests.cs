@@ -1,0 +1,102 @@
+using Marcgate.Marc.Iso2709;
+using Marcgate.Tests;
+
+namespace Marcgate.Marc.Tests.Iso2709;
+
+/// <summary>
+/// Fields read through a recycler decode their subfields on first use: what their indexed members answer before that
+/// must be what the decoded subfields say, and what an ordinary read of the same record holds.
+/// </summary>
+public sealed class DeferredSubfieldTests
+{
+    public static TheoryData<string> CorpusFiles() => FrameTests.CorpusFiles();
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Indexed_reads_before_decoding_agree_with_the_subfields(string relative)
+    {
+        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        var plain = CorpusReading.Read(bytes, MarcReaderOptions.Default).Results;
+        var recycler = new MarcRecordRecycler();
+        using var reader = new Iso2709Reader(new MemoryStream(bytes));
+        var index = 0;
+        while (reader.ReadFrame() is { } frame)
+        {
+            var result = frame.Parse(recycler);
+            var expected = plain[index++].Record;
+            if (result.Record is not { } record)
+            {
+                Assert.Null(expected);
+                continue;
+            }
+
+            for (var f = 0; f < record.Fields.Count; f++)
+            {
+                if (record.Fields[f] is not DataField field)
+                {
+                    continue;
+                }
+
+                var want = ((DataField)expected!.Fields[f]).Subfields;
+                var seen = Indexed(field);
+                Assert.Equal(Described(want), seen);
+                Assert.Equal(want.Any(s => s.Value.Any(c => c < ' ')), field.AnySubfieldHasControlCharacter());
+
+                // Decoding afterwards gives the same subfields, and the indexed reads still agree.
+                Assert.Equal(want, field.Subfields);
+                Assert.Equal(seen, Indexed(field));
+            }
+
+            recycler.Return(record);
+        }
+    }
+
+    [Fact]
+    public void Indexed_reads_of_a_field_built_in_code()
+    {
+        var field = new DataField("650", ' ', '0', [new('a', "Jazz"), new('x', ""), new('4', "prf"), new('a', "Tab\there")]);
+
+        Assert.Equal(4, field.SubfieldCount);
+        Assert.Equal("ax4a", string.Concat(Enumerable.Range(0, 4).Select(field.SubfieldCode)));
+        Assert.Equal("prf", field.SubfieldValue(2));
+        Assert.True(field.IsSubfieldEmpty(1));
+        Assert.False(field.SubfieldHasControlCharacter(0));
+        Assert.True(field.SubfieldHasControlCharacter(3));
+        Assert.True(field.AnySubfieldHasControlCharacter());
+        Assert.Equal((3, -1), (field.IndexOfSubfield('a', 1), field.IndexOfSubfield('z')));
+        Assert.Equal(["Jazz", "Tab\there"], field.ValuesOf('a'));
+        Assert.Equal("Jazz", field['a']);
+        Assert.Null(field['z']);
+    }
+
+    [Fact]
+    public void A_field_not_yet_decoded_is_decoded_once_when_threads_race_for_it()
+    {
+        var bytes = File.ReadAllBytes(SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc"));
+        using var reader = new Iso2709Reader(new MemoryStream(bytes));
+        var record = reader.ReadFrame()!.Parse(new MarcRecordRecycler()).Record!;
+        var fields = record.Fields.OfType<DataField>().ToList();
+
+        var lists = new List<Subfield>[fields.Count, 4];
+        Parallel.For(0, 4, thread =>
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                lists[i, thread] = fields[i].Subfields;
+            }
+        });
+
+        for (var i = 0; i < fields.Count; i++)
+        {
+            Assert.All(Enumerable.Range(0, 4), thread => Assert.Same(lists[i, 0], lists[i, thread]));
+            Assert.Equal(fields[i].SubfieldCount, lists[i, 0].Count);
+        }
+    }
+
+    private static List<string> Indexed(DataField field) =>
+        [.. Enumerable.Range(0, field.SubfieldCount).Select(i =>
+            $"{field.SubfieldCode(i)}|{field.SubfieldValue(i)}|{field.IsSubfieldEmpty(i)}|{field.SubfieldHasControlCharacter(i)}")];
+
+    private static List<string> Described(List<Subfield> subfields) =>
+        [.. subfields.Select(s => $"{s.Code}|{s.Value}|{s.Value.Length == 0}|{s.Value.Any(c => c < ' ')}")];
+}
