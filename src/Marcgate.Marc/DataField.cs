@@ -99,6 +99,13 @@ public sealed partial class DataField : MarcField
     /// <summary>The index of the first subfield with this code at or after <paramref name="from"/>, or -1.</summary>
     public int IndexOfSubfield(char code, int from = 0)
     {
+        if (_pending)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)from, (uint)_pendingCount, nameof(from));
+            var at = _pendingCodes.AsSpan(from, _pendingCount - from).IndexOf(code);
+            return at < 0 ? -1 : from + at;
+        }
+
         var count = SubfieldCount;
         for (var i = from; i < count; i++)
         {

@@ -48,7 +48,7 @@ public static class TableGenerator
             internal static partial class FormatTables
             {
                 /// <summary>{{schema.GetProperty("title").GetString()}}: {{schema.GetProperty("url").GetString()}} (via timathom/marc-schema).</summary>
-                public static FormatDefinition {{name}} { get; } = Create{{name}}();
+                public static FormatDefinition {{name}} => {{name}}Table.Value;
 
                 private static FormatDefinition Create{{name}}() => new(
                     Validation.MarcRecordKind.{{name}},
@@ -174,7 +174,12 @@ public static class TableGenerator
             text.Append("        [").Append(CSharpText.Char(category)).Append("] = ").Append(Fixed("007 " + label, length, s_shortest007.GetValueOrDefault(category, length), list)).Append(",\n");
         }
 
-        text.Append("    });\n}\n");
+        text.Append("    });\n\n");
+
+        // A holder class per format: its tables are built on first use, so a run that only reads bibliographic records
+        // does not build the authority and holdings tables (thousands of objects) at start-up.
+        text.Append("    private static class ").Append(name).Append("Table\n    {\n");
+        text.Append("        public static readonly FormatDefinition Value = Create").Append(name).Append("();\n    }\n}\n");
         return text.ToString();
     }
 

@@ -17,6 +17,18 @@ internal static class Iso2709
     /// <summary>A fixed-width decimal number, or -1 when any byte is not a digit.</summary>
     public static int ParseDigits(ReadOnlySpan<byte> digits)
     {
+        // Directory entries hold a four-digit length and a five-digit start: those are read four bytes at a time.
+        if (digits.Length is 4 or 5)
+        {
+            var four = ParseFourDigits(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(digits));
+            if (four < 0 || digits.Length == 4)
+            {
+                return four;
+            }
+
+            return IsDigit(digits[4]) ? (four * 10) + (digits[4] - '0') : -1;
+        }
+
         var value = 0;
         foreach (var b in digits)
         {
@@ -29,6 +41,19 @@ internal static class Iso2709
         }
 
         return value;
+    }
+
+    // Four ASCII bytes, the first in the low byte: each must be 0x30-0x39; then pairs are combined in place (d0*10+d1, d2*10+d3).
+    private static int ParseFourDigits(uint bytes)
+    {
+        if ((bytes & 0xF0F0F0F0u) != 0x30303030u || ((bytes + 0x06060606u) & 0xF0F0F0F0u) != 0x30303030u)
+        {
+            return -1;
+        }
+
+        var digits = bytes & 0x0F0F0F0Fu;
+        var pairs = ((digits * 10) + (digits >> 8)) & 0x00FF00FFu;
+        return (int)(((pairs & 0xFFFF) * 100) + (pairs >> 16));
     }
 
     /// <summary>Bytes as printable text for messages: control and non-ASCII bytes as \xNN.</summary>

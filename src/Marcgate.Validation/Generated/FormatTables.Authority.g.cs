@@ -4,7 +4,7 @@ namespace Marcgate.Validation.Tables;
 internal static partial class FormatTables
 {
     /// <summary>MARC21 authority format: https://www.loc.gov/marc/authority/ (via timathom/marc-schema).</summary>
-    public static FormatDefinition Authority { get; } = CreateAuthority();
+    public static FormatDefinition Authority => AuthorityTable.Value;
 
     private static FormatDefinition CreateAuthority() => new(
         Validation.MarcRecordKind.Authority,
@@ -209,4 +209,9 @@ internal static partial class FormatTables
     new Dictionary<char, FixedFieldDefinition>
     {
     });
+
+    private static class AuthorityTable
+    {
+        public static readonly FormatDefinition Value = CreateAuthority();
+    }
 }

@@ -4,7 +4,7 @@ namespace Marcgate.Validation.Tables;
 internal static partial class FormatTables
 {
     /// <summary>MARC21 bibliographic format: https://www.loc.gov/marc/bibliographic/ (via timathom/marc-schema).</summary>
-    public static FormatDefinition Bibliographic { get; } = CreateBibliographic();
+    public static FormatDefinition Bibliographic => BibliographicTable.Value;
 
     private static FormatDefinition CreateBibliographic() => new(
         Validation.MarcRecordKind.Bibliographic,
@@ -772,4 +772,9 @@ internal static partial class FormatTables
             new(1, 1, "Specific material designation", "muz|", [], []),
         ]),
     });
+
+    private static class BibliographicTable
+    {
+        public static readonly FormatDefinition Value = CreateBibliographic();
+    }
 }

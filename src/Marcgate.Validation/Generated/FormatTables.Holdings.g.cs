@@ -4,7 +4,7 @@ namespace Marcgate.Validation.Tables;
 internal static partial class FormatTables
 {
     /// <summary>MARC21 holdings format: https://www.loc.gov/marc/holdings/ (via timathom/marc-schema).</summary>
-    public static FormatDefinition Holdings { get; } = CreateHoldings();
+    public static FormatDefinition Holdings => HoldingsTable.Value;
 
     private static FormatDefinition CreateHoldings() => new(
         Validation.MarcRecordKind.Holdings,
@@ -273,4 +273,9 @@ internal static partial class FormatTables
             new(1, 1, "Specific material designation", "muz|", [], []),
         ]),
     });
+
+    private static class HoldingsTable
+    {
+        public static readonly FormatDefinition Value = CreateHoldings();
+    }
 }

@@ -61,7 +61,9 @@ internal static class FieldRules
             CheckIndicator(context, field.Indicator2, definition.Indicator2!, 2, definition, tag, occurrence, severity, name);
         }
 
-        Span<byte> seen = stackalloc byte[128];
+        // Codes seen once and seen twice, a bit per ASCII code: a repeated non-repeatable code is reported at its second occurrence only.
+        Span<ulong> once = [0, 0];
+        Span<ulong> twice = [0, 0];
         var count = field.SubfieldCount;
         for (var i = 0; i < count; i++)
         {
@@ -84,15 +86,14 @@ internal static class FieldRules
                     context.Add(ValidationDiagnosticIds.SubfieldUndefined, severity, tag, occurrence, $"{name} ${code} is not defined for {definition.Tag} ({definition.Label})", subfield: code);
                 }
             }
-            else if (!defined.Repeatable && seen[code] == 1)
+            else if (!defined.Repeatable && (once[code >> 6] & (twice[code >> 6] ^ ulong.MaxValue) & (1UL << code)) != 0)
             {
                 context.Add(ValidationDiagnosticIds.SubfieldNotRepeatable, severity, tag, occurrence, $"{name} ${code} ({defined.Label}) is not repeatable", subfield: code);
             }
 
-            if (seen[code] < 2)
-            {
-                seen[code]++;
-            }
+            var bit = 1UL << code;
+            twice[code >> 6] |= once[code >> 6] & bit;
+            once[code >> 6] |= bit;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Marcgate.Validation.Tables;
@@ -7,8 +6,11 @@ namespace Marcgate.Validation.Tables;
 /// <remarks>Chars: codes allowed in each character of the range; Values: codes allowed as the whole range ("||||", "xx ", "nnn"); Templates: shapes for the whole range, 'a' a lowercase letter, '9' a digit, ' ' a blank.</remarks>
 internal sealed record PositionDefinition(int Start, int End, string Label, string Chars, string[] Values, string[] Templates)
 {
-    // Chars as a set the runtime tests a vector of characters at a time against.
-    private readonly SearchValues<char> _chars = SearchValues.Create(Chars);
+    // Chars by ASCII value: positions are a few characters wide, where a table read per character beats a vector search.
+    private readonly bool[]? _chars = Chars.Length > 0 ? SingleCharacters(Chars, [], []) : null;
+
+    // Most positions are one character wide: what they accept, by ASCII value, so that each is one table read.
+    private readonly bool[]? _single = End == Start ? SingleCharacters(Chars, Values, Templates) : null;
     private string? _range;
 
     public int Width => End - Start + 1;
@@ -30,6 +32,16 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
             return true;
         }
 
+        if (_single is { } single && value.Length == 1)
+        {
+            return value[0] < 128 && single[value[0]];
+        }
+
+        if (_chars is { } chars && AllIn(value, chars))
+        {
+            return true;
+        }
+
         foreach (var allowed in Values)
         {
             if (value.SequenceEqual(allowed))
@@ -46,7 +58,64 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
             }
         }
 
-        return Chars.Length > 0 && !value.ContainsAnyExcept(_chars);
+        return false;
+    }
+
+    private static bool AllIn(ReadOnlySpan<char> value, bool[] accepted)
+    {
+        foreach (var c in value)
+        {
+            if (c >= 128 || !accepted[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The same answers as the general path of Accepts, for every one-character value: built from what each part accepts.
+    private static bool[] SingleCharacters(string chars, string[] values, string[] templates)
+    {
+        var accepted = new bool[128];
+        foreach (var c in chars)
+        {
+            Accept(accepted, c, c);
+        }
+
+        foreach (var value in values)
+        {
+            if (value.Length == 1)
+            {
+                Accept(accepted, value[0], value[0]);
+            }
+        }
+
+        foreach (var template in templates)
+        {
+            switch (template)
+            {
+                case "a":
+                    Accept(accepted, 'a', 'z');
+                    break;
+                case "9":
+                    Accept(accepted, '0', '9');
+                    break;
+                case { Length: 1 }:
+                    Accept(accepted, template[0], template[0]);
+                    break;
+            }
+        }
+
+        return accepted;
+    }
+
+    private static void Accept(bool[] accepted, char first, char last)
+    {
+        for (var c = first; c <= last && c < accepted.Length; c++)
+        {
+            accepted[c] = true;
+        }
     }
 
     private static bool Fits(ReadOnlySpan<char> value, string template)
