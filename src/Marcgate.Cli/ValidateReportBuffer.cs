@@ -47,6 +47,7 @@ internal sealed class ValidateReportBuffer
         _length += Encoding.UTF8.GetBytes(one, span);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(Reserve(bytes.Length));

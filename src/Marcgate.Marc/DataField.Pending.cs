@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Marcgate.Marc;
@@ -27,19 +28,25 @@ public sealed partial class DataField
         _pending = true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddPending(char code, int start, int length)
     {
         if (_pendingCount == _pendingCodes.Length)
         {
-            // A recycled field keeps its arrays, so they grow to the largest field it held and then stay.
-            Array.Resize(ref _pendingCodes, Math.Max(_pendingCount * 2, 8));
-            Array.Resize(ref _pendingBounds, _pendingCodes.Length * 2);
+            GrowPending();
         }
 
         _pendingCodes[_pendingCount] = code;
         _pendingBounds[2 * _pendingCount] = start;
         _pendingBounds[(2 * _pendingCount) + 1] = length;
         _pendingCount++;
+    }
+
+    // A recycled field keeps its arrays, so they grow to the largest field it held and then stay.
+    private void GrowPending()
+    {
+        Array.Resize(ref _pendingCodes, Math.Max(_pendingCount * 2, 8));
+        Array.Resize(ref _pendingBounds, _pendingCodes.Length * 2);
     }
 
     /// <summary>Drops subfields not yet decoded (the recycler refills the field).</summary>
@@ -50,18 +57,21 @@ public sealed partial class DataField
         _subfields.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private char PendingCode(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
         return _pendingCodes[index];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int PendingLength(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
         return _pendingBounds[(2 * index) + 1];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> PendingBytes(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
@@ -69,6 +79,7 @@ public sealed partial class DataField
     }
 
     // UTF-8 bytes below 0x80 are the characters themselves, so the bytes answer for the decoded text.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool PendingHasControlCharacter(int index) => PendingBytes(index).ContainsAnyInRange((byte)0, (byte)0x1F);
 
     private bool PendingSourceHasControlByte() => _source.Span.ContainsAnyInRange((byte)0, (byte)0x1E);

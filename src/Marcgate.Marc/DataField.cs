@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Marcgate.Marc;
@@ -53,7 +54,11 @@ public sealed partial class DataField : MarcField
     }
 
     /// <summary>The number of subfields.</summary>
-    public int SubfieldCount => _pending ? _pendingCount : _subfields.Count;
+    public int SubfieldCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _pending ? _pendingCount : _subfields.Count;
+    }
 
     /// <inheritdoc />
     public override bool IsControlField => false;
@@ -62,15 +67,19 @@ public sealed partial class DataField : MarcField
     public string? this[char code] => IndexOfSubfield(code) is var at and >= 0 ? SubfieldValue(at) : null;
 
     /// <summary>The code of the subfield at this index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public char SubfieldCode(int index) => _pending ? PendingCode(index) : _subfields[index].Code;
 
     /// <summary>The data of the subfield at this index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string SubfieldValue(int index) => _pending ? PendingValue(index) : _subfields[index].Value;
 
     /// <summary>True when the subfield at this index has no data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsSubfieldEmpty(int index) => _pending ? PendingLength(index) == 0 : _subfields[index].Value.Length == 0;
 
     /// <summary>True when the data of the subfield at this index holds a C0 control character (U+0000-U+001F, MARC-8's ESC included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool SubfieldHasControlCharacter(int index) =>
         _pending ? PendingHasControlCharacter(index) : _subfields[index].Value.AsSpan().ContainsAnyInRange('\0', '\u001f');
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marcgate.Marc;
 
 /// <summary>A variable field of a record: a control field (00X) or a data field.</summary>
@@ -20,5 +22,6 @@ public abstract class MarcField
     public abstract MarcField Clone();
 
     /// <summary>True when the tag is a control-field tag (00X) in MARC 21.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsControlTag(string tag) => tag.Length == 3 && tag[0] == '0' && tag[1] == '0';
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marcgate.Marc.Iso2709;
 
 /// <summary>ISO 2709 structural constants (MARC 21 Specifications, "Record structure").</summary>
@@ -12,9 +14,11 @@ internal static class Iso2709
     /// <summary>Field starts are five digits, so offsets past 99,999 wrap (see <see cref="Iso2709Writer"/>).</summary>
     public const int StartModulus = 100_000;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
     /// <summary>A fixed-width decimal number, or -1 when any byte is not a digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ParseDigits(ReadOnlySpan<byte> digits)
     {
         // Directory entries hold a four-digit length and a five-digit start: those are read four bytes at a time.
@@ -44,6 +48,7 @@ internal static class Iso2709
     }
 
     // Four ASCII bytes, the first in the low byte: each must be 0x30-0x39; then pairs are combined in place (d0*10+d1, d2*10+d3).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ParseFourDigits(uint bytes)
     {
         if ((bytes & 0xF0F0F0F0u) != 0x30303030u || ((bytes + 0x06060606u) & 0xF0F0F0F0u) != 0x30303030u)

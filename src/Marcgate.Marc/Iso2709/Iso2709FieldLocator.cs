@@ -41,10 +41,12 @@ internal static class Iso2709FieldLocator
     }
 
     /// <summary>True when [start, start+length) is a whole field: it begins on a boundary and ends with 0x1E.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsExact(ReadOnlySpan<byte> data, int start, int length) =>
         length >= 1 && start >= 0 && (long)start + length <= data.Length && IsFieldStart(data, start)
         && data[start + length - 1] == Iso2709.FieldTerminator;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsFieldStart(ReadOnlySpan<byte> data, int position) =>
         position == 0 || (position > 0 && position < data.Length && data[position - 1] == Iso2709.FieldTerminator);
 }

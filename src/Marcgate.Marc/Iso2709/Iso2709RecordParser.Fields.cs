@@ -106,6 +106,7 @@ public static partial class Iso2709RecordParser
     }
 
     // An indicator is one character (ISO 2709 counts characters: a UTF-8 indicator takes its whole sequence).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char ReadIndicator(ReadOnlySpan<byte> bytes, ref int at, bool unicode, ref int count, int fieldOffset, string tag, Iso2709ParseContext context)
     {
         if (at >= bytes.Length || bytes[at] == Iso2709.SubfieldDelimiter)

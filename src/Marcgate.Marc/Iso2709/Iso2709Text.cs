@@ -10,6 +10,7 @@ internal static class Iso2709Text
     // Every numeric tag as a shared string: tags are the most frequent small strings of a record.
     private static readonly string[] s_numericTags = CreateNumericTags();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string Tag(ReadOnlySpan<byte> tag)
     {
         if (tag.Length == 3 && IsDigit(tag[0]) && IsDigit(tag[1]) && IsDigit(tag[2]))
@@ -97,6 +98,7 @@ internal static class Iso2709Text
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
     private static string[] CreateNumericTags()

@@ -126,8 +126,15 @@ internal static class StructureRules
     private static void CheckDataField(ValidationContext context, DataField field, int occurrence)
     {
         var tag = field.Tag;
-        CheckIndicator(context, tag, occurrence, 1, field.Indicator1);
-        CheckIndicator(context, tag, occurrence, 2, field.Indicator2);
+        if (!IsWellFormedIndicator(field.Indicator1))
+        {
+            ReportIndicator(context, tag, occurrence, 1, field.Indicator1);
+        }
+
+        if (!IsWellFormedIndicator(field.Indicator2))
+        {
+            ReportIndicator(context, tag, occurrence, 2, field.Indicator2);
+        }
         var count = field.SubfieldCount;
         if (count == 0)
         {
@@ -150,13 +157,8 @@ internal static class StructureRules
         }
     }
 
-    private static void CheckIndicator(ValidationContext context, string tag, int occurrence, int which, char value)
-    {
-        if (!IsWellFormedIndicator(value))
-        {
-            context.Error(ValidationDiagnosticIds.IndicatorMalformed, tag, occurrence, $"{tag} {Text.Ordinal(which)} indicator is '{Text.Show(value)}', not a blank, digit or lowercase letter", indicator: which);
-        }
-    }
+    private static void ReportIndicator(ValidationContext context, string tag, int occurrence, int which, char value) =>
+        context.Error(ValidationDiagnosticIds.IndicatorMalformed, tag, occurrence, $"{tag} {Text.Ordinal(which)} indicator is '{Text.Show(value)}', not a blank, digit or lowercase letter", indicator: which);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasAny(DataField field, string codes)
@@ -174,9 +176,11 @@ internal static class StructureRules
     }
 
     /// <summary>MARC 21 general information: an indicator is a lowercase letter, a digit or blank.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWellFormedIndicator(char value) => value is ' ' or (>= 'a' and <= 'z') or (>= '0' and <= '9');
 
     /// <summary>MARC 21 general information: a subfield code is a lowercase letter or a digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWellFormedSubfieldCode(char code) => code is (>= 'a' and <= 'z') or (>= '0' and <= '9');
 
     public static bool IsWellFormedTag(string tag) =>

@@ -66,6 +66,7 @@ internal sealed class ValidationContext
     public bool? DataHasEscapes { get; set; }
 
     /// <summary>A three-digit tag as a number (245 for "245"); -1 for any other tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int TagNumber(string tag) =>
         tag.Length == 3 && char.IsAsciiDigit(tag[0]) && char.IsAsciiDigit(tag[1]) && char.IsAsciiDigit(tag[2])
             ? ((tag[0] - '0') * 100) + ((tag[1] - '0') * 10) + (tag[2] - '0')

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Marcgate.Validation.Tables;
 
@@ -57,9 +58,11 @@ internal sealed class FieldDefinition
     /// <summary>True when the field has subfields defined (data fields).</summary>
     public bool HasSubfields { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public SubfieldDefinition? Subfield(char code) => code < 128 ? _subfields[code] : null;
 
     /// <summary>True when the indicator (1 or 2) takes any value (no definition) or this value; a non-ASCII value is never defined.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool AllowsIndicator(int which, char value)
     {
         var allowed = which == 1 ? Indicator1 : Indicator2;
