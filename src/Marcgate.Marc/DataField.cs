@@ -108,11 +108,19 @@ public sealed partial class DataField : MarcField
     /// <summary>The index of the first subfield with this code at or after <paramref name="from"/>, or -1.</summary>
     public int IndexOfSubfield(char code, int from = 0)
     {
+        // A loop rather than a vector search: most fields have two or three subfields.
         if (_pending)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)from, (uint)_pendingCount, nameof(from));
-            var at = _pendingCodes.AsSpan(from, _pendingCount - from).IndexOf(code);
-            return at < 0 ? -1 : from + at;
+            var codes = _pendingCodes.AsSpan(0, _pendingCount);
+            for (var i = from; i < codes.Length; i++)
+            {
+                if (codes[i] == code)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         var count = SubfieldCount;

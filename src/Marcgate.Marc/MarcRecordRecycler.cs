@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Marcgate.Marc;
@@ -17,9 +19,11 @@ public sealed class MarcRecordRecycler
     // Enough for a few large records; anything past it is left to the garbage collector.
     private const int MaxKept = 4096;
 
-    private readonly Stack<MarcRecord> _records = new();
-    private readonly Stack<DataField> _dataFields = new();
-    private readonly Stack<ControlField> _controlFields = new();
+    // Stacks of slots (structs holding a reference): a store into them needs no array element-type check, which a
+    // Stack<T> of reference types makes for every push.
+    private readonly Pool<MarcRecord> _records = new();
+    private readonly Pool<DataField> _dataFields = new();
+    private readonly Pool<ControlField> _controlFields = new();
 
     /// <summary>Gives back a record that is no longer used, with its fields.</summary>
     public void Return(MarcRecord record)
@@ -29,20 +33,17 @@ public sealed class MarcRecordRecycler
         {
             switch (field)
             {
-                case DataField data when _dataFields.Count < MaxKept:
+                case DataField data:
                     _dataFields.Push(data);
                     break;
-                case ControlField control when _controlFields.Count < MaxKept:
+                case ControlField control:
                     _controlFields.Push(control);
                     break;
             }
         }
 
         record.Fields.Clear();
-        if (_records.Count < MaxKept)
-        {
-            _records.Push(record);
-        }
+        _records.Push(record);
     }
 
     internal MarcRecord Record(Leader leader, int fieldCapacity)
@@ -81,5 +82,49 @@ public sealed class MarcRecordRecycler
         field.Tag = tag;
         field.Value = value;
         return field;
+    }
+
+    private sealed class Pool<T>
+        where T : class
+    {
+        private Slot[] _items = new Slot[64];
+        private int _count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Push(T item)
+        {
+            if (_count == _items.Length)
+            {
+                if (_count >= MaxKept)
+                {
+                    return;
+                }
+
+                Array.Resize(ref _items, _count * 2);
+            }
+
+            _items[_count++].Item = item;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryPop([NotNullWhen(true)] out T? item)
+        {
+            if (_count == 0)
+            {
+                item = null;
+                return false;
+            }
+
+            // The slot lets go of the item: a record kept by its reader must not be held here too.
+            ref var slot = ref _items[--_count];
+            item = slot.Item!;
+            slot.Item = null;
+            return true;
+        }
+
+        private struct Slot
+        {
+            public T? Item;
+        }
     }
 }

@@ -33,21 +33,28 @@ public sealed class MarcValidator : IRecordValidator
         }
 
         var context = new ValidationContext(record, kind);
-        StructureRules.Check(context);
-        if (level >= ValidationLevel.Basic)
+        try
         {
-            var format = FormatDefinition.For(kind);
-            FieldRules.Check(context, format);
-            FixedFieldRules.Check(context, format);
-            CodeListRules.Check(context);
-            SyntaxRules.Check(context);
-            if (level >= ValidationLevel.Full)
+            StructureRules.Check(context);
+            if (level >= ValidationLevel.Basic)
             {
-                FullRules.Check(context, format);
+                var format = FormatDefinition.For(kind);
+                FieldRules.Check(context, format);
+                FixedFieldRules.Check(context, format);
+                CodeListRules.Check(context);
+                SyntaxRules.Check(context);
+                if (level >= ValidationLevel.Full)
+                {
+                    FullRules.Check(context, format);
+                }
             }
         }
+        finally
+        {
+            // The context's per-thread tables are cleared whatever happened, so that the next record starts clean.
+            context.Release();
+        }
 
-        context.Release();
         return context.Diagnostics;
     }
 }

@@ -10,7 +10,10 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
     private readonly bool[]? _chars = Chars.Length > 0 ? SingleCharacters(Chars, [], []) : null;
 
     // Most positions are one character wide: what they accept, by ASCII value, so that each is one table read.
-    private readonly bool[]? _single = End == Start ? SingleCharacters(Chars, Values, Templates) : null;
+    // Positions with nothing to check against accept anything, and have no table.
+    private readonly bool[]? _single = End == Start && (Chars.Length > 0 || Values.Length > 0 || Templates.Length > 0)
+        ? SingleCharacters(Chars, Values, Templates) : null;
+
     private string? _range;
 
     public int Width => End - Start + 1;
@@ -24,17 +27,15 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
     /// <summary>The position as MARC 21 documentation writes it: "06" or "18-21".</summary>
     public string Range => _range ??= Start == End ? $"{Start:00}" : $"{Start:00}-{End:00}";
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Accepts(ReadOnlySpan<char> value)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Accepts(ReadOnlySpan<char> value) =>
+        _single is { } single && value.Length == 1 ? value[0] < 128 && single[value[0]] : AcceptsRange(value);
+
+    private bool AcceptsRange(ReadOnlySpan<char> value)
     {
         if (!IsChecked)
         {
             return true;
-        }
-
-        if (_single is { } single && value.Length == 1)
-        {
-            return value[0] < 128 && single[value[0]];
         }
 
         if (_chars is { } chars && AllIn(value, chars))
