@@ -12,6 +12,9 @@ public sealed partial class DataField
     // Start and length of each subfield's data in _source, two ints per subfield.
     private int[] _pendingBounds = [];
     private int _pendingCount;
+
+    // False when no subfield code or data byte is a C0 control (below 0x20 other than the delimiters themselves).
+    private bool _pendingControls = true;
     private bool _unicode;
     private volatile bool _pending;
 
@@ -25,6 +28,7 @@ public sealed partial class DataField
         _source = source;
         _unicode = unicode;
         _pendingCount = 0;
+        _pendingControls = true;
         _pending = true;
     }
 
@@ -82,7 +86,8 @@ public sealed partial class DataField
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool PendingHasControlCharacter(int index) => PendingBytes(index).ContainsAnyInRange((byte)0, (byte)0x1F);
 
-    private bool PendingSourceHasControlByte() => _source.Span.ContainsAnyInRange((byte)0, (byte)0x1E);
+    /// <summary>Notes, once the subfields are added, whether a C0 control character was seen in their data or codes.</summary>
+    internal void EndPending(bool controls) => _pendingControls = controls;
 
     private string PendingValue(int index) => Decode(PendingBytes(index), _unicode);
 

@@ -86,9 +86,9 @@ public sealed partial class DataField : MarcField
     /// <summary>True when the data of some subfield holds a C0 control character (see <see cref="SubfieldHasControlCharacter"/>).</summary>
     public bool AnySubfieldHasControlCharacter()
     {
-        // A field not yet decoded is scanned whole, a vector at a time: bytes below 0x1F other than the delimiters
-        // themselves. A hit may be a subfield code (malformed, so rare) and is then looked at subfield by subfield.
-        if (_pending && !PendingSourceHasControlByte())
+        // A field not yet decoded was scanned for control bytes as it was read. A hit may be a subfield code (malformed,
+        // so rare) and is then looked at subfield by subfield.
+        if (_pending && !_pendingControls)
         {
             return false;
         }

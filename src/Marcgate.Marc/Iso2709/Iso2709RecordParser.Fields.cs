@@ -86,11 +86,20 @@ public static partial class Iso2709RecordParser
         var rest = source.Span;
         field.BeginPending(source, unicode);
         var position = 0;
+        var controls = false;
         while (position < rest.Length)
         {
-            // rest[position] is a delimiter.
+            // rest[position] is a delimiter. The search stops at any C0 control, so that the field learns whether its
+            // data holds one (the validator asks of every field) in the same pass that finds the next delimiter.
             var body = rest[(position + 1)..];
-            var next = body.IndexOf(Iso2709.SubfieldDelimiter);
+            var next = body.IndexOfAnyInRange((byte)0, Iso2709.SubfieldDelimiter);
+            while (next >= 0 && body[next] != Iso2709.SubfieldDelimiter)
+            {
+                controls = true;
+                var after = body[(next + 1)..].IndexOf(Iso2709.SubfieldDelimiter);
+                next = after < 0 ? -1 : next + 1 + after;
+            }
+
             var length = next < 0 ? body.Length : next;
             if (length == 0 || (unicode && body[0] >= 0x80))
             {
@@ -102,6 +111,7 @@ public static partial class Iso2709RecordParser
             position += 1 + length;
         }
 
+        field.EndPending(controls);
         return true;
     }
 
