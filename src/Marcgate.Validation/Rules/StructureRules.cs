@@ -135,6 +135,7 @@ internal static class StructureRules
         {
             ReportIndicator(context, tag, occurrence, 2, field.Indicator2);
         }
+
         var count = field.SubfieldCount;
         if (count == 0)
         {
