@@ -25,12 +25,10 @@ internal static class ControlNumberRules
 
                     break;
                 case DataField system when context.TagAt(i) == 35:
-                    foreach (var subfield in CollectionsMarshal.AsSpan(system.Subfields))
+                    // Only the $a data is decoded: records carry several 035s.
+                    for (var at = system.IndexOfSubfield('a'); at >= 0; at = system.IndexOfSubfield('a', at + 1))
                     {
-                        if (subfield.Code == 'a')
-                        {
-                            CheckSystemNumber(context, context.OccurrenceAt(i), subfield.Value);
-                        }
+                        CheckSystemNumber(context, context.OccurrenceAt(i), system.SubfieldValue(at));
                     }
 
                     break;
