@@ -108,6 +108,8 @@ public sealed partial class DataField : MarcField
     /// <summary>The index of the first subfield with this code at or after <paramref name="from"/>, or -1.</summary>
     public int IndexOfSubfield(char code, int from = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+
         // A loop rather than a vector search: most fields have two or three subfields.
         if (_pending)
         {
