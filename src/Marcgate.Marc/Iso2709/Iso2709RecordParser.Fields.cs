@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 
 namespace Marcgate.Marc.Iso2709;
@@ -79,43 +81,114 @@ public static partial class Iso2709RecordParser
         return field;
     }
 
-    // Notes each subfield's code and data bounds. False, with nothing noted or reported, when a subfield needs the eager
-    // path's care: a delimiter with no code after it, or a code that is not one byte (a UTF-8 sequence).
+    // Notes each subfield's code and data bounds, and whether any byte is a C0 control other than the delimiters (the
+    // validator asks that of every field). False, with nothing noted or reported, when a subfield needs the eager path's
+    // care: a delimiter with no code after it, or a code that is not one byte (a UTF-8 sequence).
     private static bool TryDefer(DataField field, ReadOnlyMemory<byte> source, bool unicode)
     {
-        var rest = source.Span;
+        var bytes = source.Span;
         field.BeginPending(source, unicode);
-        var position = 0;
-        var controls = false;
-        while (position < rest.Length)
+        if (bytes.IsEmpty)
         {
-            // rest[position] is a delimiter. The search stops at any C0 control, so that the field learns whether its
-            // data holds one (the validator asks of every field) in the same pass that finds the next delimiter.
-            var body = rest[(position + 1)..];
-            var next = body.IndexOfAnyInRange((byte)0, Iso2709.SubfieldDelimiter);
-            while (next >= 0 && body[next] != Iso2709.SubfieldDelimiter)
+            field.EndPending(false);
+            return true;
+        }
+
+        // bytes[0] is the delimiter that opens the first subfield. The bytes below 0x20 are found a window at a time
+        // and visited in order: each delimiter closes the subfield before it.
+        var controls = false;
+        var open = 0;
+        for (var offset = 1; offset < bytes.Length;)
+        {
+            var low = LowBytes(bytes, offset, out var width);
+            while (low != 0)
             {
-                controls = true;
-                var after = body[(next + 1)..].IndexOf(Iso2709.SubfieldDelimiter);
-                next = after < 0 ? -1 : next + 1 + after;
+                var at = offset + BitOperations.TrailingZeroCount(low);
+                low &= low - 1;
+                if (bytes[at] != Iso2709.SubfieldDelimiter)
+                {
+                    controls = true;
+                }
+                else if (!TryAddPending(field, bytes, open, at, unicode))
+                {
+                    return false;
+                }
+                else
+                {
+                    open = at;
+                }
             }
 
-            var length = next < 0 ? body.Length : next;
-            if (length == 0 || (unicode && body[0] >= 0x80))
-            {
-                field.ClearSubfields();
-                return false;
-            }
+            offset += width;
+        }
 
-            field.AddPending((char)body[0], position + 2, length - 1);
-            position += 1 + length;
+        if (!TryAddPending(field, bytes, open, bytes.Length, unicode))
+        {
+            return false;
         }
 
         field.EndPending(controls);
         return true;
     }
 
-    // An indicator is one character (ISO 2709 counts characters: a UTF-8 indicator takes its whole sequence).
+    // The subfield between the delimiter at open and end: its code, then its data.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryAddPending(DataField field, ReadOnlySpan<byte> bytes, int open, int end, bool unicode)
+    {
+        if (end - open < 2 || (unicode && bytes[open + 1] >= 0x80))
+        {
+            field.ClearSubfields();
+            return false;
+        }
+
+        field.AddPending((char)bytes[open + 1], open + 2, end - open - 2);
+        return true;
+    }
+
+    // Bit i is set when bytes[offset + i] is below 0x20, for the next window of the field (width bytes: 32, 16, or what
+    // is left). The last window of a long field is the vector that ends the field, less the bytes already seen.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint LowBytes(ReadOnlySpan<byte> bytes, int offset, out int width)
+    {
+        var remaining = bytes.Length - offset;
+        if (Vector256.IsHardwareAccelerated && bytes.Length >= 32)
+        {
+            if (remaining >= 32)
+            {
+                width = 32;
+                return Vector256.LessThan(Vector256.Create(bytes.Slice(offset, 32)), Vector256.Create((byte)0x20)).ExtractMostSignificantBits();
+            }
+
+            width = remaining;
+            return Vector256.LessThan(Vector256.Create(bytes[^32..]), Vector256.Create((byte)0x20)).ExtractMostSignificantBits() >> (32 - remaining);
+        }
+
+        if (Vector128.IsHardwareAccelerated && bytes.Length >= 16)
+        {
+            if (remaining >= 16)
+            {
+                width = 16;
+                return Vector128.LessThan(Vector128.Create(bytes.Slice(offset, 16)), Vector128.Create((byte)0x20)).ExtractMostSignificantBits();
+            }
+
+            width = remaining;
+            return Vector128.LessThan(Vector128.Create(bytes[^16..]), Vector128.Create((byte)0x20)).ExtractMostSignificantBits() >> (16 - remaining);
+        }
+
+        // Short fields, or no vectors: byte by byte.
+        width = Math.Min(remaining, 32);
+        var low = 0u;
+        for (var i = 0; i < width; i++)
+        {
+            if (bytes[offset + i] < 0x20)
+            {
+                low |= 1u << i;
+            }
+        }
+
+        return low;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char ReadIndicator(ReadOnlySpan<byte> bytes, ref int at, bool unicode, ref int count, int fieldOffset, string tag, Iso2709ParseContext context)
     {

@@ -52,6 +52,46 @@ public sealed class DeferredSubfieldTests
     }
 
     [Fact]
+    public void Fields_of_every_length_with_delimiters_and_controls_anywhere_read_as_decoded_now()
+    {
+        // Lengths around the 16- and 32-byte windows the reader scans, and bytes that matter to it: delimiters (empty
+        // subfields too), ESC and other controls, non-ASCII bytes (subfield codes among them), plain letters.
+        byte[] pool = [0x1F, 0x1F, 0x1B, 0x01, 0x1E, (byte)'a', (byte)'b', (byte)'z', (byte)'1', (byte)' ', 0xC3, 0xA9, 0xE2, 0x80];
+        var random = new Random(2709);
+        foreach (var unicode in (bool[])[false, true])
+        {
+            for (var length = 0; length <= 80; length++)
+            {
+                for (var sample = 0; sample < 40; sample++)
+                {
+                    var data = new byte[length];
+                    for (var i = 0; i < length; i++)
+                    {
+                        data[i] = pool[random.Next(pool.Length)];
+                    }
+
+                    if (length > 0)
+                    {
+                        data[0] = 0x1F;
+                    }
+
+                    var record = RecordWithField(data, unicode);
+                    var eager = Iso2709RecordParser.Parse(record, MarcReaderOptions.Default, 1, 0, []);
+                    using var reader = new Iso2709Reader(new MemoryStream(record));
+                    var deferred = reader.ReadFrame()!.Parse(new MarcRecordRecycler());
+                    var expected = (DataField)eager!.Fields[0];
+                    var field = (DataField)deferred.Record!.Fields[0];
+                    var what = $"{(unicode ? "UTF-8" : "MARC-8")} field {Convert.ToHexString(data)}";
+
+                    Assert.True(expected.Subfields.Any(s => s.Value.Any(c => c < ' ')) == field.AnySubfieldHasControlCharacter(), what);
+                    Assert.True(Described(expected.Subfields).SequenceEqual(Indexed(field)), what);
+                    Assert.True(expected.Subfields.SequenceEqual(field.Subfields), what);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Indexed_reads_of_a_field_built_in_code()
     {
         var field = new DataField("650", ' ', '0', [new('a', "Jazz"), new('x', ""), new('4', "prf"), new('a', "Tab\there")]);
@@ -91,6 +131,21 @@ public sealed class DeferredSubfieldTests
             Assert.All(Enumerable.Range(0, 4), thread => Assert.Same(lists[i, 0], lists[i, thread]));
             Assert.Equal(fields[i].SubfieldCount, lists[i, 0].Count);
         }
+    }
+
+    // One data field (245, indicators "10") holding these bytes, in a record whose leader/09 says the character set.
+    private static byte[] RecordWithField(byte[] data, bool unicode)
+    {
+        var field = new List<byte> { (byte)'1', (byte)'0' };
+        field.AddRange(data);
+        field.Add(0x1E);
+        var baseAddress = 24 + 12 + 1;
+        var length = baseAddress + field.Count + 1;
+        var text = $"{length:D5}nam {(unicode ? 'a' : ' ')}22{baseAddress:D5} a 4500245{field.Count:D4}00000";
+        var bytes = new List<byte>(System.Text.Encoding.ASCII.GetBytes(text)) { 0x1E };
+        bytes.AddRange(field);
+        bytes.Add(0x1D);
+        return [.. bytes];
     }
 
     private static List<string> Indexed(DataField field) =>
