@@ -33,6 +33,7 @@ public sealed class MarcValidator : IRecordValidator
         }
 
         var context = new ValidationContext(record, kind);
+        ValidationDiagnostic[] findings;
         try
         {
             StructureRules.Check(context);
@@ -48,6 +49,9 @@ public sealed class MarcValidator : IRecordValidator
                     FullRules.Check(context, format);
                 }
             }
+
+            // One array of the right size, instead of a list grown for each record.
+            findings = context.TakeFindings();
         }
         finally
         {
@@ -55,6 +59,6 @@ public sealed class MarcValidator : IRecordValidator
             context.Release();
         }
 
-        return context.Diagnostics;
+        return findings;
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ValidationContext
     [ThreadStatic]
     private static int[]? t_spareOccurrences;
 
+    [ThreadStatic]
+    private static List<ValidationDiagnostic>? t_spareDiagnostics;
+
     private readonly int[] _tags;
     private readonly int[] _occurrences;
     private readonly int[] _firsts;
@@ -79,7 +82,8 @@ internal sealed class ValidationContext
 
     public MarcRecordKind Kind { get; }
 
-    public List<ValidationDiagnostic> Diagnostics { get; } = [];
+    /// <summary>The findings so far; the list is the thread's, reused record after record (see <see cref="TakeFindings"/>).</summary>
+    public List<ValidationDiagnostic> Diagnostics { get; } = TakeList();
 
     /// <summary>Whether some subfield holds ESC, once the syntax rules have looked (null before).</summary>
     public bool? DataHasEscapes { get; set; }
@@ -92,8 +96,13 @@ internal sealed class ValidationContext
             : -1;
 
     /// <summary>Hands this context's arrays to the next context of the thread; the context is not used afterwards.</summary>
+    /// <summary>The findings as an array of their own: the list they were collected in goes back to the thread.</summary>
+    public ValidationDiagnostic[] TakeFindings() => Diagnostics.Count == 0 ? [] : [.. Diagnostics];
+
     public void Release()
     {
+        Diagnostics.Clear();
+        t_spareDiagnostics = Diagnostics;
         for (var i = 0; i < _count; i++)
         {
             if (_tags[i] >= 0)
@@ -163,6 +172,13 @@ internal sealed class ValidationContext
 
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Diagnostics.Add(new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position });
+
+    private static List<ValidationDiagnostic> TakeList()
+    {
+        var list = t_spareDiagnostics ?? [];
+        t_spareDiagnostics = null;
+        return list;
+    }
 
     private static int[] Take(ref int[]? spare, int count)
     {
