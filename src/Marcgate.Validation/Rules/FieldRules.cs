@@ -72,6 +72,9 @@ internal static class FieldRules
                 continue;
             }
 
+            // The code's bit in its word of 64 (a shift count is taken modulo 64).
+            var word = code >> 6;
+            var bit = 1UL << code;
             var defined = definition.Subfield(code);
             if (defined is null)
             {
@@ -85,14 +88,13 @@ internal static class FieldRules
                     context.Add(ValidationDiagnosticIds.SubfieldUndefined, severity, tag, occurrence, $"{name} ${code} is not defined for {definition.Tag} ({definition.Label})", subfield: code);
                 }
             }
-            else if (!defined.Repeatable && (once[code >> 6] & (twice[code >> 6] ^ ulong.MaxValue) & (1UL << code)) != 0)
+            else if (!defined.Repeatable && (once[word] & bit) != 0 && (twice[word] & bit) == 0)
             {
                 context.Add(ValidationDiagnosticIds.SubfieldNotRepeatable, severity, tag, occurrence, $"{name} ${code} ({defined.Label}) is not repeatable", subfield: code);
             }
 
-            var bit = 1UL << code;
-            twice[code >> 6] |= once[code >> 6] & bit;
-            once[code >> 6] |= bit;
+            twice[word] |= once[word] & bit;
+            once[word] |= bit;
         }
     }
 
