@@ -145,48 +145,33 @@ public static partial class Iso2709RecordParser
         return true;
     }
 
-    // Bit i is set when bytes[offset + i] is below 0x20, for the next window of the field (width bytes: 32, 16, or what
-    // is left). The last window of a long field is the vector that ends the field, less the bytes already seen.
+    // Bit i is set when bytes[offset + i] is below 0x20, for the next window of the field (width bytes: 16, or what is
+    // left). The last window of a field of 16 bytes or more is the vector that ends it, less the bytes already seen.
+    // Vector128 only: the native build targets a baseline x64 without AVX2, where a 256-bit path would never run.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint LowBytes(ReadOnlySpan<byte> bytes, int offset, out int width)
     {
         var remaining = bytes.Length - offset;
-        if (Vector256.IsHardwareAccelerated && bytes.Length >= 32)
-        {
-            if (remaining >= 32)
-            {
-                width = 32;
-                return Vector256.LessThan(Vector256.Create(bytes.Slice(offset, 32)), Vector256.Create((byte)0x20)).ExtractMostSignificantBits();
-            }
-
-            width = remaining;
-            return Vector256.LessThan(Vector256.Create(bytes[^32..]), Vector256.Create((byte)0x20)).ExtractMostSignificantBits() >> (32 - remaining);
-        }
-
         if (Vector128.IsHardwareAccelerated && bytes.Length >= 16)
         {
-            if (remaining >= 16)
-            {
-                width = 16;
-                return Vector128.LessThan(Vector128.Create(bytes.Slice(offset, 16)), Vector128.Create((byte)0x20)).ExtractMostSignificantBits();
-            }
-
-            width = remaining;
-            return Vector128.LessThan(Vector128.Create(bytes[^16..]), Vector128.Create((byte)0x20)).ExtractMostSignificantBits() >> (16 - remaining);
+            var window = remaining >= 16 ? bytes.Slice(offset, 16) : bytes[^16..];
+            var low = Vector128.LessThan(Vector128.Create(window), Vector128.Create((byte)0x20)).ExtractMostSignificantBits();
+            width = Math.Min(remaining, 16);
+            return low >> (16 - width);
         }
 
-        // Short fields, or no vectors: byte by byte.
+        // Short fields, or no vectors: byte by byte, at most 32 at a time.
         width = Math.Min(remaining, 32);
-        var low = 0u;
+        var scalar = 0u;
         for (var i = 0; i < width; i++)
         {
             if (bytes[offset + i] < 0x20)
             {
-                low |= 1u << i;
+                scalar |= 1u << i;
             }
         }
 
-        return low;
+        return scalar;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
