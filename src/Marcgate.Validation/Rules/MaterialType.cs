@@ -30,16 +30,4 @@ internal static class MaterialType
         'x' => " for mixed materials",
         _ => " for all materials",
     };
-
-    public static string Name(char key) => key switch
-    {
-        'b' => "books",
-        's' => "continuing resources",
-        'c' => "computer files",
-        'p' => "maps",
-        'm' => "music",
-        'v' => "visual materials",
-        'x' => "mixed materials",
-        _ => "all materials",
-    };
 }
