@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
+using static Marcgate.Marc.Iso2709.Iso2709;
 
 namespace Marcgate.Marc.Xml;
 
@@ -12,9 +13,6 @@ namespace Marcgate.Marc.Xml;
 /// </summary>
 public sealed partial class MarcXmlWriter
 {
-    private const byte SubfieldDelimiter = 0x1F;
-    private const byte FieldTerminator = 0x1E;
-    private const byte RecordTerminator = 0x1D;
     private static readonly SearchValues<byte> s_markup = SearchValues.Create("&<>\""u8);
     private static readonly byte[] s_nonCharacterPrefix = [0xEF, 0xBF];
 
@@ -42,7 +40,7 @@ public sealed partial class MarcXmlWriter
         for (var entry = 0; entry < directory.Length; entry += 12)
         {
             var tag = directory.Slice(entry, 3);
-            var field = data.Slice(Digits(directory.Slice(entry + 7, 5)), Digits(directory.Slice(entry + 3, 4)) - 1);
+            var field = data.Slice(ParseDigits(directory.Slice(entry + 7, 5)), ParseDigits(directory.Slice(entry + 3, 4)) - 1);
             if (tag[0] == '0' && tag[1] == '0')
             {
                 Put(span, ref at, "  <controlfield tag=\""u8);
@@ -118,7 +116,7 @@ public sealed partial class MarcXmlWriter
     private static bool IsPlain(ReadOnlySpan<byte> record, int maxFields, out int baseAddress)
     {
         baseAddress = 0;
-        if (record.Length < 26 || record[^1] != RecordTerminator || Digits(record[..5]) != record.Length)
+        if (record.Length < 26 || record[^1] != RecordTerminator || ParseDigits(record[..5]) != record.Length)
         {
             return false;
         }
@@ -133,7 +131,7 @@ public sealed partial class MarcXmlWriter
             return false;
         }
 
-        baseAddress = Digits(leader[12..17]);
+        baseAddress = ParseDigits(leader[12..17]);
         if (baseAddress < 25 || baseAddress >= record.Length || record[baseAddress - 1] != FieldTerminator)
         {
             return false;
@@ -158,8 +156,8 @@ public sealed partial class MarcXmlWriter
         for (var entry = 0; entry < directory.Length; entry += 12)
         {
             var tag = directory.Slice(entry, 3);
-            var length = Digits(directory.Slice(entry + 3, 4));
-            var start = Digits(directory.Slice(entry + 7, 5));
+            var length = ParseDigits(directory.Slice(entry + 3, 4));
+            var start = ParseDigits(directory.Slice(entry + 7, 5));
             if (tag.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0 || length < 1 || start != expectedStart || start + length > data.Length
                 || data[start + length - 1] != FieldTerminator)
             {
@@ -227,21 +225,5 @@ public sealed partial class MarcXmlWriter
         }
 
         return true;
-    }
-
-    private static int Digits(ReadOnlySpan<byte> digits)
-    {
-        var value = 0;
-        foreach (var b in digits)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return -1;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return value;
     }
 }
