@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text;
+using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Marc;
 
@@ -89,7 +89,7 @@ public sealed partial class DataField
     /// <summary>Notes, once the subfields are added, whether a C0 control character was seen in their data or codes.</summary>
     internal void EndPending(bool controls) => _pendingControls = controls;
 
-    private string PendingValue(int index) => Decode(PendingBytes(index), _unicode);
+    private string PendingValue(int index) => Iso2709Text.DecodeValid(PendingBytes(index), _unicode);
 
     private void Materialize()
     {
@@ -106,17 +106,11 @@ public sealed partial class DataField
             var source = _source.Span;
             for (var i = 0; i < _pendingCount; i++)
             {
-                _subfields.Add(new Subfield(_pendingCodes[i], Decode(source.Slice(_pendingBounds[2 * i], _pendingBounds[(2 * i) + 1]), _unicode)));
+                _subfields.Add(new Subfield(_pendingCodes[i], Iso2709Text.DecodeValid(source.Slice(_pendingBounds[2 * i], _pendingBounds[(2 * i) + 1]), _unicode)));
             }
 
             // The bytes stay referenced: a thread that saw the field pending a moment ago may still read them.
             _pending = false;
         }
     }
-
-    // The same text the reader's eager path gives: the bytes were checked to be valid UTF-8 when the field was read.
-    private static string Decode(ReadOnlySpan<byte> bytes, bool unicode) =>
-        bytes.IsEmpty ? string.Empty
-        : !unicode || Ascii.IsValid(bytes) ? Iso2709.Iso2709Text.OneCharPerByte(bytes)
-        : Encoding.UTF8.GetString(bytes);
 }

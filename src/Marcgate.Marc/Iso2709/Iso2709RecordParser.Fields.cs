@@ -42,7 +42,7 @@ public static partial class Iso2709RecordParser
 
         // Decoding waits for first use when nothing in the subfields can call for a diagnostic: valid UTF-8 (or MARC-8, read
         // byte for byte), one-byte codes, no empty delimiters. Otherwise, and for fields not read through a recycler, decode now.
-        if (!source.IsEmpty && (!unicode || Utf8.IsValid(rest)) && TryDefer(field, source[at..], unicode))
+        if (recycler is not null && (!unicode || Utf8.IsValid(rest)) && TryDefer(field, source[at..], unicode))
         {
             return field;
         }

@@ -28,7 +28,7 @@ public static partial class Iso2709RecordParser
     internal static MarcRecord? Parse(ReadOnlyMemory<byte> bytes, Iso2709ParseContext context, MarcRecordRecycler recycler) =>
         Parse(bytes.Span, bytes, context, recycler);
 
-    // source is the memory behind bytes when fields may defer decoding (a recycler's records), else empty.
+    // source is the memory behind bytes, for a recycler's records: their data fields defer decoding.
     private static MarcRecord? Parse(ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, Iso2709ParseContext context, MarcRecordRecycler? recycler)
     {
         var record = ParseCore(bytes, source, context, recycler);
@@ -109,7 +109,7 @@ public static partial class Iso2709RecordParser
                 // MARC 21: tags 001-009 are control fields; everything else (also alphabetic tags) has indicators and subfields.
                 var control = tagBytes[0] == '0' && tagBytes[1] == '0';
                 var fieldOffset = dataStart + span.Start;
-                var fieldSource = source.IsEmpty ? default : source.Slice(fieldOffset, span.Length);
+                var fieldSource = recycler is null ? default : source.Slice(fieldOffset, span.Length);
                 fields[i] = ParseField(Iso2709Text.Tag(tagBytes), control, data.Slice(span.Start, span.Length), fieldSource, unicode, fieldOffset, context, recycler);
             }
 

@@ -25,15 +25,10 @@ internal static class Iso2709Text
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Decode(ReadOnlySpan<byte> bytes, bool unicode, long offsetInRecord, string tag, Iso2709ParseContext context)
     {
-        if (bytes.IsEmpty)
-        {
-            return string.Empty;
-        }
-
         // Most UTF-8 field data is plain ASCII: then one char per byte, and no scan for U+FFFD afterwards.
         if (!unicode || Ascii.IsValid(bytes))
         {
-            return OneCharPerByte(bytes);
+            return DecodeValid(bytes, unicode: false);
         }
 
         // Invalid UTF-8 always decodes to U+FFFD, so the bytes are checked only when the text holds one.
@@ -45,6 +40,12 @@ internal static class Iso2709Text
 
         return text;
     }
+
+    /// <summary>Decodes field data known to be valid (checked when it was read): the text <see cref="Decode"/> gives, without diagnostics.</summary>
+    public static string DecodeValid(ReadOnlySpan<byte> bytes, bool unicode) =>
+        bytes.IsEmpty ? string.Empty
+        : !unicode || Ascii.IsValid(bytes) ? OneCharPerByte(bytes)
+        : Encoding.UTF8.GetString(bytes);
 
     /// <summary>Bytes as chars of the same value (ISO 8859-1), straight into the new string.</summary>
     public static string OneCharPerByte(ReadOnlySpan<byte> bytes) => string.Create(bytes.Length, bytes, static (chars, source) =>
