@@ -53,8 +53,8 @@ internal static class SyntaxRules
             }
 
             // Rare: the first control character that is not ESC is reported, and whether ESC occurs is noted.
-            var subfield = field.Subfields[i];
-            var value = subfield.Value;
+            var code = field.SubfieldCode(i);
+            var value = field.SubfieldValue(i);
             var reported = false;
             for (var at = 0; at < value.Length; at++)
             {
@@ -64,7 +64,7 @@ internal static class SyntaxRules
                 }
                 else if (value[at] < ' ' && !reported)
                 {
-                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${subfield.Code} holds the control character {Text.Show(value[at])}", subfield: subfield.Code);
+                    context.Error(ValidationDiagnosticIds.SyntaxInvalid, field.Tag, occurrence, $"{field.Tag} ${code} holds the control character {Text.Show(value[at])}", subfield: code);
                     reported = true;
                 }
             }
