@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Marc;
 
@@ -8,7 +9,7 @@ namespace Marcgate.Marc;
 /// A field read through a <see cref="MarcRecordRecycler"/> keeps its subfields as codes and places in the record's
 /// bytes until something asks for <see cref="Subfields"/>: bulk validation looks at the codes of every subfield but
 /// at the data of few, and turning every value into a string was most of the cost of reading. The indexed members
-/// (<see cref="SubfieldCount"/>, <see cref="SubfieldCode"/>, <see cref="SubfieldValue"/> …) answer without decoding
+/// (<see cref="SubfieldCount"/>, <see cref="SubfieldCode"/>, <see cref="SubfieldValue(int)"/> …) answer without decoding
 /// the whole field.
 /// </remarks>
 public sealed partial class DataField : MarcField
@@ -73,6 +74,24 @@ public sealed partial class DataField : MarcField
     /// <summary>The data of the subfield at this index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string SubfieldValue(int index) => _pending ? PendingValue(index) : _subfields[index].Value;
+
+    /// <summary>
+    /// The data of the subfield at this index as characters, without a new string when it can be done: a field not yet
+    /// decoded (read through a <see cref="MarcRecordRecycler"/>) decodes it into <paramref name="buffer"/> when it fits.
+    /// </summary>
+    /// <remarks>The span may be <paramref name="buffer"/>: read it before the buffer is used again.</remarks>
+    public ReadOnlySpan<char> SubfieldValue(int index, Span<char> buffer)
+    {
+        if (!_pending)
+        {
+            return _subfields[index].Value;
+        }
+
+        var bytes = PendingBytes(index);
+        return bytes.Length <= buffer.Length
+            ? buffer[..Iso2709Text.DecodeValid(bytes, _unicode, buffer)]
+            : PendingValue(index);
+    }
 
     /// <summary>True when the subfield at this index has no data.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

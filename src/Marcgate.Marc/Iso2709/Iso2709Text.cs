@@ -47,8 +47,28 @@ internal static class Iso2709Text
         : !unicode || Ascii.IsValid(bytes) ? OneCharPerByte(bytes)
         : Encoding.UTF8.GetString(bytes);
 
+    /// <summary>
+    /// Decodes field data known to be valid into <paramref name="destination"/>, which needs room for one character per
+    /// byte (UTF-8 never gives more characters than bytes).
+    /// </summary>
+    /// <returns>The number of characters written.</returns>
+    public static int DecodeValid(ReadOnlySpan<byte> bytes, bool unicode, Span<char> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, bytes.Length, nameof(destination));
+        if (!unicode || Ascii.IsValid(bytes))
+        {
+            WidenOneCharPerByte(bytes, destination);
+            return bytes.Length;
+        }
+
+        return Encoding.UTF8.GetChars(bytes, destination);
+    }
+
     /// <summary>Bytes as chars of the same value (ISO 8859-1), straight into the new string.</summary>
-    public static string OneCharPerByte(ReadOnlySpan<byte> bytes) => string.Create(bytes.Length, bytes, static (chars, source) =>
+    public static string OneCharPerByte(ReadOnlySpan<byte> bytes) =>
+        string.Create(bytes.Length, bytes, static (chars, source) => WidenOneCharPerByte(source, chars));
+
+    private static void WidenOneCharPerByte(ReadOnlySpan<byte> source, Span<char> chars)
     {
         // ASCII is widened a vector at a time up to the first byte above 0x7F (MARC-8 diacritics, rare); the rest one by one.
         Ascii.ToUtf16(source, chars, out var widened);
@@ -56,7 +76,7 @@ internal static class Iso2709Text
         {
             chars[i] = (char)source[i];
         }
-    });
+    }
 
     /// <summary>Reads one character (indicator or subfield code): one byte, or one UTF-8 sequence in a Unicode record.</summary>
     /// <returns>The number of bytes taken.</returns>

@@ -17,6 +17,8 @@ internal static class CodeListRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(ValidationContext context)
     {
+        // Codes are read where they lie (into this buffer) rather than as strings.
+        Span<char> buffer = stackalloc char[64];
         var fields = context.Record.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
@@ -44,12 +46,9 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when tag == 43:
-                    foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+                    for (var at = field.IndexOfSubfield('a'); at >= 0; at = field.IndexOfSubfield('a', at + 1))
                     {
-                        if (subfield.Code == 'a')
-                        {
-                            CheckCode(context, CodeLists.GeographicAreas, "043", occurrence, 'a', subfield.Value, "MARC geographic area code");
-                        }
+                        CheckCode(context, CodeLists.GeographicAreas, "043", occurrence, 'a', field.SubfieldValue(at, buffer), "MARC geographic area code");
                     }
 
                     break;
@@ -69,11 +68,11 @@ internal static class CodeListRules
                     for (var at = field.IndexOfSubfield('4'); at >= 0; at = field.IndexOfSubfield('4', at + 1))
                     {
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.
-                        var value = field.SubfieldValue(at);
-                        if (!value.Contains(':', StringComparison.Ordinal))
+                        var value = field.SubfieldValue(at, buffer);
+                        if (!value.Contains(':'))
                         {
                             // A trailing period or comma is punctuation, not part of the code.
-                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', value.AsSpan().Trim().TrimEnd(".,"), "MARC relator code");
+                            CheckCode(context, CodeLists.Relators, field.Tag, occurrence, '4', value.Trim().TrimEnd(".,"), "MARC relator code");
                         }
                     }
 

@@ -99,6 +99,7 @@ public sealed class DeferredSubfieldTests
         Assert.Equal(4, field.SubfieldCount);
         Assert.Equal("ax4a", string.Concat(Enumerable.Range(0, 4).Select(field.SubfieldCode)));
         Assert.Equal("prf", field.SubfieldValue(2));
+        Assert.Equal("prf", field.SubfieldValue(2, stackalloc char[8]).ToString());
         Assert.True(field.IsSubfieldEmpty(1));
         Assert.False(field.SubfieldHasControlCharacter(0));
         Assert.True(field.SubfieldHasControlCharacter(3));
@@ -148,10 +149,11 @@ public sealed class DeferredSubfieldTests
         return [.. bytes];
     }
 
+    // The value is read three ways: as a string, into a buffer it fits in, and with a buffer too small for most.
     private static List<string> Indexed(DataField field) =>
         [.. Enumerable.Range(0, field.SubfieldCount).Select(i =>
-            $"{field.SubfieldCode(i)}|{field.SubfieldValue(i)}|{field.IsSubfieldEmpty(i)}|{field.SubfieldHasControlCharacter(i)}")];
+            $"{field.SubfieldCode(i)}|{field.SubfieldValue(i)}|{field.SubfieldValue(i, new char[256])}|{field.SubfieldValue(i, new char[3])}|{field.IsSubfieldEmpty(i)}|{field.SubfieldHasControlCharacter(i)}")];
 
     private static List<string> Described(List<Subfield> subfields) =>
-        [.. subfields.Select(s => $"{s.Code}|{s.Value}|{s.Value.Length == 0}|{s.Value.Any(c => c < ' ')}")];
+        [.. subfields.Select(s => $"{s.Code}|{s.Value}|{s.Value}|{s.Value}|{s.Value.Length == 0}|{s.Value.Any(c => c < ' ')}")];
 }

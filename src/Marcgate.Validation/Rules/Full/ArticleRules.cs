@@ -23,21 +23,32 @@ internal static class ArticleRules
     // null when one starts with a character that ignoring case might match in more ways than ASCII does.
     private static readonly string? s_exceptionStarts = ExceptionStarts();
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_languagesWithArticlesBySpan =
+        s_languagesWithArticles.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static void Check(ValidationContext context)
     {
         if (context.Kind != MarcRecordKind.Bibliographic || context.FirstDataField(245) is not { } title
-            || title['a'] is not { Length: > 0 } text || !char.IsAsciiDigit(title.Indicator2))
+            || !char.IsAsciiDigit(title.Indicator2) || title.IndexOfSubfield('a') is not (>= 0 and var at))
         {
             return;
         }
 
-        var language = context.ControlValue(8) is { Length: >= 38 } fixedData ? fixedData.Substring(35, 3) : "";
+        // Titles are read where they lie (every record has one); a title longer than the buffer becomes a string.
+        Span<char> buffer = stackalloc char[256];
+        var text = title.SubfieldValue(at, buffer);
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        var language = context.ControlValue(8) is { Length: >= 38 } fixedData ? fixedData.AsSpan(35, 3) : default;
         var indicator = title.Indicator2 - '0';
 
         // The record's language only keeps a word that is an article elsewhere (French "a") from being
         // demanded; a title in another language (an English title on a Spanish record) may still skip its article.
         var article = Article(text, out var languages);
-        var inAnyLanguage = article > 0 && IsIn(languages!, "") ? article : 0;
+        var inAnyLanguage = article > 0 && IsIn(languages!, default) ? article : 0;
         var inRecordLanguage = article > 0 && IsIn(languages!, language) ? article : 0;
         var expected = indicator == 0 ? inRecordLanguage : inAnyLanguage;
         if (expected == indicator)
@@ -47,7 +58,7 @@ internal static class ArticleRules
 
         var message = expected == 0
             ? $"245 second indicator is {indicator} but the title does not start with a {indicator}-character article"
-            : $"245 second indicator is {indicator} but the title starts with the article '{Text.Show(text[..expected])}' ({expected} characters to skip)";
+            : $"245 second indicator is {indicator} but the title starts with the article '{Text.Show(text[..expected].ToString())}' ({expected} characters to skip)";
         context.Warning(ValidationDiagnosticIds.NonfilingDisagrees, "245", 1, message, indicator: 2);
     }
 
@@ -59,7 +70,7 @@ internal static class ArticleRules
     }
 
     // The nonfiling count of a leading article in any language (0 when there is none), and the languages it is an article in.
-    private static int Article(string title, out string[]? languages)
+    private static int Article(ReadOnlySpan<char> title, out string[]? languages)
     {
         languages = null;
         if (s_exceptionStarts is null || (title.Length > 0 && (title[0] >= 128 || s_exceptionStarts.Contains(title[0], StringComparison.Ordinal))))
@@ -98,7 +109,7 @@ internal static class ArticleRules
         }
 
         Span<char> key = stackalloc char[end - at + 1];
-        var length = title.AsSpan(at, end - at).ToLowerInvariant(key);
+        var length = title[at..end].ToLowerInvariant(key);
         if (separator != ' ')
         {
             key[length++] = separator == '-' ? '-' : '\'';
@@ -167,8 +178,23 @@ internal static class ArticleRules
         return starts.ToString();
     }
 
-    private static bool IsIn(string[] languages, string language) =>
-        !s_languagesWithArticles.Contains(language) || Array.IndexOf(languages, language) >= 0;
+    private static bool IsIn(string[] languages, ReadOnlySpan<char> language)
+    {
+        if (!s_languagesWithArticlesBySpan.Contains(language))
+        {
+            return true;
+        }
+
+        foreach (var candidate in languages)
+        {
+            if (language.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // A diacritic on the first filing letter is not counted (MARC 21 245 second indicator), so only marks.
     private static bool IsLeadingMark(char c) =>

@@ -27,58 +27,74 @@ internal static class DateRules
             return;
         }
 
-        var (tag, dateText) = PublicationDate(context);
-        if (dateText is null)
+        if (PublicationDate(context) is not ({ } field, var at))
         {
             return;
         }
 
-        var years = Years(dateText);
-        if (years.Count == 0)
-        {
-            return;
-        }
-
-        var date1 = fixedData.Substring(7, 4);
-        var date2 = fixedData.Substring(11, 4);
-        foreach (var year in years)
+        Span<char> buffer = stackalloc char[128];
+        var dateText = field.SubfieldValue(at, buffer);
+        var date1 = fixedData.AsSpan(7, 4);
+        var date2 = fixedData.AsSpan(11, 4);
+        Span<char> year = stackalloc char[4];
+        var anyYear = false;
+        for (var from = 0; NextYear(dateText, ref from, year);)
         {
             if (Matches(date1, year) || Matches(date2, year))
             {
                 return;
             }
+
+            anyYear = true;
         }
 
-        context.Warning(ValidationDiagnosticIds.DatesDisagree, "008", 1, $"008/07-10 date 1 is '{date1}' but {tag} $c '{Text.Show(dateText)}' gives {string.Join(", ", years)}", position: 7);
+        if (anyYear)
+        {
+            var text = dateText.ToString();
+            context.Warning(ValidationDiagnosticIds.DatesDisagree, "008", 1, $"008/07-10 date 1 is '{date1}' but {field.Tag} $c '{Text.Show(text)}' gives {string.Join(", ", Years(text))}", position: 7);
+        }
     }
 
-    private static (string Tag, string? Date) PublicationDate(ValidationContext context)
+    // The field and index of the $c that gives the date: 260 first, else 264 with second indicator 1 (publication).
+    private static (DataField? Field, int Index) PublicationDate(ValidationContext context)
     {
         var fields = context.Record.Fields;
         for (var at = context.IndexOf(260); at >= 0; at = context.IndexOf(260, at + 1))
         {
-            if (fields[at] is DataField field && field['c'] is { } date)
+            if (fields[at] is DataField field && field.IndexOfSubfield('c') is var c and >= 0)
             {
-                return ("260", date);
+                return (field, c);
             }
         }
 
         for (var at = context.IndexOf(264); at >= 0; at = context.IndexOf(264, at + 1))
         {
-            if (fields[at] is DataField { Indicator2: '1' } field && field['c'] is { } date)
+            if (fields[at] is DataField { Indicator2: '1' } field && field.IndexOfSubfield('c') is var c and >= 0)
             {
-                return ("264", date);
+                return (field, c);
             }
         }
 
-        return ("", null);
+        return (null, -1);
     }
 
     /// <summary>Four-character years in a date statement; "199-?" and "19--" become "199u" and "19uu".</summary>
     public static List<string> Years(string text)
     {
         var years = new List<string>();
-        for (var i = 0; i + 4 <= text.Length; i++)
+        Span<char> year = stackalloc char[4];
+        for (var from = 0; NextYear(text, ref from, year);)
+        {
+            years.Add(year.ToString());
+        }
+
+        return years;
+    }
+
+    // The next year in text at or after from, into year; from moves past where the year starts.
+    private static bool NextYear(ReadOnlySpan<char> text, ref int from, Span<char> year)
+    {
+        for (var i = from; i + 4 <= text.Length; i++)
         {
             if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])) || text[i] == '0')
             {
@@ -86,7 +102,6 @@ internal static class DateRules
             }
 
             var length = 0;
-            var year = new char[4];
             while (length < 4 && i + length < text.Length && (char.IsAsciiDigit(text[i + length]) || (length >= 2 && text[i + length] == '-')))
             {
                 year[length] = text[i + length] == '-' ? 'u' : text[i + length];
@@ -95,11 +110,13 @@ internal static class DateRules
 
             if (length == 4 && (i + 4 == text.Length || !char.IsAsciiDigit(text[i + 4])))
             {
-                years.Add(new string(year));
+                from = i + 1;
+                return true;
             }
         }
 
-        return years;
+        from = text.Length;
+        return false;
     }
 
     // Four digits, some of them 'u' (unknown).
@@ -117,7 +134,7 @@ internal static class DateRules
     }
 
     // 'u' in either date stands for an unknown digit.
-    private static bool Matches(string fixedDate, string year)
+    private static bool Matches(ReadOnlySpan<char> fixedDate, ReadOnlySpan<char> year)
     {
         for (var i = 0; i < 4; i++)
         {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Marcgate.Marc;
 using Marcgate.Validation.Tables;
 
@@ -26,6 +25,7 @@ internal static class LanguageRules
 
     private static void CheckCatalogingLanguage(ValidationContext context)
     {
+        Span<char> buffer = stackalloc char[64];
         var occurrence = 0;
         var fields = context.Record.Fields;
         for (var at = context.IndexOf(40); at >= 0; at = context.IndexOf(40, at + 1))
@@ -36,21 +36,21 @@ internal static class LanguageRules
             }
 
             occurrence++;
-            foreach (var subfield in CollectionsMarshal.AsSpan(field.Subfields))
+            for (var b = field.IndexOfSubfield('b'); b >= 0; b = field.IndexOfSubfield('b', b + 1))
             {
-                var value = subfield.Value;
-                if (subfield.Code != 'b' || CodeLists.Languages.IsCurrent(value))
+                var value = field.SubfieldValue(b, buffer);
+                if (CodeLists.Languages.IsCurrent(value))
                 {
                     continue;
                 }
 
                 if (CodeLists.Languages.IsObsolete(value))
                 {
-                    context.Warning(ValidationDiagnosticIds.CodeObsolete, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value)}' is an obsolete MARC language code", subfield: 'b');
+                    context.Warning(ValidationDiagnosticIds.CodeObsolete, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value.ToString())}' is an obsolete MARC language code", subfield: 'b');
                 }
                 else
                 {
-                    context.Error(ValidationDiagnosticIds.CodeNotInList, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value)}' is not a MARC language code", subfield: 'b');
+                    context.Error(ValidationDiagnosticIds.CodeNotInList, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value.ToString())}' is not a MARC language code", subfield: 'b');
                 }
             }
         }

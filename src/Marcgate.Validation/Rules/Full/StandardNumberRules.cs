@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Marcgate.Marc;
 
 namespace Marcgate.Validation.Rules.Full;
@@ -8,27 +7,26 @@ internal static class StandardNumberRules
 {
     public static void Check(ValidationContext context)
     {
+        Span<char> buffer = stackalloc char[128];
         var fields = context.Record.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
             switch (fields[i])
             {
                 case DataField isbn when context.TagAt(i) == 20:
-                    foreach (var subfield in CollectionsMarshal.AsSpan(isbn.Subfields))
+                    for (var at = isbn.IndexOfSubfield('a'); at >= 0; at = isbn.IndexOfSubfield('a', at + 1))
                     {
-                        if (subfield.Code == 'a')
-                        {
-                            CheckIsbn(context, context.OccurrenceAt(i), subfield.Value);
-                        }
+                        CheckIsbn(context, context.OccurrenceAt(i), isbn.SubfieldValue(at, buffer));
                     }
 
                     break;
                 case DataField issn when context.TagAt(i) == 22:
-                    foreach (var subfield in CollectionsMarshal.AsSpan(issn.Subfields))
+                    for (var at = 0; at < issn.SubfieldCount; at++)
                     {
-                        if (subfield.Code is 'a' or 'l')
+                        var code = issn.SubfieldCode(at);
+                        if (code is 'a' or 'l')
                         {
-                            CheckIssn(context, context.OccurrenceAt(i), subfield.Code, subfield.Value);
+                            CheckIssn(context, context.OccurrenceAt(i), code, issn.SubfieldValue(at, buffer));
                         }
                     }
 
@@ -37,55 +35,67 @@ internal static class StandardNumberRules
         }
     }
 
-    private static void CheckIsbn(ValidationContext context, int occurrence, string value)
+    private static void CheckIsbn(ValidationContext context, int occurrence, ReadOnlySpan<char> value)
     {
         // 020 $a holds the number, optionally followed by a qualifier: "0786816155 (pbk.)".
-        var number = LeadingNumber(value);
-        if (number.Length is not (10 or 13))
+        Span<char> number = stackalloc char[13];
+        var length = LeadingNumber(value, number);
+        if (length is not (10 or 13))
         {
-            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a '{Text.Show(value)}' does not start with a 10- or 13-digit ISBN", subfield: 'a');
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a '{Text.Show(value.ToString())}' does not start with a 10- or 13-digit ISBN", subfield: 'a');
             return;
         }
 
+        ReadOnlySpan<char> digits = number[..length];
         var token = value.TrimStart();
-        token = token.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 ? token[..space] : token;
-        if (token.Contains('-', StringComparison.Ordinal))
+        token = token.IndexOf(' ') is var space and >= 0 ? token[..space] : token;
+        if (token.Contains('-'))
         {
             // MARC 21 020 $a: the ISBN is recorded without hyphens (display constant, not data).
-            context.Warning(ValidationDiagnosticIds.SyntaxInvalid, "020", occurrence, $"020 $a '{Text.Show(value)}': record the ISBN without hyphens", subfield: 'a');
+            context.Warning(ValidationDiagnosticIds.SyntaxInvalid, "020", occurrence, $"020 $a '{Text.Show(value.ToString())}': record the ISBN without hyphens", subfield: 'a');
         }
 
-        var valid = number.Length == 10 ? IsValidIsbn10(number) : IsValidIsbn13(number);
+        var valid = length == 10 ? IsValidIsbn10(digits) : IsValidIsbn13(digits);
         if (!valid)
         {
-            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a: the check digit of ISBN {number} is wrong (an invalid ISBN belongs in $z)", subfield: 'a');
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a: the check digit of ISBN {digits} is wrong (an invalid ISBN belongs in $z)", subfield: 'a');
         }
     }
 
-    private static void CheckIssn(ValidationContext context, int occurrence, char code, string value)
+    private static void CheckIssn(ValidationContext context, int occurrence, char code, ReadOnlySpan<char> value)
     {
         var trimmed = value.Trim();
-        if (trimmed.Length != 9 || trimmed[4] != '-' || !SyntaxRules.AllDigits(trimmed.AsSpan(0, 4)) || !SyntaxRules.AllDigits(trimmed.AsSpan(5, 3))
+        if (trimmed.Length != 9 || trimmed[4] != '-' || !SyntaxRules.AllDigits(trimmed[..4]) || !SyntaxRules.AllDigits(trimmed.Slice(5, 3))
             || !(char.IsAsciiDigit(trimmed[8]) || trimmed[8] == 'X'))
         {
-            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "022", occurrence, $"022 ${code} '{Text.Show(value)}' is not an ISSN of the form NNNN-NNNC", subfield: code);
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "022", occurrence, $"022 ${code} '{Text.Show(value.ToString())}' is not an ISSN of the form NNNN-NNNC", subfield: code);
             return;
         }
 
-        if (!IsValidIssn(trimmed.Remove(4, 1)))
+        Span<char> eight = stackalloc char[8];
+        trimmed[..4].CopyTo(eight);
+        trimmed[5..].CopyTo(eight[4..]);
+        if (!IsValidIssn(eight))
         {
             context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "022", occurrence, $"022 ${code}: the check digit of ISSN {trimmed} is wrong (an incorrect ISSN belongs in $y)", subfield: code);
         }
     }
 
-    private static string LeadingNumber(string value)
+    // The digits (and X) the value starts with, hyphens skipped, upper-cased into number; how many there are, or one more
+    // than number holds when there are too many.
+    private static int LeadingNumber(ReadOnlySpan<char> value, Span<char> number)
     {
-        var digits = new System.Text.StringBuilder();
+        var length = 0;
         foreach (var c in value.TrimStart())
         {
             if (char.IsAsciiDigit(c) || c is 'X' or 'x')
             {
-                digits.Append(char.ToUpperInvariant(c));
+                if (length == number.Length)
+                {
+                    return length + 1;
+                }
+
+                number[length++] = char.ToUpperInvariant(c);
             }
             else if (c != '-')
             {
@@ -93,11 +103,11 @@ internal static class StandardNumberRules
             }
         }
 
-        return digits.ToString();
+        return length;
     }
 
     /// <summary>ISO 2108 ISBN-10: weights 10..1, sum divisible by 11, 'X' is 10 in the last place.</summary>
-    public static bool IsValidIsbn10(string number)
+    public static bool IsValidIsbn10(ReadOnlySpan<char> number)
     {
         var sum = 0;
         for (var i = 0; i < 10; i++)
@@ -124,7 +134,7 @@ internal static class StandardNumberRules
     }
 
     /// <summary>ISO 2108 ISBN-13 (EAN-13): weights 1,3 alternating, sum divisible by 10.</summary>
-    public static bool IsValidIsbn13(string number)
+    public static bool IsValidIsbn13(ReadOnlySpan<char> number)
     {
         var sum = 0;
         for (var i = 0; i < 13; i++)
@@ -141,7 +151,7 @@ internal static class StandardNumberRules
     }
 
     /// <summary>ISO 3297 ISSN: weights 8..2 on the first seven digits; check = (11 - sum mod 11) mod 11, 10 written 'X'.</summary>
-    public static bool IsValidIssn(string eight)
+    public static bool IsValidIssn(ReadOnlySpan<char> eight)
     {
         var sum = 0;
         for (var i = 0; i < 7; i++)
