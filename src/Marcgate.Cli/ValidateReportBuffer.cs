@@ -13,6 +13,11 @@ internal sealed class ValidateReportBuffer
 
     public ValidateReportBuffer(int capacity = 16 * 1024) => _bytes = new byte[capacity];
 
+    // What was rendered for recent keys (findings), a slot per key hash: the last key to land there and its text.
+    private const int RememberedSlots = 512;
+    private object?[]? _rememberedKeys;
+    private byte[][]? _rememberedText;
+
     public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
 
     public int Length => _length;
@@ -98,6 +103,37 @@ internal sealed class ValidateReportBuffer
         span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
         _length += Encoding.UTF8.GetBytes(text, span);
     }
+
+    /// <summary>Writes again what was written for <paramref name="key"/> when it was remembered (<see cref="Remember"/>).</summary>
+    /// <remarks>Keys count by identity: they must be immutable, so that the same key always renders the same text.</remarks>
+    public bool TryWriteRemembered(object key)
+    {
+        if (_rememberedKeys is null)
+        {
+            return false;
+        }
+
+        var slot = Slot(key);
+        if (!ReferenceEquals(_rememberedKeys[slot], key))
+        {
+            return false;
+        }
+
+        Write(_rememberedText![slot]);
+        return true;
+    }
+
+    /// <summary>Keeps what was written since <paramref name="start"/> as the text of <paramref name="key"/>.</summary>
+    public void Remember(object key, int start)
+    {
+        _rememberedKeys ??= new object?[RememberedSlots];
+        _rememberedText ??= new byte[RememberedSlots][];
+        var slot = Slot(key);
+        _rememberedKeys[slot] = key;
+        _rememberedText[slot] = _bytes.AsSpan(start, _length - start).ToArray();
+    }
+
+    private static int Slot(object key) => RuntimeHelpers.GetHashCode(key) & (RememberedSlots - 1);
 
     private void Grow(int count)
     {

@@ -56,7 +56,14 @@ internal sealed class ValidateTextReport : IValidateReport
 
         for (var i = 0; i < findings.Count; i++)
         {
+            // The validator shares findings that recur record after record: such a line is rendered once.
             var finding = findings[i];
+            if (output.TryWriteRemembered(finding))
+            {
+                continue;
+            }
+
+            var start = output.Length;
             output.Write("  "u8);
             output.Write(finding.Severity == ValidationSeverity.Error ? "error "u8 : "warning "u8);
             output.Write(finding.Id);
@@ -65,6 +72,7 @@ internal sealed class ValidateTextReport : IValidateReport
             output.Write(": "u8);
             output.Write(finding.Message);
             output.Write((byte)'\n');
+            output.Remember(finding, start);
         }
     }
 

@@ -171,7 +171,7 @@ internal sealed class ValidationContext
         Add(id, ValidationSeverity.Warning, tag, occurrence, message, indicator, subfield, position);
 
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
-        Diagnostics.Add(new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position });
+        Diagnostics.Add(RecurringDiagnostics.Get(id, severity, tag, occurrence, message, indicator, subfield, position));
 
     private static List<ValidationDiagnostic> TakeList()
     {
