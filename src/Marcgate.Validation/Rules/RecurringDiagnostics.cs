@@ -22,15 +22,17 @@ internal static class RecurringDiagnostics
     public static ValidationDiagnostic Get(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator, char? subfield, int? position)
     {
         var slots = t_slots ??= new ValidationDiagnostic?[Slots];
-        var hash = HashCode.Combine(RuntimeHelpers.GetHashCode(message), occurrence, indicator, subfield, position);
-        ref var slot = ref slots[hash & (Slots - 1)];
-        if (slot is { } known && ReferenceEquals(known.Message, message) && known.Occurrence == occurrence && known.Severity == severity
+
+        // A plain mix: the message's identity already tells most findings apart, the numbers the rest.
+        var hash = RuntimeHelpers.GetHashCode(message) ^ (occurrence * 0x9E37) ^ ((position ?? 0) << 7) ^ ((indicator ?? 0) << 3) ^ ((subfield ?? 0) << 11);
+        var at = (hash ^ (hash >> 10)) & (Slots - 1);
+        if (slots[at] is { } known && ReferenceEquals(known.Message, message) && known.Occurrence == occurrence && known.Severity == severity
             && known.Indicator == indicator && known.Subfield == subfield && known.Position == position
-            && string.Equals(known.Id, id, StringComparison.Ordinal) && string.Equals(known.Tag, tag, StringComparison.Ordinal))
+            && (ReferenceEquals(known.Id, id) || known.Id == id) && (ReferenceEquals(known.Tag, tag) || known.Tag == tag))
         {
             return known;
         }
 
-        return slot = new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position };
+        return slots[at] = new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position };
     }
 }
