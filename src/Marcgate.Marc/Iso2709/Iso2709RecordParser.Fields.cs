@@ -42,7 +42,7 @@ public static partial class Iso2709RecordParser
 
         // Decoding waits for first use when nothing in the subfields can call for a diagnostic: valid UTF-8 (or MARC-8, read
         // byte for byte), one-byte codes, no empty delimiters. Otherwise, and for fields not read through a recycler, decode now.
-        if (recycler is not null && (!unicode || Utf8.IsValid(rest)) && TryDefer(field, source[at..], unicode))
+        if (recycler is not null && TryDefer(field, source[at..], unicode))
         {
             return field;
         }
@@ -83,7 +83,7 @@ public static partial class Iso2709RecordParser
 
     // Notes each subfield's code and data bounds, and whether any byte is a C0 control other than the delimiters (the
     // validator asks that of every field). False, with nothing noted or reported, when a subfield needs the eager path's
-    // care: a delimiter with no code after it, or a code that is not one byte (a UTF-8 sequence).
+    // care: a delimiter with no code after it, a code that is not one byte (a UTF-8 sequence), or UTF-8 that is not valid.
     private static bool TryDefer(DataField field, ReadOnlyMemory<byte> source, bool unicode)
     {
         var bytes = source.Span;
@@ -97,10 +97,11 @@ public static partial class Iso2709RecordParser
         // bytes[0] is the delimiter that opens the first subfield. The bytes below 0x20 are found a window at a time
         // and visited in order: each delimiter closes the subfield before it.
         var controls = false;
+        var high = 0u;
         var open = 0;
         for (var offset = 1; offset < bytes.Length;)
         {
-            var low = LowBytes(bytes, offset, out var width);
+            var low = LowBytes(bytes, offset, ref high, out var width);
             while (low != 0)
             {
                 var at = offset + BitOperations.TrailingZeroCount(low);
@@ -127,6 +128,13 @@ public static partial class Iso2709RecordParser
             return false;
         }
 
+        // The scan saw every byte: a field of ASCII bytes (most of them) is valid UTF-8 without a second look.
+        if (unicode && high != 0 && !Utf8.IsValid(bytes))
+        {
+            field.ClearSubfields();
+            return false;
+        }
+
         field.EndPending(controls);
         return true;
     }
@@ -147,15 +155,17 @@ public static partial class Iso2709RecordParser
 
     // Bit i is set when bytes[offset + i] is below 0x20, for the next window of the field (width bytes: 16, or what is
     // left). The last window of a field of 16 bytes or more is the vector that ends it, less the bytes already seen.
-    // Vector128 only: the native build targets a baseline x64 without AVX2, where a 256-bit path would never run.
+    // high gains a bit when the window holds a byte above 0x7F. Vector128 only: the native build targets a baseline x64
+    // without AVX2, where a 256-bit path would never run.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint LowBytes(ReadOnlySpan<byte> bytes, int offset, out int width)
+    private static uint LowBytes(ReadOnlySpan<byte> bytes, int offset, ref uint high, out int width)
     {
         var remaining = bytes.Length - offset;
         if (Vector128.IsHardwareAccelerated && bytes.Length >= 16)
         {
-            var window = remaining >= 16 ? bytes.Slice(offset, 16) : bytes[^16..];
-            var low = Vector128.LessThan(Vector128.Create(window), Vector128.Create((byte)0x20)).ExtractMostSignificantBits();
+            var window = Vector128.Create(remaining >= 16 ? bytes.Slice(offset, 16) : bytes[^16..]);
+            var low = Vector128.LessThan(window, Vector128.Create((byte)0x20)).ExtractMostSignificantBits();
+            high |= window.ExtractMostSignificantBits();
             width = Math.Min(remaining, 16);
             return low >> (16 - width);
         }
@@ -165,10 +175,13 @@ public static partial class Iso2709RecordParser
         var scalar = 0u;
         for (var i = 0; i < width; i++)
         {
-            if (bytes[offset + i] < 0x20)
+            var b = bytes[offset + i];
+            if (b < 0x20)
             {
                 scalar |= 1u << i;
             }
+
+            high |= (uint)b >> 7;
         }
 
         return scalar;
