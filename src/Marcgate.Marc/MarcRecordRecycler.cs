@@ -29,20 +29,9 @@ public sealed class MarcRecordRecycler
     public void Return(MarcRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        foreach (var field in CollectionsMarshal.AsSpan(record.Fields))
-        {
-            switch (field)
-            {
-                case DataField data:
-                    _dataFields.Push(data);
-                    break;
-                case ControlField control:
-                    _controlFields.Push(control);
-                    break;
-            }
-        }
 
-        record.Fields.Clear();
+        // The record keeps its fields: the next record read into it fills them again where they stand, so that a run of
+        // records shaped alike (control fields first, then data fields) moves no field in or out of the pools.
         _records.Push(record);
     }
 
@@ -54,34 +43,84 @@ public sealed class MarcRecordRecycler
         }
 
         record.Leader = leader;
-        record.Fields.EnsureCapacity(fieldCapacity);
         return record;
     }
 
-    internal DataField DataField(string tag, char indicator1, char indicator2, int subfieldCapacity)
+    /// <summary>Keeps the fields of <paramref name="record"/> past <paramref name="count"/> for later records, and drops them from it.</summary>
+    internal void Trim(MarcRecord record, int count)
     {
-        if (!_dataFields.TryPop(out var field))
+        var fields = record.Fields;
+        for (var i = count; i < fields.Count; i++)
         {
-            return new DataField(tag, indicator1, indicator2, subfieldCapacity);
+            Keep(fields[i]);
         }
 
-        field.Tag = tag;
+        if (count < fields.Count)
+        {
+            CollectionsMarshal.SetCount(fields, count);
+        }
+    }
+
+    /// <summary>A data field: <paramref name="existing"/> (the field that stood at this place in a recycled record) when it is one, else a kept or new one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal DataField DataField(MarcField? existing, string tag, char indicator1, char indicator2, int subfieldCapacity)
+    {
+        var field = existing as DataField;
+        if (field is null)
+        {
+            Keep(existing);
+            if (!_dataFields.TryPop(out field))
+            {
+                return new DataField(tag, indicator1, indicator2, subfieldCapacity);
+            }
+        }
+
+        // Tags are shared strings: a field filled again at the same place often keeps its tag, and then no store is made.
+        if (!ReferenceEquals(field.Tag, tag))
+        {
+            field.Tag = tag;
+        }
+
         field.Indicator1 = indicator1;
         field.Indicator2 = indicator2;
         field.ClearSubfields();
         return field;
     }
 
-    internal ControlField ControlField(string tag, string value)
+    /// <summary>A control field, as <see cref="DataField"/> gives a data field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ControlField ControlField(MarcField? existing, string tag, string value)
     {
-        if (!_controlFields.TryPop(out var field))
+        var field = existing as ControlField;
+        if (field is null)
         {
-            return new ControlField(tag, value);
+            Keep(existing);
+            if (!_controlFields.TryPop(out field))
+            {
+                return new ControlField(tag, value);
+            }
         }
 
-        field.Tag = tag;
+        if (!ReferenceEquals(field.Tag, tag))
+        {
+            field.Tag = tag;
+        }
+
         field.Value = value;
         return field;
+    }
+
+    private void Keep(MarcField? field)
+    {
+        switch (field)
+        {
+            case DataField data:
+                _dataFields.Push(data);
+                break;
+            case ControlField control:
+                _controlFields.Push(control);
+                break;
+        }
     }
 
     private sealed class Pool<T>

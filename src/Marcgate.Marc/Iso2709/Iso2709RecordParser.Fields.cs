@@ -8,12 +8,13 @@ namespace Marcgate.Marc.Iso2709;
 public static partial class Iso2709RecordParser
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MarcField ParseField(string tag, bool control, ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler)
+    // existing: the field that stood at this place in a recycled record, filled again when it is of the right kind.
+    private static MarcField ParseField(string tag, bool control, ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler, MarcField? existing)
     {
         if (control)
         {
             var value = Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context);
-            return recycler?.ControlField(tag, value) ?? new ControlField(tag, value);
+            return recycler?.ControlField(existing, tag, value) ?? new ControlField(tag, value);
         }
 
         var at = 0;
@@ -30,7 +31,7 @@ public static partial class Iso2709RecordParser
         // One subfield per delimiter (at most): a new list is sized once instead of grown. A recycled field's list has
         // room for the fields it held before, so counting first would mostly be a pass for nothing.
         var capacity = recycler is null ? Math.Max(rest.Count(Iso2709.SubfieldDelimiter), 1) : 1;
-        var field = recycler?.DataField(tag, indicator1, indicator2, capacity) ?? new DataField(tag, indicator1, indicator2, capacity);
+        var field = recycler?.DataField(existing, tag, indicator1, indicator2, capacity) ?? new DataField(tag, indicator1, indicator2, capacity);
         if (!rest.IsEmpty && rest[0] != Iso2709.SubfieldDelimiter)
         {
             var delimiter = rest.IndexOf(Iso2709.SubfieldDelimiter);

@@ -69,7 +69,14 @@ public static partial class Iso2709RecordParser
         var directoryEnd = Iso2709DirectoryBounds.Find(content, leader, context);
         if (directoryEnd < 0)
         {
-            return recycler?.Record(leader, 0) ?? new MarcRecord(leader, 0);
+            if (recycler is null)
+            {
+                return new MarcRecord(leader, 0);
+            }
+
+            var empty = recycler.Record(leader, 0);
+            recycler.Trim(empty, 0);
+            return empty;
         }
 
         var entriesStart = Iso2709DirectoryBounds.EntriesStart(content, directoryEnd, context);
@@ -98,7 +105,9 @@ public static partial class Iso2709RecordParser
             var record = recycler?.Record(leader, located) ?? new MarcRecord(leader, located);
             var unicode = leader.IsUnicode;
 
-            // Filled through a span: a store into a MarcField[] from List.Add checks the element type every time.
+            // Filled through a span: a store into a MarcField[] from List.Add checks the element type every time. A
+            // recycled record still holds its last fields, which are filled again where they stand.
+            recycler?.Trim(record, located);
             CollectionsMarshal.SetCount(record.Fields, located);
             var fields = CollectionsMarshal.AsSpan(record.Fields);
             for (var i = 0; i < fields.Length; i++)
@@ -110,7 +119,12 @@ public static partial class Iso2709RecordParser
                 var control = tagBytes[0] == '0' && tagBytes[1] == '0';
                 var fieldOffset = dataStart + span.Start;
                 var fieldSource = recycler is null ? default : source.Slice(fieldOffset, span.Length);
-                fields[i] = ParseField(Iso2709Text.Tag(tagBytes), control, data.Slice(span.Start, span.Length), fieldSource, unicode, fieldOffset, context, recycler);
+                var existing = fields[i];
+                var field = ParseField(Iso2709Text.Tag(tagBytes), control, data.Slice(span.Start, span.Length), fieldSource, unicode, fieldOffset, context, recycler, existing);
+                if (!ReferenceEquals(field, existing))
+                {
+                    fields[i] = field;
+                }
             }
 
             return record;
