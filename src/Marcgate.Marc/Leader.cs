@@ -25,8 +25,11 @@ public sealed class Leader
     internal Leader(ReadOnlySpan<byte> bytes)
     {
         _chars = new char[Length];
-        System.Text.Encoding.Latin1.GetChars(bytes[..Length], _chars);
+        Read(bytes);
     }
+
+    /// <summary>Takes the first 24 bytes as the leader's characters (a recycled record's leader is read again in place).</summary>
+    internal void Read(ReadOnlySpan<byte> bytes) => System.Text.Encoding.Latin1.GetChars(bytes[..Length], _chars);
 
     /// <summary>A leader for a new, empty bibliographic record in UTF-8.</summary>
     public static Leader CreateDefault() => new("00000nam a2200000 a 4500");

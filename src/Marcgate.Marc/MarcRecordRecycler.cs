@@ -9,8 +9,8 @@ namespace Marcgate.Marc;
 /// records fills them again instead of allocating new ones (bulk validation reads millions of fields).
 /// </summary>
 /// <remarks>
-/// Not thread-safe: one recycler per reading thread. A record given back must not be used afterwards, nor any of
-/// its fields; strings taken from them stay valid (they are never changed, only replaced).
+/// Not thread-safe: one recycler per reading thread. A record given back must not be used afterwards, nor its leader
+/// or any of its fields; strings taken from them stay valid (they are never changed, only replaced).
 /// Data fields read through a recycler decode their subfields on first use (see <see cref="DataField"/>): the bytes
 /// the record was read from must stay unchanged until the record is given back.
 /// </remarks>
@@ -35,6 +35,18 @@ public sealed class MarcRecordRecycler
         _records.Push(record);
     }
 
+    /// <summary>The leader for the next record: the leader of the record <see cref="Record"/> will give, read again in place.</summary>
+    internal Leader Leader(ReadOnlySpan<byte> bytes)
+    {
+        if (_records.Peek() is not { } record)
+        {
+            return new Leader(bytes);
+        }
+
+        record.Leader.Read(bytes);
+        return record.Leader;
+    }
+
     internal MarcRecord Record(Leader leader, int fieldCapacity)
     {
         if (!_records.TryPop(out var record))
@@ -42,7 +54,11 @@ public sealed class MarcRecordRecycler
             return new MarcRecord(leader, fieldCapacity);
         }
 
-        record.Leader = leader;
+        if (!ReferenceEquals(record.Leader, leader))
+        {
+            record.Leader = leader;
+        }
+
         return record;
     }
 
@@ -144,6 +160,8 @@ public sealed class MarcRecordRecycler
 
             _items[_count++].Item = item;
         }
+
+        public T? Peek() => _count == 0 ? null : _items[_count - 1].Item;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryPop([NotNullWhen(true)] out T? item)

@@ -9,9 +9,9 @@ internal static class Iso2709LeaderReader
 
     private static ReadOnlySpan<byte> Expected => "22450"u8;
 
-    public static Leader Read(ReadOnlySpan<byte> bytes, Iso2709ParseContext context)
+    public static Leader Read(ReadOnlySpan<byte> bytes, Iso2709ParseContext context, MarcRecordRecycler? recycler = null)
     {
-        var leader = new Leader(bytes[..Leader.Length]);
+        var leader = recycler?.Leader(bytes) ?? new Leader(bytes[..Leader.Length]);
         string? found = null;
         for (var i = 0; i < Positions.Length; i++)
         {

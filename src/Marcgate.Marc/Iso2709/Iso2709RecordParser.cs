@@ -55,7 +55,7 @@ public static partial class Iso2709RecordParser
             return null;
         }
 
-        var leader = Iso2709LeaderReader.Read(bytes, context);
+        var leader = Iso2709LeaderReader.Read(bytes, context, recycler);
         var content = bytes;
         if (content[^1] == Iso2709.RecordTerminator)
         {
