@@ -29,7 +29,8 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
 
     public int Count => _frames.Count;
 
-    public ValidateReportBuffer Output { get; } = new();
+    // A report is usually smaller than the records it speaks of: sized once for a full batch rather than grown to it.
+    public ValidateReportBuffer Output { get; } = new(MaxBytes);
 
     public ValidateFileTotals Totals { get; private set; } = new();
 

@@ -13,10 +13,12 @@ internal sealed class ValidateReportBuffer
 
     public ValidateReportBuffer(int capacity = 16 * 1024) => _bytes = new byte[capacity];
 
-    // What was rendered for recent keys (findings), a slot per key hash: the last key to land there and its text.
+    // What was rendered for recent keys (findings), a slot per key hash: the last key to land there and its text, in an
+    // array the slot keeps for the next key when it is long enough.
     private const int RememberedSlots = 512;
     private object?[]? _rememberedKeys;
     private byte[][]? _rememberedText;
+    private int[]? _rememberedLength;
 
     public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
 
@@ -119,7 +121,7 @@ internal sealed class ValidateReportBuffer
             return false;
         }
 
-        Write(_rememberedText![slot]);
+        Write(_rememberedText![slot].AsSpan(0, _rememberedLength![slot]));
         return true;
     }
 
@@ -128,9 +130,17 @@ internal sealed class ValidateReportBuffer
     {
         _rememberedKeys ??= new object?[RememberedSlots];
         _rememberedText ??= new byte[RememberedSlots][];
+        _rememberedLength ??= new int[RememberedSlots];
         var slot = Slot(key);
+        var text = _bytes.AsSpan(start, _length - start);
+        if (_rememberedText[slot] is not { } kept || kept.Length < text.Length)
+        {
+            kept = _rememberedText[slot] = new byte[Math.Max(text.Length, 128)];
+        }
+
+        text.CopyTo(kept);
+        _rememberedLength[slot] = text.Length;
         _rememberedKeys[slot] = key;
-        _rememberedText[slot] = _bytes.AsSpan(start, _length - start).ToArray();
     }
 
     private static int Slot(object key) => RuntimeHelpers.GetHashCode(key) & (RememberedSlots - 1);
