@@ -14,6 +14,7 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     public const int MaxBytes = 256 * 1024;
 
     private readonly List<Iso2709Frame> _frames = new(MaxRecords);
+    private readonly List<ValidationDiagnostic> _findings = [];
 
     // Records are dropped once their report is rendered: their fields are filled again by the next records.
     private readonly MarcRecordRecycler _recycler = new();
@@ -91,12 +92,12 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ValidateOne(MarcReadResult result)
     {
-        IReadOnlyList<ValidationDiagnostic> findings = [];
+        // One list for the batch's findings, record after record: the report is rendered before the next record.
+        var findings = _findings;
+        findings.Clear();
         if (result.Record is { } record)
         {
-            findings = request.Kind is { } kind
-                ? MarcValidator.Instance.Validate(record, request.Level, kind)
-                : MarcValidator.Instance.Validate(record, request.Level);
+            MarcValidator.Instance.Validate(record, request.Level, request.Kind ?? MarcRecordKinds.FromLeader(record.Leader), findings);
         }
 
         var errorCount = 0;

@@ -16,6 +16,9 @@ public sealed class MarcValidator : IRecordValidator
     /// <summary>A shared instance; the validator holds no state.</summary>
     public static MarcValidator Instance { get; } = new();
 
+    [ThreadStatic]
+    private static List<ValidationDiagnostic>? t_findings;
+
     /// <inheritdoc />
     public IReadOnlyList<ValidationDiagnostic> Validate(MarcRecord record, ValidationLevel level)
     {
@@ -32,8 +35,35 @@ public sealed class MarcValidator : IRecordValidator
             return [];
         }
 
-        var context = new ValidationContext(record, kind);
-        ValidationDiagnostic[] findings;
+        // The findings are collected in a list the thread keeps and handed out as one array of the right size.
+        var findings = t_findings ?? [];
+        t_findings = null;
+        try
+        {
+            Validate(record, level, kind, findings);
+            return findings.Count == 0 ? [] : [.. findings];
+        }
+        finally
+        {
+            findings.Clear();
+            t_findings = findings;
+        }
+    }
+
+    /// <summary>
+    /// Checks a record as <see cref="Validate(MarcRecord, ValidationLevel, MarcRecordKind)"/> does, adding the findings to
+    /// <paramref name="findings"/>: a bulk run reuses one list for every record.
+    /// </summary>
+    public void Validate(MarcRecord record, ValidationLevel level, MarcRecordKind kind, List<ValidationDiagnostic> findings)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(findings);
+        if (level == ValidationLevel.None)
+        {
+            return;
+        }
+
+        var context = ValidationContext.Start(record, kind, findings);
         try
         {
             StructureRules.Check(context);
@@ -49,16 +79,11 @@ public sealed class MarcValidator : IRecordValidator
                     FullRules.Check(context, format);
                 }
             }
-
-            // One array of the right size, instead of a list grown for each record.
-            findings = context.TakeFindings();
         }
         finally
         {
-            // The context's per-thread tables are cleared whatever happened, so that the next record starts clean.
+            // The context's tables are cleared whatever happened, so that the next record starts clean.
             context.Release();
         }
-
-        return findings;
     }
 }

@@ -43,7 +43,7 @@ public static partial class Iso2709RecordParser
 
         // Decoding waits for first use when nothing in the subfields can call for a diagnostic: valid UTF-8 (or MARC-8, read
         // byte for byte), one-byte codes, no empty delimiters. Otherwise, and for fields not read through a recycler, decode now.
-        if (recycler is not null && TryDefer(field, source[at..], unicode))
+        if (recycler is not null && TryDefer(field, rest, source[at..], unicode))
         {
             return field;
         }
@@ -85,9 +85,9 @@ public static partial class Iso2709RecordParser
     // Notes each subfield's code and data bounds, and whether any byte is a C0 control other than the delimiters (the
     // validator asks that of every field). False, with nothing noted or reported, when a subfield needs the eager path's
     // care: a delimiter with no code after it, a code that is not one byte (a UTF-8 sequence), or UTF-8 that is not valid.
-    private static bool TryDefer(DataField field, ReadOnlyMemory<byte> source, bool unicode)
+    // bytes is source's span, which the caller has at hand.
+    private static bool TryDefer(DataField field, ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, bool unicode)
     {
-        var bytes = source.Span;
         field.BeginPending(source, unicode);
         if (bytes.IsEmpty)
         {

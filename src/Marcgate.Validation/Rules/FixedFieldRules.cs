@@ -57,7 +57,7 @@ internal static class FixedFieldRules
                 continue;
             }
 
-            if (position.Start == 6 && context.Diagnostics.Exists(d => d.Id == ValidationDiagnosticIds.LeaderInvalid && d.Position == 6))
+            if (position.Start == 6 && context.HasFinding(ValidationDiagnosticIds.LeaderInvalid, 6))
             {
                 // Structure already said leader/06 is no MARC 21 type of record.
                 continue;

@@ -7,51 +7,107 @@ namespace Marcgate.Validation.Rules;
 /// <summary>One record being validated: the record, its format, the occurrence of each field, and the findings so far.</summary>
 /// <remarks>
 /// Each field's tag is read once as a number (<see cref="TagNumber"/>), so rules find fields by comparing
-/// integers instead of scanning with string comparisons or building a dictionary per record.
+/// integers instead of scanning with string comparisons or building a dictionary per record. One context per thread
+/// serves record after record (<see cref="Start"/>, <see cref="Release"/>).
 /// </remarks>
 internal sealed class ValidationContext
 {
+    // The thread's context, between records: a batch of records is validated without a new context or new arrays.
     [ThreadStatic]
-    private static int[]? t_counts;
+    private static ValidationContext? t_spare;
 
-    // Per numeric tag, one more than the index of its first field (0: none); kept per thread, filled and cleared per record.
-    [ThreadStatic]
-    private static int[]? t_firsts;
+    // Per numeric tag: a count while occurrences are numbered, then one more than the index of its first field (0: none).
+    // Both are cleared, field by field, when the record is done.
+    private readonly int[] _counts = new int[1000];
+    private readonly int[] _firsts = new int[1000];
+    private int[] _tags = new int[64];
+    private int[] _occurrences = new int[64];
+    private int _count;
+    private int _findingsStart;
 
-    // The arrays of the thread's last context, handed back by Release: a batch of records validates without new ones.
-    [ThreadStatic]
-    private static int[]? t_spareTags;
+    private ValidationContext()
+    {
+    }
 
-    [ThreadStatic]
-    private static int[]? t_spareOccurrences;
+    public MarcRecord Record { get; private set; } = null!;
 
-    [ThreadStatic]
-    private static List<ValidationDiagnostic>? t_spareDiagnostics;
+    public MarcRecordKind Kind { get; private set; }
 
-    private readonly int[] _tags;
-    private readonly int[] _occurrences;
-    private readonly int[] _firsts;
-    private readonly int _count;
+    /// <summary>The list findings are added to; those of this record start at the count it had when the record began.</summary>
+    public List<ValidationDiagnostic> Diagnostics { get; private set; } = null!;
 
+    /// <summary>Whether some subfield holds ESC, once the syntax rules have looked (null before).</summary>
+    public bool? DataHasEscapes { get; set; }
+
+    /// <summary>The thread's context, set up for <paramref name="record"/>; give it back with <see cref="Release"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ValidationContext(MarcRecord record, MarcRecordKind kind)
+    public static ValidationContext Start(MarcRecord record, MarcRecordKind kind, List<ValidationDiagnostic> findings)
+    {
+        var context = t_spare ?? new ValidationContext();
+        t_spare = null;
+        context.Begin(record, kind, findings);
+        return context;
+    }
+
+    /// <summary>A three-digit tag as a number (245 for "245"); -1 for any other tag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TagNumber(string tag) =>
+        tag.Length == 3 && char.IsAsciiDigit(tag[0]) && char.IsAsciiDigit(tag[1]) && char.IsAsciiDigit(tag[2])
+            ? ((tag[0] - '0') * 100) + ((tag[1] - '0') * 10) + (tag[2] - '0')
+            : -1;
+
+    /// <summary>Clears what this record left in the tables and hands the context back to the thread; it is not used afterwards.</summary>
+    public void Release()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (_tags[i] >= 0)
+            {
+                _firsts[_tags[i]] = 0;
+            }
+        }
+
+        Record = null!;
+        Diagnostics = null!;
+        t_spare = this;
+    }
+
+    /// <summary>Whether this record already has a finding with this ID at this character position.</summary>
+    public bool HasFinding(string id, int position)
+    {
+        for (var i = _findingsStart; i < Diagnostics.Count; i++)
+        {
+            if (Diagnostics[i].Position == position && Diagnostics[i].Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Begin(MarcRecord record, MarcRecordKind kind, List<ValidationDiagnostic> findings)
     {
         Record = record;
         Kind = kind;
+        Diagnostics = findings;
+        DataHasEscapes = null;
+        _findingsStart = findings.Count;
         var fields = record.Fields;
         _count = fields.Count;
-        _tags = Take(ref t_spareTags, _count);
-        _occurrences = Take(ref t_spareOccurrences, _count);
+        if (_tags.Length < _count)
+        {
+            _tags = new int[_count];
+            _occurrences = new int[_count];
+        }
 
         for (var i = 0; i < _count; i++)
         {
             _tags[i] = TagNumber(fields[i].Tag);
         }
 
-        // Occurrences of numeric tags are counted in a table kept per thread and cleared after use. The first index of
-        // each tag is kept the same way, until Release: rules ask for 001, 008, 040, 245 … record after record.
-        var counts = t_counts ??= new int[1000];
-        _firsts = t_firsts ??= new int[1000];
+        // Occurrences of numeric tags are counted in a table and the first index of each tag noted in another: rules ask
+        // for 001, 008, 040, 245 … record after record.
         for (var i = 0; i < _count; i++)
         {
             var tag = _tags[i];
@@ -61,7 +117,7 @@ internal sealed class ValidationContext
                 continue;
             }
 
-            var occurrence = ++counts[tag];
+            var occurrence = ++_counts[tag];
             _occurrences[i] = occurrence;
             if (occurrence == 1)
             {
@@ -73,46 +129,9 @@ internal sealed class ValidationContext
         {
             if (_tags[i] >= 0)
             {
-                counts[_tags[i]] = 0;
+                _counts[_tags[i]] = 0;
             }
         }
-    }
-
-    public MarcRecord Record { get; }
-
-    public MarcRecordKind Kind { get; }
-
-    /// <summary>The findings so far; the list is the thread's, reused record after record (see <see cref="TakeFindings"/>).</summary>
-    public List<ValidationDiagnostic> Diagnostics { get; } = TakeList();
-
-    /// <summary>Whether some subfield holds ESC, once the syntax rules have looked (null before).</summary>
-    public bool? DataHasEscapes { get; set; }
-
-    /// <summary>A three-digit tag as a number (245 for "245"); -1 for any other tag.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int TagNumber(string tag) =>
-        tag.Length == 3 && char.IsAsciiDigit(tag[0]) && char.IsAsciiDigit(tag[1]) && char.IsAsciiDigit(tag[2])
-            ? ((tag[0] - '0') * 100) + ((tag[1] - '0') * 10) + (tag[2] - '0')
-            : -1;
-
-    /// <summary>Hands this context's arrays to the next context of the thread; the context is not used afterwards.</summary>
-    /// <summary>The findings as an array of their own: the list they were collected in goes back to the thread.</summary>
-    public ValidationDiagnostic[] TakeFindings() => Diagnostics.Count == 0 ? [] : [.. Diagnostics];
-
-    public void Release()
-    {
-        Diagnostics.Clear();
-        t_spareDiagnostics = Diagnostics;
-        for (var i = 0; i < _count; i++)
-        {
-            if (_tags[i] >= 0)
-            {
-                _firsts[_tags[i]] = 0;
-            }
-        }
-
-        t_spareTags = _tags;
-        t_spareOccurrences = _occurrences;
     }
 
     /// <summary>The one-based occurrence of the field at this index among fields of its tag.</summary>
@@ -172,25 +191,6 @@ internal sealed class ValidationContext
 
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Diagnostics.Add(RecurringDiagnostics.Get(id, severity, tag, occurrence, message, indicator, subfield, position));
-
-    private static List<ValidationDiagnostic> TakeList()
-    {
-        var list = t_spareDiagnostics ?? [];
-        t_spareDiagnostics = null;
-        return list;
-    }
-
-    private static int[] Take(ref int[]? spare, int count)
-    {
-        var array = spare;
-        if (array is null || array.Length < count)
-        {
-            return new int[Math.Max(count, 64)];
-        }
-
-        spare = null;
-        return array;
-    }
 
     // Tags that are not three digits (Aleph's "CAT", malformed tags) are rare: counted by comparing strings.
     private int OccurrenceByScan(int index)
