@@ -13,12 +13,6 @@ internal sealed class ValidateReportBuffer
 
     public ValidateReportBuffer(int capacity = 16 * 1024) => _bytes = new byte[capacity];
 
-    // What was rendered for recent keys (findings), a slot per key hash: the last key to land there and its text, in an
-    // array the slot keeps for the next key when it is long enough.
-    private const int RememberedSlots = 512;
-    private object?[]? _rememberedKeys;
-    private byte[][]? _rememberedText;
-    private int[]? _rememberedLength;
 
     public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
 
@@ -110,40 +104,17 @@ internal sealed class ValidateReportBuffer
     /// <remarks>Keys count by identity: they must be immutable, so that the same key always renders the same text.</remarks>
     public bool TryWriteRemembered(object key)
     {
-        if (_rememberedKeys is null)
+        if (RememberedText.OfThread is not { } remembered || !remembered.TryFind(key, out var text))
         {
             return false;
         }
 
-        var slot = Slot(key);
-        if (!ReferenceEquals(_rememberedKeys[slot], key))
-        {
-            return false;
-        }
-
-        Write(_rememberedText![slot].AsSpan(0, _rememberedLength![slot]));
+        Write(text);
         return true;
     }
 
-    /// <summary>Keeps what was written since <paramref name="start"/> as the text of <paramref name="key"/>.</summary>
-    public void Remember(object key, int start)
-    {
-        _rememberedKeys ??= new object?[RememberedSlots];
-        _rememberedText ??= new byte[RememberedSlots][];
-        _rememberedLength ??= new int[RememberedSlots];
-        var slot = Slot(key);
-        var text = _bytes.AsSpan(start, _length - start);
-        if (_rememberedText[slot] is not { } kept || kept.Length < text.Length)
-        {
-            kept = _rememberedText[slot] = new byte[Math.Max(text.Length, 128)];
-        }
-
-        text.CopyTo(kept);
-        _rememberedLength[slot] = text.Length;
-        _rememberedKeys[slot] = key;
-    }
-
-    private static int Slot(object key) => RuntimeHelpers.GetHashCode(key) & (RememberedSlots - 1);
+    /// <summary>Keeps what was written since <paramref name="start"/> as the text of <paramref name="key"/>, for this thread.</summary>
+    public void Remember(object key, int start) => (RememberedText.OfThread ??= new()).Keep(key, _bytes.AsSpan(start, _length - start));
 
     private void Grow(int count)
     {
