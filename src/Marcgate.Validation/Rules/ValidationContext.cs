@@ -101,16 +101,12 @@ internal sealed class ValidationContext
             _occurrences = new int[_count];
         }
 
-        for (var i = 0; i < _count; i++)
-        {
-            _tags[i] = TagNumber(fields[i].Tag);
-        }
-
         // Occurrences of numeric tags are counted in a table and the first index of each tag noted in another: rules ask
         // for 001, 008, 040, 245 … record after record.
-        for (var i = 0; i < _count; i++)
+        var span = CollectionsMarshal.AsSpan(fields);
+        for (var i = 0; i < span.Length; i++)
         {
-            var tag = _tags[i];
+            var tag = _tags[i] = TagNumber(span[i].Tag);
             if (tag < 0)
             {
                 _occurrences[i] = OccurrenceByScan(i);
