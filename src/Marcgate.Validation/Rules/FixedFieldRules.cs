@@ -119,23 +119,31 @@ internal static class FixedFieldRules
             var slice = value.AsSpan(position.Start, position.Width);
             if (!position.Accepts(slice) && !IsFill(tag, position, slice))
             {
-                context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, tag, occurrence, RejectionMessage(tag, position, slice, suffix), position: position.Start);
+                var rejected = Rejection(tag, position, slice, suffix);
+                if (occurrence == 1)
+                {
+                    context.Add(rejected.Finding);
+                }
+                else
+                {
+                    context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, tag, occurrence, rejected.Message, position: position.Start);
+                }
             }
         }
     }
 
-    // The same undefined code (008/15-17 '###') recurs record after record: its message is built once while it does.
-    private static string RejectionMessage(string tag, PositionDefinition position, ReadOnlySpan<char> slice, string suffix)
+    // The same undefined code (008/15-17 '###') recurs record after record: its message and finding are made once while it does.
+    private static RejectedCode Rejection(string tag, PositionDefinition position, ReadOnlySpan<char> slice, string suffix)
     {
         if (position.LastRejected is { } last && last.Tag == tag && last.Suffix == suffix && slice.SequenceEqual(last.Value))
         {
-            return last.Message;
+            return last;
         }
 
         var value = slice.ToString();
         var message = $"{tag}/{Positions(position)} ({position.Label}){suffix}: '{Text.Show(value)}' is not a defined code";
-        position.LastRejected = new RejectedCode(tag, suffix, value, message);
-        return message;
+        var finding = new ValidationDiagnostic(ValidationDiagnosticIds.FixedFieldCodeUndefined, ValidationSeverity.Error, tag, 1, message) { Position = position.Start };
+        return position.LastRejected = new RejectedCode(tag, suffix, value, message, finding);
     }
 
     // MARC 21: the fill character '|' means "no attempt to code" and may stand in any coded position except

@@ -185,6 +185,9 @@ internal sealed class ValidationContext
     public void Warning(string id, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Add(id, ValidationSeverity.Warning, tag, occurrence, message, indicator, subfield, position);
 
+    /// <summary>Adds a finding made beforehand (one that recurs, kept by the rule that makes it).</summary>
+    public void Add(ValidationDiagnostic finding) => Diagnostics.Add(finding);
+
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Diagnostics.Add(RecurringDiagnostics.Get(id, severity, tag, occurrence, message, indicator, subfield, position));
 
