@@ -106,31 +106,35 @@ internal static class FieldRules
             return;
         }
 
-        var obsolete = definition.FindObsolete(which == 1 ? ObsoleteCodeKind.Indicator1 : ObsoleteCodeKind.Indicator2, value);
-
-        // The same wrong indicator recurs record after record: under the field's own name its message is built once.
+        // The same wrong indicator recurs record after record: under the field's own name its finding is made once.
         var usual = ReferenceEquals(name, tag);
-        var message = usual ? definition.IndicatorMessage(which, value) : null;
-        if (message is null)
+        var kept = usual ? definition.IndicatorFinding(which, value) : null;
+        if (kept is null)
         {
-            message = obsolete is not null
+            var obsolete = definition.FindObsolete(which == 1 ? ObsoleteCodeKind.Indicator1 : ObsoleteCodeKind.Indicator2, value);
+            var message = obsolete is not null
                 ? $"{name} {Text.Ordinal(which)} indicator '{Text.Show(value)}' is {obsolete.Status} (formerly \"{obsolete.Label}\"); {definition.Tag} now allows {Describe(allowed)}"
                 : allowed == " "
                     ? $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}' but is undefined and must be blank"
                     : $"{name} {Text.Ordinal(which)} indicator is '{Text.Show(value)}'; {definition.Tag} allows {Describe(allowed)}";
+
+            // An obsolete value is one MARC 21 once defined: old records carry it, so a warning, not an error.
+            kept = obsolete is not null
+                ? new ValidationDiagnostic(ValidationDiagnosticIds.Obsolete, ValidationSeverity.Warning, tag, 1, message) { Indicator = which }
+                : new ValidationDiagnostic(ValidationDiagnosticIds.IndicatorUndefined, severity, tag, 1, message) { Indicator = which };
             if (usual)
             {
-                definition.KeepIndicatorMessage(which, value, message);
+                definition.KeepIndicatorFinding(which, value, kept);
             }
         }
 
-        if (obsolete is not null)
+        if (occurrence == 1)
         {
-            context.Warning(ValidationDiagnosticIds.Obsolete, tag, occurrence, message, indicator: which);
+            context.Add(kept);
             return;
         }
 
-        context.Add(ValidationDiagnosticIds.IndicatorUndefined, severity, tag, occurrence, message, indicator: which);
+        context.Add(kept.Id, kept.Severity, tag, occurrence, kept.Message, indicator: which);
     }
 
     private static void ReportUndefined(ValidationContext context, FormatDefinition format, MarcField field, int tagNumber, int occurrence)
