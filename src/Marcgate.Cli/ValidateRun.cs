@@ -130,6 +130,13 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
         var allocated = GC.GetTotalAllocatedBytes();
         if (allocated - _allocatedAtCollection >= YoungBudget)
         {
+            // The batches in flight finish first: a collection waits for every thread to stop, and a worker that the
+            // scheduler has set aside (this thread and the workers share the processors) is slow to.
+            foreach (var (_, work) in _inFlight)
+            {
+                work.Wait();
+            }
+
             GC.Collect(0, GCCollectionMode.Forced, blocking: true);
             _allocatedAtCollection = allocated;
         }
