@@ -7,8 +7,8 @@ namespace Marcgate.Marc.Iso2709;
 
 public static partial class Iso2709RecordParser
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     // existing: the field that stood at this place in a recycled record, filled again when it is of the right kind.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MarcField ParseField(string tag, bool control, ReadOnlySpan<byte> bytes, ReadOnlyMemory<byte> source, bool unicode, int fieldOffset, Iso2709ParseContext context, MarcRecordRecycler? recycler, MarcField? existing)
     {
         if (control)
@@ -23,7 +23,7 @@ public static partial class Iso2709RecordParser
         var indicator2 = indicators == 1 ? ReadIndicator(bytes, ref at, unicode, ref indicators, fieldOffset, tag, context) : ' ';
         if (indicators < 2)
         {
-            context.Warn(MarcDiagnosticIds.IndicatorsMissing, fieldOffset, $"field {tag} has {indicators} indicator(s) before its first subfield; blanks assumed");
+            WarnIndicatorsMissing(context, fieldOffset, tag, indicators);
         }
 
         var rest = bytes[at..];
@@ -34,11 +34,9 @@ public static partial class Iso2709RecordParser
         var field = recycler?.DataField(existing, tag, indicator1, indicator2, capacity) ?? new DataField(tag, indicator1, indicator2, capacity);
         if (!rest.IsEmpty && rest[0] != Iso2709.SubfieldDelimiter)
         {
-            var delimiter = rest.IndexOf(Iso2709.SubfieldDelimiter);
-            var dropped = delimiter < 0 ? rest : rest[..delimiter];
-            context.Warn(MarcDiagnosticIds.DataBeforeFirstSubfield, fieldOffset + at, $"field {tag} has data before its first subfield delimiter ('{Iso2709.Printable(dropped, 40)}'); it is dropped");
-            at += dropped.Length;
-            rest = rest[dropped.Length..];
+            var dropped = DropDataBeforeFirstSubfield(rest, context, fieldOffset + at, tag);
+            at += dropped;
+            rest = rest[dropped..];
         }
 
         // Decoding waits for first use when nothing in the subfields can call for a diagnostic: valid UTF-8 (or MARC-8, read
@@ -48,6 +46,14 @@ public static partial class Iso2709RecordParser
             return field;
         }
 
+        DecodeSubfields(field, rest, unicode, fieldOffset, at, tag, context);
+        return field;
+    }
+
+    // The subfields decoded now, with a diagnostic for what the reader had to recover.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DecodeSubfields(DataField field, ReadOnlySpan<byte> rest, bool unicode, int fieldOffset, int at, string tag, Iso2709ParseContext context)
+    {
         var subfields = field.Subfields;
         while (!rest.IsEmpty)
         {
@@ -78,8 +84,21 @@ public static partial class Iso2709RecordParser
             at += 1 + chunk.Length;
             rest = next < 0 ? default : body[next..];
         }
+    }
 
-        return field;
+    // Cold paths, kept out of the per-field code so that their messages' locals do not weigh on it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WarnIndicatorsMissing(Iso2709ParseContext context, int fieldOffset, string tag, int indicators) =>
+        context.Warn(MarcDiagnosticIds.IndicatorsMissing, fieldOffset, $"field {tag} has {indicators} indicator(s) before its first subfield; blanks assumed");
+
+    // Data between the indicators and the first delimiter is dropped and reported; returns how many bytes.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int DropDataBeforeFirstSubfield(ReadOnlySpan<byte> rest, Iso2709ParseContext context, int offset, string tag)
+    {
+        var delimiter = rest.IndexOf(Iso2709.SubfieldDelimiter);
+        var dropped = delimiter < 0 ? rest : rest[..delimiter];
+        context.Warn(MarcDiagnosticIds.DataBeforeFirstSubfield, offset, $"field {tag} has data before its first subfield delimiter ('{Iso2709.Printable(dropped, 40)}'); it is dropped");
+        return dropped.Length;
     }
 
     // Notes each subfield's code and data bounds, and whether any byte is a C0 control other than the delimiters (the
