@@ -16,6 +16,11 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
     private static readonly int s_maxBatchesInFlight = 4 * Environment.ProcessorCount;
 
     private readonly Queue<(ValidateBatch Batch, Task Work)> _inFlight = new();
+
+    // At most one batch per processor runs at a time. The thread pool adds threads when it sees its work queue wait, but
+    // more workers than processors only take turns on them (with this thread, which reads and writes), each turn costing
+    // caches, and a collection waits for every thread to stop.
+    private readonly TaskScheduler _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Environment.ProcessorCount).ConcurrentScheduler;
     private readonly Stack<ValidateBatch> _free = new();
     private readonly IValidateReport _report = request.Json ? new ValidateJsonReport() : new ValidateTextReport();
     private readonly ValidateReportBuffer _buffer = new(1024);
@@ -96,7 +101,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
             return;
         }
 
-        _inFlight.Enqueue((batch, Task.Run(batch.Process)));
+        _inFlight.Enqueue((batch, Task.Factory.StartNew(batch.Process, CancellationToken.None, TaskCreationOptions.None, _workers)));
         if (_inFlight.Count >= s_maxBatchesInFlight)
         {
             WriteOldest(totals);
