@@ -3,7 +3,7 @@
 # same run. Builds bench/corpus/validation.mrc (git-ignored) from the shared bibliographic files, times
 # both tools on it, and writes bench/results/validation-marclint.md.
 # Usage: bench/compare-marclint.sh [ROUNDS]   (default 28 rounds of 1,813 records = 50,764 records)
-# marcgate runs 5 times (median wall and CPU time reported), marclint once.
+# marcgate runs 5 times just before marclint and 5 times just after (median wall and CPU time reported), marclint once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-28}
@@ -26,29 +26,36 @@ marcgate=(.build/cli/marcgate)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 now() { date +%s.%N; }
-# marcgate runs in well under a second, where one run is at the mercy of whatever else the shared machine
-# does: it runs $runs times and the median counts (all times are listed). CPU time (user + system, from bash's
-# time) is listed too: it moves less with the load than wall time does. marclint runs once.
+# marcgate runs in well under a second, where one run is at the mercy of whatever else the shared machine does, while
+# marclint's 20 s average over it. So marcgate runs $runs times just before marclint and $runs times just after, and the
+# median of all of them counts (all times are listed). CPU time (user + system, from bash's time) is listed too: it
+# moves less with the load than wall time does. marclint runs once.
 runs=5
 median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-set +e
 times=()
 cpus=()
 TIMEFORMAT='%R %U %S'
-for ((i = 0; i < runs; i++)); do
-  # The last run's report is removed first: truncating 36 MB in the timed redirection is the file system's work, not ours.
-  rm -f bench/corpus/marcgate.out
-  { time "${marcgate[@]}" validate --level full --format text "$corpus" > bench/corpus/marcgate.out; } 2> bench/corpus/marcgate.time
-  marcgate_exit=$?
-  read -r real user sys < <(tail -1 bench/corpus/marcgate.time)
-  times+=("$real")
-  cpus+=("$(echo "$user + $sys" | bc -l)")
-done
-set -e
+time_marcgate() {
+  local i real user sys
+  set +e
+  for ((i = 0; i < runs; i++)); do
+    # The last run's report is removed first: truncating 36 MB in the timed redirection is the file system's work, not ours.
+    rm -f bench/corpus/marcgate.out
+    { time "${marcgate[@]}" validate --level full --format text "$corpus" > bench/corpus/marcgate.out; } 2> bench/corpus/marcgate.time
+    marcgate_exit=$?
+    read -r real user sys < <(tail -1 bench/corpus/marcgate.time)
+    times+=("$real")
+    cpus+=("$(echo "$user + $sys" | bc -l)")
+  done
+  set -e
+}
+
+time_marcgate
 rm -f bench/corpus/marclint.out
 t2=$(now)
 marclint --quiet "$corpus" > bench/corpus/marclint.out 2> /dev/null || true
 t3=$(now)
+time_marcgate
 
 ours=$(echo "${times[*]}" | median)
 ours_cpu=$(echo "${cpus[*]}" | median)
