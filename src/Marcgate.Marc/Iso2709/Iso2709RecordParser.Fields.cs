@@ -13,7 +13,10 @@ public static partial class Iso2709RecordParser
     {
         if (control)
         {
-            var value = Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context);
+            // A recycled field that held the same ASCII text (003 "OCoLC", a run of alike 007s) keeps its string.
+            var value = existing is ControlField { Value: var held } && System.Text.Ascii.Equals(bytes, held)
+                ? held
+                : Iso2709Text.Decode(bytes, unicode, fieldOffset, tag, context);
             return recycler?.ControlField(existing, tag, value) ?? new ControlField(tag, value);
         }
 
