@@ -6,14 +6,15 @@ namespace Marcgate.Validation;
 
 /// <summary>Validates MARC 21 bibliographic, authority and holdings records at Connexion's levels.</summary>
 /// <remarks>
-/// Pure: no I/O, no shared mutable state; one instance may be used from many threads. The rules' loops over
-/// every field and subfield are compiled fully optimised on first use (AggressiveOptimization): a batch run is
-/// over before tiered compilation would replace their ReadyToRun code, which cannot inline List&lt;T&gt; members.
+/// Pure: no I/O; the only state is per-thread scratch space and caches of immutable findings, so one instance may be
+/// used from many threads. The rules' loops over every field and subfield are compiled fully optimised on first use
+/// (AggressiveOptimization): a batch run is over before tiered compilation would replace their ReadyToRun code, which
+/// cannot inline List&lt;T&gt; members.
 /// The rest stays ReadyToRun, so that validating a few records does not wait for the compiler.
 /// </remarks>
 public sealed class MarcValidator : IRecordValidator
 {
-    /// <summary>A shared instance; the validator holds no state.</summary>
+    /// <summary>A shared instance; the validator holds no state of its own.</summary>
     public static MarcValidator Instance { get; } = new();
 
     [ThreadStatic]
