@@ -13,7 +13,6 @@ internal sealed class ValidateReportBuffer
 
     public ValidateReportBuffer(int capacity = 16 * 1024) => _bytes = new byte[capacity];
 
-
     public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
 
     public int Length => _length;
