@@ -136,10 +136,11 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
         if (allocated - _allocatedAtCollection >= YoungBudget)
         {
             // The batches in flight finish first: a collection waits for every thread to stop, and a worker that the
-            // scheduler has set aside (this thread and the workers share the processors) is slow to.
+            // scheduler has set aside (this thread and the workers share the processors) is slow to. What went wrong in
+            // one is rethrown when it is written, in order.
             foreach (var (_, work) in _inFlight)
             {
-                work.Wait();
+                work.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             }
 
             GC.Collect(0, GCCollectionMode.Forced, blocking: true);
