@@ -128,13 +128,7 @@ internal static class FieldRules
             }
         }
 
-        if (occurrence == 1)
-        {
-            context.Add(kept);
-            return;
-        }
-
-        context.Add(kept.Id, kept.Severity, tag, occurrence, kept.Message, indicator: which);
+        context.Add(kept, occurrence);
     }
 
     private static void ReportUndefined(ValidationContext context, FormatDefinition format, MarcField field, int tagNumber, int occurrence)

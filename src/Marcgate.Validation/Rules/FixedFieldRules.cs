@@ -119,31 +119,24 @@ internal static class FixedFieldRules
             var slice = value.AsSpan(position.Start, position.Width);
             if (!position.Accepts(slice) && !IsFill(tag, position, slice))
             {
-                var rejected = Rejection(tag, position, slice, suffix);
-                if (occurrence == 1)
-                {
-                    context.Add(rejected.Finding);
-                }
-                else
-                {
-                    context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, tag, occurrence, rejected.Message, position: position.Start);
-                }
+                context.Add(Rejection(tag, position, slice, suffix), occurrence);
             }
         }
     }
 
-    // The same undefined code (008/15-17 '###') recurs record after record: its message and finding are made once while it does.
-    private static RejectedCode Rejection(string tag, PositionDefinition position, ReadOnlySpan<char> slice, string suffix)
+    // The same undefined code (008/15-17 '###') recurs record after record: its finding is made once while it does.
+    private static ValidationDiagnostic Rejection(string tag, PositionDefinition position, ReadOnlySpan<char> slice, string suffix)
     {
-        if (position.LastRejected is { } last && last.Tag == tag && last.Suffix == suffix && slice.SequenceEqual(last.Value))
+        if (position.LastRejected is { } last && last.Finding.Tag == tag && last.Suffix == suffix && slice.SequenceEqual(last.Value))
         {
-            return last;
+            return last.Finding;
         }
 
         var value = slice.ToString();
         var message = $"{tag}/{Positions(position)} ({position.Label}){suffix}: '{Text.Show(value)}' is not a defined code";
         var finding = new ValidationDiagnostic(ValidationDiagnosticIds.FixedFieldCodeUndefined, ValidationSeverity.Error, tag, 1, message) { Position = position.Start };
-        return position.LastRejected = new RejectedCode(tag, suffix, value, message, finding);
+        position.LastRejected = new RejectedCode(suffix, value, finding);
+        return finding;
     }
 
     // MARC 21: the fill character '|' means "no attempt to code" and may stand in any coded position except

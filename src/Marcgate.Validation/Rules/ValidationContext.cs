@@ -185,8 +185,14 @@ internal sealed class ValidationContext
     public void Warning(string id, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Add(id, ValidationSeverity.Warning, tag, occurrence, message, indicator, subfield, position);
 
-    /// <summary>Adds a finding made beforehand (one that recurs, kept by the rule that makes it).</summary>
-    public void Add(ValidationDiagnostic finding) => Diagnostics.Add(finding);
+    /// <summary>
+    /// Adds a finding a rule made beforehand for a field's first occurrence (one that recurs, kept by the rule), as said
+    /// of this <paramref name="occurrence"/> of the field.
+    /// </summary>
+    public void Add(ValidationDiagnostic firstOccurrence, int occurrence) =>
+        Diagnostics.Add(occurrence == 1 ? firstOccurrence : RecurringDiagnostics.Get(
+            firstOccurrence.Id, firstOccurrence.Severity, firstOccurrence.Tag, occurrence, firstOccurrence.Message,
+            firstOccurrence.Indicator, firstOccurrence.Subfield, firstOccurrence.Position));
 
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
         Diagnostics.Add(RecurringDiagnostics.Get(id, severity, tag, occurrence, message, indicator, subfield, position));
