@@ -103,10 +103,9 @@ public sealed partial class DataField
 
             _subfields.Clear();
             _subfields.EnsureCapacity(_pendingCount);
-            var source = _source.Span;
             for (var i = 0; i < _pendingCount; i++)
             {
-                _subfields.Add(new Subfield(_pendingCodes[i], Iso2709Text.DecodeValid(source.Slice(_pendingBounds[2 * i], _pendingBounds[(2 * i) + 1]), _unicode)));
+                _subfields.Add(new Subfield(_pendingCodes[i], PendingValue(i)));
             }
 
             // The bytes stay referenced: a thread that saw the field pending a moment ago may still read them.

@@ -78,6 +78,7 @@ public sealed class MarcRecordRecycler
     }
 
     /// <summary>A data field: <paramref name="existing"/> (the field that stood at this place in a recycled record) when it is one, else a kept or new one.</summary>
+    /// <remarks>Its subfields are still those it held: the reader empties and fills them with <see cref="Marc.DataField.BeginPending"/>.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal DataField DataField(MarcField? existing, string tag, char indicator1, char indicator2, int subfieldCapacity)
     {
@@ -99,7 +100,6 @@ public sealed class MarcRecordRecycler
 
         field.Indicator1 = indicator1;
         field.Indicator2 = indicator2;
-        field.ClearSubfields();
         return field;
     }
 
