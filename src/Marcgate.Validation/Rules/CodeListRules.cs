@@ -111,11 +111,11 @@ internal static class CodeListRules
         var where = $"008/{start:00}-{start + width - 1:00}";
         if (list.IsObsolete(code))
         {
-            context.Warning(ValidationDiagnosticIds.CodeObsolete, "008", occurrence, $"{where} ({name}): '{Text.Show(code.ToString())}' is an obsolete {what}", position: start);
+            context.Warning(ValidationDiagnosticIds.CodeObsolete, "008", occurrence, $"{where} ({name}): '{Text.Show(code)}' is an obsolete {what}", position: start);
         }
         else
         {
-            context.Error(ValidationDiagnosticIds.CodeNotInList, "008", occurrence, $"{where} ({name}): '{Text.Show(code.ToString())}' is not a {what}", position: start);
+            context.Error(ValidationDiagnosticIds.CodeNotInList, "008", occurrence, $"{where} ({name}): '{Text.Show(code)}' is not a {what}", position: start);
         }
     }
 
@@ -152,11 +152,11 @@ internal static class CodeListRules
 
         if (list.IsObsolete(value))
         {
-            context.Warning(ValidationDiagnosticIds.CodeObsolete, tag, occurrence, $"{tag} ${code}: '{Text.Show(value.ToString())}' is an obsolete {what}", subfield: code);
+            context.Warning(ValidationDiagnosticIds.CodeObsolete, tag, occurrence, $"{tag} ${code}: '{Text.Show(value)}' is an obsolete {what}", subfield: code);
         }
         else
         {
-            context.Error(ValidationDiagnosticIds.CodeNotInList, tag, occurrence, $"{tag} ${code}: '{Text.Show(value.ToString())}' is not a {what}", subfield: code);
+            context.Error(ValidationDiagnosticIds.CodeNotInList, tag, occurrence, $"{tag} ${code}: '{Text.Show(value)}' is not a {what}", subfield: code);
         }
     }
 }

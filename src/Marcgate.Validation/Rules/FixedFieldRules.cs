@@ -63,7 +63,7 @@ internal static class FixedFieldRules
                 continue;
             }
 
-            context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "LDR", 0, $"leader/{Positions(position)} ({position.Label.ToLowerInvariant()}) is '{Text.Show(leader.Slice(position.Start, position.Width).ToString())}', which is not a defined code", position: position.Start);
+            context.Error(ValidationDiagnosticIds.FixedFieldCodeUndefined, "LDR", 0, $"leader/{Positions(position)} ({position.Label.ToLowerInvariant()}) is '{Text.Show(leader.Slice(position.Start, position.Width))}', which is not a defined code", position: position.Start);
         }
     }
 

@@ -36,6 +36,9 @@ internal static class Text
         return text.ToString();
     }
 
+    /// <summary>Characters read into a buffer, shown as <see cref="Show(string, int)"/> shows a string.</summary>
+    public static string Show(ReadOnlySpan<char> value, int max = 40) => Show(value.ToString(), max);
+
     // True when Show(char) writes a character of the value differently: the blank, C0 controls, DEL and C1 controls.
     private static bool NeedsShowing(string value)
     {

@@ -58,7 +58,7 @@ internal static class ArticleRules
 
         var message = expected == 0
             ? $"245 second indicator is {indicator} but the title does not start with a {indicator}-character article"
-            : $"245 second indicator is {indicator} but the title starts with the article '{Text.Show(text[..expected].ToString())}' ({expected} characters to skip)";
+            : $"245 second indicator is {indicator} but the title starts with the article '{Text.Show(text[..expected])}' ({expected} characters to skip)";
         context.Warning(ValidationDiagnosticIds.NonfilingDisagrees, "245", 1, message, indicator: 2);
     }
 

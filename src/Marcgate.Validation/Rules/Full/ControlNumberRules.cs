@@ -22,7 +22,7 @@ internal static class ControlNumberRules
                         var value = lccn.SubfieldValue(at, buffer);
                         if (!IsLccn(value))
                         {
-                            context.Error(ValidationDiagnosticIds.SyntaxInvalid, "010", context.OccurrenceAt(i), $"010 $a '{Text.Show(value.ToString())}' is not an LC control number (prefix, 2-digit year and 6-digit serial before 2001; 2-character prefix, 4-digit year and 6-digit serial since)", subfield: 'a');
+                            context.Error(ValidationDiagnosticIds.SyntaxInvalid, "010", context.OccurrenceAt(i), $"010 $a '{Text.Show(value)}' is not an LC control number (prefix, 2-digit year and 6-digit serial before 2001; 2-character prefix, 4-digit year and 6-digit serial since)", subfield: 'a');
                         }
                     }
 
@@ -69,7 +69,7 @@ internal static class ControlNumberRules
         var close = value.IndexOf(')');
         if (!value.StartsWith('(') || close < 2 || close == value.Length - 1)
         {
-            context.Error(ValidationDiagnosticIds.SyntaxInvalid, "035", occurrence, $"035 $a '{Text.Show(value.ToString())}' is not a system control number of the form (organization code)number", subfield: 'a');
+            context.Error(ValidationDiagnosticIds.SyntaxInvalid, "035", occurrence, $"035 $a '{Text.Show(value)}' is not a system control number of the form (organization code)number", subfield: 'a');
             return;
         }
 
@@ -88,7 +88,7 @@ internal static class ControlNumberRules
 
             if (number.IsEmpty || !SyntaxRules.AllDigits(number.Trim()))
             {
-                context.Error(ValidationDiagnosticIds.SyntaxInvalid, "035", occurrence, $"035 $a '{Text.Show(value.ToString())}': an OCLC number is digits after (OCoLC)", subfield: 'a');
+                context.Error(ValidationDiagnosticIds.SyntaxInvalid, "035", occurrence, $"035 $a '{Text.Show(value)}': an OCLC number is digits after (OCoLC)", subfield: 'a');
             }
         }
     }

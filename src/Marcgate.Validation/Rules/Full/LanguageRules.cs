@@ -46,11 +46,11 @@ internal static class LanguageRules
 
                 if (CodeLists.Languages.IsObsolete(value))
                 {
-                    context.Warning(ValidationDiagnosticIds.CodeObsolete, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value.ToString())}' is an obsolete MARC language code", subfield: 'b');
+                    context.Warning(ValidationDiagnosticIds.CodeObsolete, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value)}' is an obsolete MARC language code", subfield: 'b');
                 }
                 else
                 {
-                    context.Error(ValidationDiagnosticIds.CodeNotInList, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value.ToString())}' is not a MARC language code", subfield: 'b');
+                    context.Error(ValidationDiagnosticIds.CodeNotInList, "040", occurrence, $"040 $b (language of cataloging) '{Text.Show(value)}' is not a MARC language code", subfield: 'b');
                 }
             }
         }

@@ -42,7 +42,7 @@ internal static class StandardNumberRules
         var length = LeadingNumber(value, number);
         if (length is not (10 or 13))
         {
-            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a '{Text.Show(value.ToString())}' does not start with a 10- or 13-digit ISBN", subfield: 'a');
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "020", occurrence, $"020 $a '{Text.Show(value)}' does not start with a 10- or 13-digit ISBN", subfield: 'a');
             return;
         }
 
@@ -52,7 +52,7 @@ internal static class StandardNumberRules
         if (token.Contains('-'))
         {
             // MARC 21 020 $a: the ISBN is recorded without hyphens (display constant, not data).
-            context.Warning(ValidationDiagnosticIds.SyntaxInvalid, "020", occurrence, $"020 $a '{Text.Show(value.ToString())}': record the ISBN without hyphens", subfield: 'a');
+            context.Warning(ValidationDiagnosticIds.SyntaxInvalid, "020", occurrence, $"020 $a '{Text.Show(value)}': record the ISBN without hyphens", subfield: 'a');
         }
 
         var valid = length == 10 ? IsValidIsbn10(digits) : IsValidIsbn13(digits);
@@ -68,7 +68,7 @@ internal static class StandardNumberRules
         if (trimmed.Length != 9 || trimmed[4] != '-' || !SyntaxRules.AllDigits(trimmed[..4]) || !SyntaxRules.AllDigits(trimmed.Slice(5, 3))
             || !(char.IsAsciiDigit(trimmed[8]) || trimmed[8] == 'X'))
         {
-            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "022", occurrence, $"022 ${code} '{Text.Show(value.ToString())}' is not an ISSN of the form NNNN-NNNC", subfield: code);
+            context.Error(ValidationDiagnosticIds.CheckDigitInvalid, "022", occurrence, $"022 ${code} '{Text.Show(value)}' is not an ISSN of the form NNNN-NNNC", subfield: code);
             return;
         }
 
