@@ -18,11 +18,7 @@ internal sealed class RememberedText
     private readonly byte[][] _text = new byte[Slots][];
     private readonly int[] _length = new int[Slots];
 
-    public static RememberedText? OfThread
-    {
-        get => t_ofThread;
-        set => t_ofThread = value;
-    }
+    public static RememberedText OfThread => t_ofThread ??= new();
 
     public bool TryFind(object key, out ReadOnlySpan<byte> text)
     {

@@ -103,7 +103,7 @@ internal sealed class ValidateReportBuffer
     /// <remarks>Keys count by identity: they must be immutable, so that the same key always renders the same text.</remarks>
     public bool TryWriteRemembered(object key)
     {
-        if (RememberedText.OfThread is not { } remembered || !remembered.TryFind(key, out var text))
+        if (!RememberedText.OfThread.TryFind(key, out var text))
         {
             return false;
         }
@@ -113,7 +113,7 @@ internal sealed class ValidateReportBuffer
     }
 
     /// <summary>Keeps what was written since <paramref name="start"/> as the text of <paramref name="key"/>, for this thread.</summary>
-    public void Remember(object key, int start) => (RememberedText.OfThread ??= new()).Keep(key, _bytes.AsSpan(start, _length - start));
+    public void Remember(object key, int start) => RememberedText.OfThread.Keep(key, _bytes.AsSpan(start, _length - start));
 
     private void Grow(int count)
     {

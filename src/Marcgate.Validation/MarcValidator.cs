@@ -17,9 +17,6 @@ public sealed class MarcValidator : IRecordValidator
     /// <summary>A shared instance; the validator holds no state of its own.</summary>
     public static MarcValidator Instance { get; } = new();
 
-    [ThreadStatic]
-    private static List<ValidationDiagnostic>? t_findings;
-
     /// <inheritdoc />
     public IReadOnlyList<ValidationDiagnostic> Validate(MarcRecord record, ValidationLevel level)
     {
@@ -30,25 +27,9 @@ public sealed class MarcValidator : IRecordValidator
     /// <summary>Checks a record against the rules of the given format instead of the one leader/06 names.</summary>
     public IReadOnlyList<ValidationDiagnostic> Validate(MarcRecord record, ValidationLevel level, MarcRecordKind kind)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        if (level == ValidationLevel.None)
-        {
-            return [];
-        }
-
-        // The findings are collected in a list the thread keeps and handed out as one array of the right size.
-        var findings = t_findings ?? [];
-        t_findings = null;
-        try
-        {
-            Validate(record, level, kind, findings);
-            return findings.Count == 0 ? [] : [.. findings];
-        }
-        finally
-        {
-            findings.Clear();
-            t_findings = findings;
-        }
+        List<ValidationDiagnostic> findings = [];
+        Validate(record, level, kind, findings);
+        return findings;
     }
 
     /// <summary>

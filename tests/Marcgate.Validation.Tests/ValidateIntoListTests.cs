@@ -4,7 +4,7 @@ namespace Marcgate.Validation.Tests;
 
 /// <summary>
 /// A bulk run validates record after record into one list: each record's findings are added after what the list held,
-/// and are the findings the array-returning call gives; what the list held before belongs to other records.
+/// and are the findings the call that returns them gives; what the list held before belongs to other records.
 /// </summary>
 public sealed class ValidateIntoListTests
 {
