@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # MARC-8 -> UTF-8, whole process: `marcgate convert --charset utf8 --to iso2709` against
 # `yaz-marcdump -f MARC-8 -t UTF-8 -o marc -l 9=97` on a 60,000-record MARC-8 corpus built by
-# repeating the shared bulk MARC-8 files (lul_fre_500: dense ANSEL diacritics; jazz_1k: mostly ASCII).
+# repeating the bulk MARC-8 files (lul_fre_500: dense ANSEL diacritics; jazz_1k: mostly ASCII).
 # Prints the best of N runs (CPU = user + sys, and elapsed). Usage: bench/compare-marc8.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="$root/../shared/data/marc/valid"
+valid="$root/testdata/marc/valid"
 runs="${1:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for _ in $(seq 40); do cat "$shared/lul_fre_500.mrc" "$shared/jazz_1k.mrc"; done > "$work/corpus.mrc"
+for _ in $(seq 40); do cat "$valid/lul_fre_500.mrc" "$valid/jazz_1k.mrc"; done > "$work/corpus.mrc"
 echo "corpus: $(tr -cd '\035' < "$work/corpus.mrc" | wc -c) records, $(stat -c %s "$work/corpus.mrc") bytes"
 "$root/marcgate" --help > /dev/null # build once, outside the timings
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Full-level validation of a >= 50,000-record corpus: marcgate vs MARC::Lint's marclint, whole process,
-# same run. Builds bench/corpus/validation.mrc (git-ignored) from the shared bibliographic files, times
+# same run. Builds bench/corpus/validation.mrc (git-ignored) from the bibliographic test files, times
 # both tools on it, and writes bench/results/validation-marclint.md.
 # Usage: bench/compare-marclint.sh [ROUNDS]   (default 28 rounds of 1,813 records = 50,764 records)
 # marcgate runs 5 times just before marclint and 5 times just after (median wall and CPU time reported), marclint once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-28}
-shared=../shared/data/marc/valid
+valid=testdata/marc/valid
 # Bibliographic files that MARC::Record can decode to the end (sample1.mrc stops it on bad UTF-8).
 files=(jazz_1k.mrc lul_fre_500.mrc 100.mrc CornellFOLIOExemplars.mrc FSL.marc nepali.marc
        chabon.mrc summerland.mrc oclc_63111280_export_as_UTF8_from_connexion.mrc)
@@ -16,7 +16,7 @@ mkdir -p bench/corpus bench/results
 corpus=bench/corpus/validation.mrc
 : > "$corpus"
 for ((i = 0; i < rounds; i++)); do
-  for f in "${files[@]}"; do cat "$shared/$f" >> "$corpus"; done
+  for f in "${files[@]}"; do cat "$valid/$f" >> "$corpus"; done
 done
 
 # ./marcgate is the command users run: it builds the CLI (native code ahead of time where a C toolchain links it)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times marcgate against yaz-marcdump, whole process, on corpora of >= 60,000 records built from the
-# shared test files, and writes bench/results/codec-<date>.md with the machine description.
+# test files of testdata/marc, and writes bench/results/codec-<date>.md with the machine description.
 #   1. ISO 2709 (UTF-8) -> MARCXML:      ./marcgate convert --to marcxml   vs  yaz-marcdump -o marcxml
 #   2. MARC-8 -> UTF-8 ISO 2709:         ./marcgate convert --charset utf8 --to iso2709
 #                                         vs  yaz-marcdump -f MARC-8 -t UTF-8 -o marc -l 9=97
@@ -9,7 +9,7 @@
 # Usage: bench/compare-yaz.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-shared="$root/../shared/data/marc"
+marc="$root/testdata/marc"
 corpus="$root/bench/corpus"
 results="$root/bench/results"
 runs="${1:-5}"
@@ -34,12 +34,12 @@ build_corpus() {
 }
 
 utf8_records=$(build_corpus "$corpus/utf8.mrc" "$min_records" \
-  "$shared/valid/100.mrc" "$shared/valid/CornellFOLIOExemplars.mrc" "$shared/invalid/pride-and-prejudice-fixed.mrc")
+  "$marc/valid/100.mrc" "$marc/valid/CornellFOLIOExemplars.mrc" "$marc/invalid/pride-and-prejudice-fixed.mrc")
 marc8_records=$(build_corpus "$corpus/marc8.mrc" "$min_records" \
-  "$shared/valid/jazz_1k.mrc" "$shared/valid/lul_fre_500.mrc")
+  "$marc/valid/jazz_1k.mrc" "$marc/valid/lul_fre_500.mrc")
 
 # Build the CLI (Release) before timing anything.
-"$root/marcgate" convert --to marcxml "$shared/valid/summerland.mrc" > /dev/null
+"$root/marcgate" convert --to marcxml "$marc/valid/summerland.mrc" > /dev/null
 
 # Runs a command RUNS times; prints "min_wall median_wall min_cpu median_cpu max_rss_mb".
 measure() {

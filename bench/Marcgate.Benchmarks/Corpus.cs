@@ -1,20 +1,20 @@
 namespace Marcgate.Benchmarks;
 
-/// <summary>Loads benchmark input from the shared corpus beside the repository.</summary>
+/// <summary>Loads benchmark input from the repository's test corpus (<c>testdata/marc</c>).</summary>
 public static class Corpus
 {
-    /// <summary>The bytes of a file under <c>../shared/data/marc</c>.</summary>
+    /// <summary>The bytes of a file under <c>testdata/marc</c>.</summary>
     public static byte[] Load(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data", "marc", relative);
-            if (File.Exists(Path.Combine(dir.FullName, "Marcgate.slnx")) && File.Exists(candidate))
+            if (File.Exists(Path.Combine(dir.FullName, "Marcgate.slnx")))
             {
-                return File.ReadAllBytes(candidate);
+                var path = Path.Combine(dir.FullName, "testdata", "marc", relative);
+                return File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException("test corpus file not found", path);
             }
         }
 
-        throw new FileNotFoundException("shared corpus file not found", relative);
+        throw new FileNotFoundException("Marcgate.slnx not found above " + AppContext.BaseDirectory, relative);
     }
 }

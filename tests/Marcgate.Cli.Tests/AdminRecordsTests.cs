@@ -17,7 +17,7 @@ public sealed class AdminRecordsTests
     public async Task Records_are_counted_listed_shown_in_three_formats_and_their_history_listed()
     {
         using var cli = new AdminCli();
-        var bytes = File.ReadAllBytes(SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc"));
+        var bytes = File.ReadAllBytes(TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc"));
         var changed = Iso2709RecordParser.Parse(bytes, MarcReaderOptions.Default, 1, 0, [])!;
         var title = changed.GetDataFields("245").Single();
         title.Subfields[0] = new Subfield('a', "Corrected title /");

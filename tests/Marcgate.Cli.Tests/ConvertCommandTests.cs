@@ -21,7 +21,7 @@ public sealed class ConvertCommandTests : IDisposable
     [InlineData("iso2709")]
     public void Every_format_round_trips_chabon_through_detection(string format)
     {
-        var source = SharedData.Marc("valid/chabon.mrc");
+        var source = TestFiles.Marc("valid/chabon.mrc");
         var middle = Path.Combine(_dir, "middle." + format);
         var back = Path.Combine(_dir, "back.mrc");
         Assert.Equal(0, Run(["--to", format, "-o", middle, source], out _));
@@ -33,7 +33,7 @@ public sealed class ConvertCommandTests : IDisposable
     public void Charset_utf8_converts_marc8_records_and_sets_leader_09()
     {
         var output = Path.Combine(_dir, "out.mrc");
-        Assert.Equal(0, Run(["--charset", "utf8", "--to", "iso2709", "-o", output, SharedData.Marc("valid/marc8.dat")], out _));
+        Assert.Equal(0, Run(["--charset", "utf8", "--to", "iso2709", "-o", output, TestFiles.Marc("valid/marc8.dat")], out _));
         var record = Iso2709Reader.ReadAll(File.ReadAllBytes(output)).Single().Record!;
         Assert.Equal('a', record.Leader.CharacterCodingScheme);
         // NFC when the runtime has ICU, MARC-8's decomposed order under invariant globalization (where Normalize does nothing).
@@ -45,7 +45,7 @@ public sealed class ConvertCommandTests : IDisposable
     public void Batched_conversion_keeps_record_order_and_equals_converting_one_record_at_a_time()
     {
         // jazz_1k has 1,000 MARC-8 records, more than one conversion batch.
-        var input = SharedData.Marc("valid/jazz_1k.mrc");
+        var input = TestFiles.Marc("valid/jazz_1k.mrc");
         var output = Path.Combine(_dir, "jazz.mrc");
         Assert.Equal(0, Run(["--charset", "utf8", "--to", "iso2709", "-o", output, input], out _));
         var expected = Iso2709Reader.ReadAll(File.ReadAllBytes(input))
@@ -59,7 +59,7 @@ public sealed class ConvertCommandTests : IDisposable
     {
         var unicode = Path.Combine(_dir, "u.mrc");
         var marc8 = Path.Combine(_dir, "m.mrc");
-        Assert.Equal(0, Run(["--charset", "utf8", "--to", "iso2709", "-o", unicode, SharedData.Marc("valid/marc8.dat")], out _));
+        Assert.Equal(0, Run(["--charset", "utf8", "--to", "iso2709", "-o", unicode, TestFiles.Marc("valid/marc8.dat")], out _));
         Assert.Equal(0, Run(["--charset", "marc8", "--to", "iso2709", "-o", marc8, unicode], out _));
         var record = Iso2709Reader.ReadAll(File.ReadAllBytes(marc8)).Single().Record!;
         Assert.Equal(' ', record.Leader.CharacterCodingScheme);
@@ -69,7 +69,7 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void Strict_reading_of_the_bad_subfields_element_exits_1_naming_file_record_and_line()
     {
-        var input = SharedData.Marc("invalid/chabon-bad-subfields-element.xml");
+        var input = TestFiles.Marc("invalid/chabon-bad-subfields-element.xml");
         var output = Path.Combine(_dir, "out.mrc");
         Assert.Equal(1, Run(["--strict", "--to", "iso2709", "-o", output, input], out var errors));
         Assert.Contains($"{input}: record 1: error MARC031", errors, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void Illegal_json_exits_1_with_the_byte_offset()
     {
-        var input = SharedData.Marc("invalid/illegal-marc-in-json.json");
+        var input = TestFiles.Marc("invalid/illegal-marc-in-json.json");
         Assert.Equal(1, Run(["--to", "marcxml", "-o", Path.Combine(_dir, "x.xml"), input], out var errors));
         Assert.Matches(@"record 1, byte \d+: error MARC018: line \d+", errors);
     }
@@ -95,7 +95,7 @@ public sealed class ConvertCommandTests : IDisposable
     [InlineData("--from", "json")]
     public void Usage_errors_exit_2(params string[] args)
     {
-        Assert.Equal(2, Run([.. args, SharedData.Marc("valid/summerland.mrc")], out var errors));
+        Assert.Equal(2, Run([.. args, TestFiles.Marc("valid/summerland.mrc")], out var errors));
         Assert.Contains("marcgate convert:", errors, StringComparison.Ordinal);
     }
 
@@ -110,7 +110,7 @@ public sealed class ConvertCommandTests : IDisposable
     public void Several_inputs_of_different_formats_go_into_one_document()
     {
         var output = Path.Combine(_dir, "all.xml");
-        var inputs = new[] { "valid/summerland.mrc", "valid/chabon.xml", "valid/summerland-marc-in-json.json", "valid/brkrtest.mrk8" }.Select(SharedData.Marc).ToArray();
+        var inputs = new[] { "valid/summerland.mrc", "valid/chabon.xml", "valid/summerland-marc-in-json.json", "valid/brkrtest.mrk8" }.Select(TestFiles.Marc).ToArray();
         Assert.Equal(0, Run(["--to", "marcxml", "-o", output, .. inputs], out _));
         using var reader = MarcFormats.OpenReader(File.OpenRead(output), null, MarcReaderOptions.StrictDefault, out var detected);
         Assert.Equal(MarcFormat.MarcXml, detected);

@@ -7,8 +7,8 @@ public sealed class CountCommandTests
     [Fact]
     public void Counts_each_file_and_prints_a_total()
     {
-        var camel = SharedData.Marc("valid/camel.usmarc");
-        var chabon = SharedData.Marc("valid/chabon.mrc");
+        var camel = TestFiles.Marc("valid/camel.usmarc");
+        var chabon = TestFiles.Marc("valid/chabon.mrc");
 
         var run = CommandRun.Invoke(CountCommand.Create(), camel, chabon);
 
@@ -20,7 +20,7 @@ public sealed class CountCommandTests
     [Fact]
     public void Summarises_recovered_problems_and_exits_0_when_nothing_was_lost()
     {
-        var file = SharedData.Marc("invalid/cameleof.usmarc");
+        var file = TestFiles.Marc("invalid/cameleof.usmarc");
 
         var run = CommandRun.Invoke(CountCommand.Create(), file);
 
@@ -31,7 +31,7 @@ public sealed class CountCommandTests
     [Fact]
     public void Errors_name_file_record_and_byte_and_exit_1()
     {
-        var file = SharedData.Marc("invalid/bad_records.mrc");
+        var file = TestFiles.Marc("invalid/bad_records.mrc");
 
         var run = CommandRun.Invoke(CountCommand.Create(), file);
 
@@ -43,7 +43,7 @@ public sealed class CountCommandTests
     [Fact]
     public void Strict_mode_rejects_every_damaged_record()
     {
-        var file = SharedData.Marc("invalid/bad_records.mrc");
+        var file = TestFiles.Marc("invalid/bad_records.mrc");
 
         var run = CommandRun.Invoke(CountCommand.Create(), "--strict", file);
 
@@ -56,7 +56,7 @@ public sealed class CountCommandTests
     public void A_missing_file_is_an_io_error_with_exit_2_and_the_other_files_still_count()
     {
         var missing = Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc");
-        var chabon = SharedData.Marc("valid/chabon.mrc");
+        var chabon = TestFiles.Marc("valid/chabon.mrc");
 
         var run = CommandRun.Invoke(CountCommand.Create(), missing, chabon);
 

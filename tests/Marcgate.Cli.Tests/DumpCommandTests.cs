@@ -7,7 +7,7 @@ public sealed class DumpCommandTests
     [Fact]
     public void Prints_the_leader_and_one_line_per_field_in_yaz_format()
     {
-        var run = CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/summerland.mrc"));
+        var run = CommandRun.Invoke(DumpCommand.Create(), TestFiles.Marc("valid/summerland.mrc"));
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.OutputLines;
@@ -25,7 +25,7 @@ public sealed class DumpCommandTests
     public void Output_equals_yaz_marcdump_on_clean_files(string file)
     {
         // yaz-marcdump is one of the peers ./test.sh installs.
-        using var yaz = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yaz-marcdump", SharedData.Marc(file))
+        using var yaz = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yaz-marcdump", TestFiles.Marc(file))
         {
             RedirectStandardOutput = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
@@ -33,7 +33,7 @@ public sealed class DumpCommandTests
         var expected = yaz.StandardOutput.ReadToEnd();
         yaz.WaitForExit();
 
-        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", SharedData.Marc(file));
+        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", TestFiles.Marc(file));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(expected, run.Output);
@@ -42,7 +42,7 @@ public sealed class DumpCommandTests
     [Fact]
     public void Shows_each_records_diagnostics_with_file_record_and_byte()
     {
-        var file = SharedData.Marc("invalid/baddir.usmarc");
+        var file = TestFiles.Marc("invalid/baddir.usmarc");
 
         var run = CommandRun.Invoke(DumpCommand.Create(), file);
 
@@ -55,7 +55,7 @@ public sealed class DumpCommandTests
     [Fact]
     public void Strict_mode_prints_rejections_and_exits_1()
     {
-        var file = SharedData.Marc("invalid/baddir.usmarc");
+        var file = TestFiles.Marc("invalid/baddir.usmarc");
 
         var run = CommandRun.Invoke(DumpCommand.Create(), "--strict", file);
 
@@ -67,7 +67,7 @@ public sealed class DumpCommandTests
     [Fact]
     public void Marc8_records_are_shown_in_unicode()
     {
-        var run = CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/marc8.dat"));
+        var run = CommandRun.Invoke(DumpCommand.Create(), TestFiles.Marc("valid/marc8.dat"));
 
         Assert.Equal('a', run.OutputLines[0][9]);
         // Composed or decomposed: normal form is the converter's business, the dump shows what it returns.
@@ -78,7 +78,7 @@ public sealed class DumpCommandTests
     [Fact]
     public void Raw_shows_marc8_bytes_escaped()
     {
-        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", SharedData.Marc("valid/marc8.dat"));
+        var run = CommandRun.Invoke(DumpCommand.Create(), "--raw", TestFiles.Marc("valid/marc8.dat"));
 
         Assert.Equal(' ', run.OutputLines[0][9]);
         Assert.Contains(run.OutputLines, l => l.StartsWith("240 10 $a De la solitude \\xE1a la communaut\\xE2e.", StringComparison.Ordinal));
@@ -87,7 +87,7 @@ public sealed class DumpCommandTests
     [Fact]
     public void Marc8_output_equals_yaz_marcdump_converting_to_utf8()
     {
-        using var yaz = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yaz-marcdump", ["-f", "MARC-8", "-t", "UTF-8", "-l", "9=97", SharedData.Marc("valid/camel.usmarc")])
+        using var yaz = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("yaz-marcdump", ["-f", "MARC-8", "-t", "UTF-8", "-l", "9=97", TestFiles.Marc("valid/camel.usmarc")])
         {
             RedirectStandardOutput = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
@@ -95,7 +95,7 @@ public sealed class DumpCommandTests
         var expected = yaz.StandardOutput.ReadToEnd();
         yaz.WaitForExit();
 
-        Assert.Equal(expected, CommandRun.Invoke(DumpCommand.Create(), SharedData.Marc("valid/camel.usmarc")).Output);
+        Assert.Equal(expected, CommandRun.Invoke(DumpCommand.Create(), TestFiles.Marc("valid/camel.usmarc")).Output);
     }
 
     [Fact]

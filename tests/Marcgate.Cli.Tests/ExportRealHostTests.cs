@@ -125,7 +125,7 @@ public sealed class ExportRealHostTests : IAsyncLifetime
 
     private static IEnumerable<MarcRecord> Records()
     {
-        var template = Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc("valid/summerland.mrc"))).Single().Record!;
+        var template = Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc("valid/summerland.mrc"))).Single().Record!;
         for (var i = 1; i <= RecordCount; i++)
         {
             var number = (700_000_000 + i).ToString(CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ public sealed class ExportSaveFileCommandTests : IDisposable
     [Fact]
     public void Add_list_flag_unflag_show_and_remove()
     {
-        var (exit, output, _) = _cli.Run("savefile", "add", SharedData.Marc("valid/camel.usmarc"));
+        var (exit, output, _) = _cli.Run("savefile", "add", TestFiles.Marc("valid/camel.usmarc"));
         Assert.Equal(0, exit);
         Assert.Equal(10, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
@@ -35,7 +35,7 @@ public sealed class ExportSaveFileCommandTests : IDisposable
     [Fact]
     public void Numbers_that_do_not_exist_are_named_and_exit_1()
     {
-        _cli.Run("savefile", "add", SharedData.Marc("valid/summerland.mrc"));
+        _cli.Run("savefile", "add", TestFiles.Marc("valid/summerland.mrc"));
         var (exit, _, error) = _cli.Run("savefile", "flag", "1", "42");
         Assert.Equal(1, exit);
         Assert.Contains("there is no record #42", error, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class ExportSaveFileCommandTests : IDisposable
     [Fact]
     public void The_save_file_survives_between_commands_in_its_data_directory()
     {
-        _cli.Run("savefile", "add", "--flag", SharedData.Marc("valid/summerland.mrc"));
+        _cli.Run("savefile", "add", "--flag", TestFiles.Marc("valid/summerland.mrc"));
         Assert.True(File.Exists(Path.Combine(_cli.Directory, "data", "savefile.db")));
         Assert.Contains("#1\tF\t12883376\tSummerland", _cli.Run("savefile", "list").Output, StringComparison.Ordinal);
     }

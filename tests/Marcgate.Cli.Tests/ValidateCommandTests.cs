@@ -14,7 +14,7 @@ public sealed class ValidateCommandTests
     [InlineData("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")]
     public void CleanRecordsExitZeroAtFull(string file)
     {
-        var (code, output, errors) = Run(SharedData.Marc(file));
+        var (code, output, errors) = Run(TestFiles.Marc(file));
         Assert.Equal(0, code);
         Assert.Empty(errors);
         Assert.Contains(", 0 with errors; 0 error(s)", output, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void ErrorsExitOneWithAReportPerRecord()
     {
-        var (code, output, _) = Run("--level", "basic", SharedData.Marc("valid/sample1.mrc"));
+        var (code, output, _) = Run("--level", "basic", TestFiles.Marc("valid/sample1.mrc"));
         Assert.Equal(1, code);
         Assert.Contains("record 2 (001 ", output, StringComparison.Ordinal);
         Assert.Contains("error VAL207 LDR/18: leader/18 (item information in record)", output, StringComparison.Ordinal);
@@ -33,19 +33,19 @@ public sealed class ValidateCommandTests
     [Fact]
     public void StructureLevelIgnoresBasicFindings()
     {
-        var (code, output, _) = Run("--level", "structure", SharedData.Marc("valid/sample1.mrc"));
+        var (code, output, _) = Run("--level", "structure", TestFiles.Marc("valid/sample1.mrc"));
         Assert.Equal(0, code);
         Assert.DoesNotContain("VAL2", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NoneChecksOnlyThatRecordsRead() =>
-        Assert.Equal(0, Run("--level", "none", SharedData.Marc("valid/jazz_1k.mrc")).Code);
+        Assert.Equal(0, Run("--level", "none", TestFiles.Marc("valid/jazz_1k.mrc")).Code);
 
     [Fact]
     public void TypeForcesTheFormat()
     {
-        var (code, output, _) = Run("--type", "auth", "--level", "basic", SharedData.Marc("valid/summerland.mrc"));
+        var (code, output, _) = Run("--type", "auth", "--level", "basic", TestFiles.Marc("valid/summerland.mrc"));
         Assert.Equal(1, code);
         Assert.Contains("245 is not a MARC 21 authority field", output, StringComparison.Ordinal);
     }
@@ -53,7 +53,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void JsonReportHasFindingsWithWhereTheyAre()
     {
-        var (code, output, _) = Run("--format", "json", SharedData.Marc("valid/summerland.mrc"), SharedData.Marc("invalid/badind.usmarc"));
+        var (code, output, _) = Run("--format", "json", TestFiles.Marc("valid/summerland.mrc"), TestFiles.Marc("invalid/badind.usmarc"));
         Assert.Equal(1, code);
         using var json = JsonDocument.Parse(output);
         var files = json.RootElement.GetProperty("files");
@@ -71,7 +71,7 @@ public sealed class ValidateCommandTests
     [InlineData("--bogus")]
     public void UsageErrorsExitTwo(params string[] args)
     {
-        var (code, _, errors) = Run([.. args, SharedData.Marc("valid/summerland.mrc")]);
+        var (code, _, errors) = Run([.. args, TestFiles.Marc("valid/summerland.mrc")]);
         Assert.Equal(2, code);
         Assert.StartsWith("marcgate validate: ", errors, StringComparison.Ordinal);
     }
@@ -82,7 +82,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void MissingFileExitsTwoAndStillReportsTheOthers()
     {
-        var (code, output, errors) = Run(Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc"), SharedData.Marc("valid/summerland.mrc"));
+        var (code, output, errors) = Run(Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc"), TestFiles.Marc("valid/summerland.mrc"));
         Assert.Equal(2, code);
         Assert.Contains("cannot read", errors, StringComparison.Ordinal);
         Assert.Contains("summerland.mrc: 1 record(s)", output, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class ValidateRunTests
     [InlineData(ValidationLevel.Basic, false)]
     [InlineData(ValidationLevel.Full, false)]
     [InlineData(ValidationLevel.Full, true)]
-    public void The_whole_shared_corpus_reports_the_same_in_parallel_one_by_one_and_as_written_plainly(ValidationLevel level, bool json)
+    public void The_whole_test_corpus_reports_the_same_in_parallel_one_by_one_and_as_written_plainly(ValidationLevel level, bool json)
     {
         var files = CorpusFiles();
         var expected = ValidateReportOracle.Run(level, json, files);
@@ -35,7 +35,7 @@ public sealed class ValidateRunTests
         var empty = Path.GetTempFileName();
         try
         {
-            string[] files = [empty, Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc"), SharedData.Marc("valid/summerland.mrc")];
+            string[] files = [empty, Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc"), TestFiles.Marc("valid/summerland.mrc")];
             var expected = ValidateReportOracle.Run(ValidationLevel.Full, json, files);
 
             var actual = Run(ValidationLevel.Full, json, parallel: true, files);
@@ -58,9 +58,9 @@ public sealed class ValidateRunTests
         Assert.Equal(ValidateReportOracle.Run(ValidationLevel.Full, json, files), Run(ValidationLevel.Full, json, parallel: true, files));
     }
 
-    // Every file of the shared MARC corpus, readable or not, so that batches end inside files and files end inside batches.
+    // Every file of the MARC test corpus, readable or not, so that batches end inside files and files end inside batches.
     private static string[] CorpusFiles() =>
-        [.. Directory.GetFiles(SharedData.Marc("valid")).Concat(Directory.GetFiles(SharedData.Marc("invalid"))).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(TestFiles.Marc("valid")).Concat(Directory.GetFiles(TestFiles.Marc("invalid"))).Order(StringComparer.Ordinal)];
 
     private static (int Code, string Output) Run(ValidationLevel level, bool json, bool parallel, params string[] files)
     {

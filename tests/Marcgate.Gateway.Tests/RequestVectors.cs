@@ -3,7 +3,7 @@ using Marcgate.Tests;
 
 namespace Marcgate.Gateway.Tests;
 
-/// <summary>The shared request vectors of data/gateway/requests.json.</summary>
+/// <summary>The request vectors of testdata/gateway/requests.json.</summary>
 internal static class RequestVectors
 {
     private static readonly Lazy<IReadOnlyList<RequestVector>> s_all = new(Load);
@@ -19,7 +19,7 @@ internal static class RequestVectors
 
     private static IReadOnlyList<RequestVector> Load()
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(SharedData.Gateway("requests.json")));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(TestFiles.Gateway("requests.json")));
         return json.RootElement.GetProperty("vectors").EnumerateArray().Select(v => new RequestVector(
             v.GetProperty("name").GetString()!,
             Convert.FromHexString(v.GetProperty("hex").GetString()!),

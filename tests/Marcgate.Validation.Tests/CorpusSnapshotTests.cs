@@ -5,21 +5,21 @@ using Marcgate.Tests;
 namespace Marcgate.Validation.Tests;
 
 /// <summary>
-/// Every ISO 2709 file of the shared corpus, validated at every level, against a reviewed snapshot in
+/// Every ISO 2709 file of the test corpus, validated at every level, against a reviewed snapshot in
 /// tests/TestData/validation. Each finding is marked with the lowest level that reports it, so one
 /// snapshot covers all levels. Set MARCGATE_UPDATE_SNAPSHOTS=1 to rewrite them, then review the diff.
 /// </summary>
 public sealed class CorpusSnapshotTests
 {
     public static TheoryData<string> CorpusFiles() =>
-        [.. ((string[])["valid", "invalid"]).SelectMany(folder => SharedData.Iso2709Files(folder).Select(path => $"{folder}/{Path.GetFileName(path)}"))];
+        [.. ((string[])["valid", "invalid"]).SelectMany(folder => TestFiles.Iso2709Files(folder).Select(path => $"{folder}/{Path.GetFileName(path)}"))];
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
     public void MatchesReviewedSnapshot(string relative)
     {
         var actual = Render(relative);
-        var snapshot = SharedData.TestData(Path.Combine("validation", relative + ".txt"));
+        var snapshot = TestFiles.TestData(Path.Combine("validation", relative + ".txt"));
         if (Environment.GetEnvironmentVariable("MARCGATE_UPDATE_SNAPSHOTS") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
@@ -33,7 +33,7 @@ public sealed class CorpusSnapshotTests
     private static string Render(string relative)
     {
         var text = new StringBuilder();
-        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc(relative))))
+        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc(relative))))
         {
             foreach (var read in result.Diagnostics)
             {

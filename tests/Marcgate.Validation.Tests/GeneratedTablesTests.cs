@@ -8,7 +8,7 @@ public sealed class GeneratedTablesTests
     [Fact]
     public void CheckedInTablesAreWhatTheGeneratorProducesNow()
     {
-        var paths = GeneratorPaths.ForRepository(SharedData.RepoRoot);
+        var paths = GeneratorPaths.ForRepository(TestFiles.RepoRoot);
         var generated = TableGenerator.Generate(paths);
         Assert.NotEmpty(generated);
         foreach (var (name, text) in generated)

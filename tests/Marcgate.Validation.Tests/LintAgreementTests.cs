@@ -6,7 +6,7 @@ using Marcgate.Tests;
 namespace Marcgate.Validation.Tests;
 
 /// <summary>
-/// Agreement with MARC::Lint (Debian libmarc-lint-perl, run through bench/marclint-records.pl) on the shared
+/// Agreement with MARC::Lint (Debian libmarc-lint-perl, run through bench/marclint-records.pl) on the test
 /// bibliographic corpus: for the checks both tools make, every finding one reports and the other does not
 /// must be listed, with its reason, in docs/validation.md ("Differences from MARC::Lint").
 /// </summary>
@@ -47,17 +47,17 @@ public sealed partial class LintAgreementTests
     }
 
     private static IEnumerable<string> CorpusFiles() =>
-        SharedData.Iso2709Files("valid").Where(p => !s_skipped.Contains(Path.GetFileName(p)));
+        TestFiles.Iso2709Files("valid").Where(p => !s_skipped.Contains(Path.GetFileName(p)));
 
     private static HashSet<string> DocumentedDifferences()
     {
-        var doc = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "docs", "validation.md"));
+        var doc = File.ReadAllText(Path.Combine(TestFiles.RepoRoot, "docs", "validation.md"));
         return [.. DocumentedKey().Matches(doc).Select(m => m.Groups[1].Value)];
     }
 
     private static (Dictionary<string, HashSet<Finding>> Findings, Dictionary<string, long> Stops) LintFindings(IReadOnlyList<string> paths)
     {
-        var start = new ProcessStartInfo("perl", [Path.Combine(SharedData.RepoRoot, "bench", "marclint-records.pl"), .. paths])
+        var start = new ProcessStartInfo("perl", [Path.Combine(TestFiles.RepoRoot, "bench", "marclint-records.pl"), .. paths])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

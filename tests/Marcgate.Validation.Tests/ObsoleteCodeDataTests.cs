@@ -12,7 +12,7 @@ public sealed class ObsoleteCodeDataTests : IDisposable
 
     public ObsoleteCodeDataTests()
     {
-        var real = GeneratorPaths.ForRepository(SharedData.RepoRoot);
+        var real = GeneratorPaths.ForRepository(TestFiles.RepoRoot);
         foreach (var file in Directory.GetFiles(real.DataDirectory))
         {
             File.Copy(file, Path.Combine(_data, Path.GetFileName(file)));

@@ -1,9 +1,9 @@
 using Marcgate.Marc8TableGen;
 
-// Usage: Marcgate.Marc8TableGen [SHARED_TABLES_DIR] [OUTPUT_FILE]
-// Defaults: ../shared/tables beside the repository root, src/Marcgate.Marc/Charset/Marc8Tables.g.cs.
+// Usage: Marcgate.Marc8TableGen [TABLES_DIR] [OUTPUT_FILE]
+// Defaults: tools/Marcgate.Marc8TableGen/sources, src/Marcgate.Marc/Charset/Marc8Tables.g.cs.
 var root = FindRepoRoot();
-var tables = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(root, "..", "shared", "tables"));
+var tables = args.Length > 0 ? args[0] : Path.Combine(root, "tools", "Marcgate.Marc8TableGen", "sources");
 var output = args.Length > 1 ? args[1] : Path.Combine(root, "src", "Marcgate.Marc", "Charset", "Marc8Tables.g.cs");
 
 try

@@ -3,7 +3,7 @@ using Marcgate.Tests;
 
 namespace Marcgate.Catalog.Tests.Import;
 
-// Issue 3: every file of the shared corpus gets an answer; nothing makes the pipeline fail as a program.
+// Every file of the test corpus gets an answer; nothing makes the pipeline fail as a program.
 public sealed class CorpusImportTests(CorpusImportTests.SharedStore shared) : IClassFixture<CorpusImportTests.SharedStore>
 {
     public static TheoryData<string> Files()
@@ -11,7 +11,7 @@ public sealed class CorpusImportTests(CorpusImportTests.SharedStore shared) : IC
         var data = new TheoryData<string>();
         foreach (var folder in new[] { "valid", "invalid" })
         {
-            foreach (var path in Directory.EnumerateFiles(SharedData.Marc(folder)).Order(StringComparer.Ordinal))
+            foreach (var path in Directory.EnumerateFiles(TestFiles.Marc(folder)).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(path);
                 if (!name.EndsWith(".xml", StringComparison.Ordinal) && !name.EndsWith(".json", StringComparison.Ordinal) && !name.Contains(".mrk", StringComparison.Ordinal))
@@ -30,7 +30,7 @@ public sealed class CorpusImportTests(CorpusImportTests.SharedStore shared) : IC
     {
         var fixture = shared.Fixture;
         var before = await LastReceiptIdAsync(fixture);
-        var records = ImportFixture.RecordsOf(SharedData.Marc(file)).Take(5).ToList();
+        var records = ImportFixture.RecordsOf(TestFiles.Marc(file)).Take(5).ToList();
 
         var sends = 0;
         foreach (var bytes in records)

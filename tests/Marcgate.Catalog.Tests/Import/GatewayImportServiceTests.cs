@@ -9,7 +9,7 @@ namespace Marcgate.Catalog.Tests.Import;
 // gateway §7 steps 2-9 against the real SQLite store.
 public sealed class GatewayImportServiceTests
 {
-    private static readonly string s_connexion = SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc");
+    private static readonly string s_connexion = TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc");
 
     [Fact]
     public async Task A_connexion_export_is_added_then_unchanged_when_sent_again()
@@ -34,7 +34,7 @@ public sealed class GatewayImportServiceTests
     public async Task A_marc8_record_is_stored_as_unicode_nfc_with_leader_09_a()
     {
         await using var fixture = await ImportFixture.CreateAsync(new ImportProfile("none") { ValidationLevel = ValidationLevel.None });
-        var bytes = ImportFixture.RecordsOf(SharedData.Marc("valid/diacritic4.mrc")).Single();
+        var bytes = ImportFixture.RecordsOf(TestFiles.Marc("valid/diacritic4.mrc")).Single();
 
         var outcome = await fixture.SendAsync(bytes);
 

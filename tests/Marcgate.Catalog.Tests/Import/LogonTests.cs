@@ -7,7 +7,7 @@ namespace Marcgate.Catalog.Tests.Import;
 // gateway §7 step 1 and the security rules of issue 3.
 public sealed class LogonTests
 {
-    private static readonly byte[] s_record = ImportFixture.RecordsOf(SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")).Single();
+    private static readonly byte[] s_record = ImportFixture.RecordsOf(TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")).Single();
 
     [Fact]
     public async Task Unknown_logon_id_and_wrong_password_get_the_same_answer()

@@ -9,7 +9,7 @@ namespace Marcgate.Catalog.Tests.Import;
 // changes made to the store by another process, as the administration commands do while the host runs.
 public sealed class RememberedSettingsTests
 {
-    private static readonly byte[] s_record = ImportFixture.RecordsOf(SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")).Single();
+    private static readonly byte[] s_record = ImportFixture.RecordsOf(TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")).Single();
 
     [Fact]
     public async Task Failures_recorded_in_the_store_by_another_process_lock_the_logon_id_once_the_clean_answer_is_old()

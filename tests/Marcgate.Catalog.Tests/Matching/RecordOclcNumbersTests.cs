@@ -76,7 +76,7 @@ public sealed class RecordOclcNumbersTests
     [Fact]
     public void Reads_the_real_connexion_export()
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc"));
+        var bytes = File.ReadAllBytes(TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc"));
         var record = Marcgate.Marc.Iso2709.Iso2709Reader.ReadAll(bytes).Single().Record!;
 
         Assert.Equal(new OclcNumber(63111280), RecordOclcNumbers.From(record).Primary);

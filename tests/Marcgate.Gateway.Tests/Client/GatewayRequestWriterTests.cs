@@ -88,7 +88,7 @@ public sealed class GatewayRequestWriterTests
 
     private static byte[] Vector(string name)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(SharedData.Gateway("requests.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(TestFiles.Gateway("requests.json")));
         foreach (var vector in document.RootElement.GetProperty("vectors").EnumerateArray())
         {
             if (vector.GetProperty("name").GetString() == name)

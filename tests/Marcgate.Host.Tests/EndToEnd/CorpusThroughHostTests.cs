@@ -5,7 +5,7 @@ using Marcgate.Validation;
 
 namespace Marcgate.Host.Tests.EndToEnd;
 
-/// <summary>Every file of the shared corpus sent through the host, one record per connection as Connexion sends (gateway §4, §7).</summary>
+/// <summary>Every file of the test corpus sent through the host, one record per connection as Connexion sends (gateway §4, §7).</summary>
 public sealed class CorpusThroughHostTests
 {
     [Fact]
@@ -38,7 +38,7 @@ public sealed class CorpusThroughHostTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // Valid bibliographic and authority records in ISO 2709 are stored.
-        var isoRecords = firstPass.Where(r => SharedData.IsIso2709(r.File) && IsBibliographicOrAuthority(r.Record)).ToList();
+        var isoRecords = firstPass.Where(r => TestFiles.IsIso2709(r.File) && IsBibliographicOrAuthority(r.Record)).ToList();
         var notStored = isoRecords.Where(r => r.Reply.Status != "ok").Select(r => $"{Path.GetFileName(r.File)}: {r.Reply.HumanLine}").ToList();
         Assert.True(notStored.Count <= isoRecords.Count / 20, $"{notStored.Count} of {isoRecords.Count} valid records not stored:\n{string.Join("\n", notStored.Take(20))}");
         var stored = await host.Store.CountRecordsAsync(CatalogHost.Repository, default);
@@ -65,13 +65,13 @@ public sealed class CorpusThroughHostTests
     }
 
     private static IEnumerable<string> Files(string folder) =>
-        Directory.EnumerateFiles(SharedData.Marc(folder)).Order(StringComparer.Ordinal);
+        Directory.EnumerateFiles(TestFiles.Marc(folder)).Order(StringComparer.Ordinal);
 
     // ISO 2709 files are cut after each record terminator; any other file (MARCXML, JSON, mnemonic) goes whole.
     private static IEnumerable<byte[]> Chunks(string file)
     {
         var bytes = File.ReadAllBytes(file);
-        if (!SharedData.IsIso2709(file))
+        if (!TestFiles.IsIso2709(file))
         {
             yield return bytes;
             yield break;

@@ -214,7 +214,7 @@ public sealed class Marc8DecoderTests
     [Fact]
     public void Every_invalid_corpus_record_converts_without_throwing()
     {
-        foreach (var file in Directory.GetFiles(SharedData.Marc("invalid"), "*.*").Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(TestFiles.Marc("invalid"), "*.*").Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal)))
         {
             foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(file)).Where(r => r.Record is not null))
             {

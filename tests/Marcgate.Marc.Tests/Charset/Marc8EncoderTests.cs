@@ -67,7 +67,7 @@ public sealed class Marc8EncoderTests
     public void Every_oracle_answer_round_trips()
     {
         var wrong = new List<string>();
-        var lines = File.ReadAllText(SharedData.Marc("marc8-oracle/test_utf8.txt"), Encoding.UTF8).Split('\n');
+        var lines = File.ReadAllText(TestFiles.Marc("marc8-oracle/test_utf8.txt"), Encoding.UTF8).Split('\n');
         foreach (var line in lines.Where(l => l.Length > 0))
         {
             // The Innovative Interfaces codes are not MARC 21: the encoder writes references for them.
@@ -101,7 +101,7 @@ public sealed class Marc8EncoderTests
     [InlineData("yaz-golden/marc9.marc")]
     public void Records_converted_to_unicode_and_back_to_marc8_decode_the_same(string file)
     {
-        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc(file))))
+        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc(file))))
         {
             var unicode = MarcCharsetConverter.ToUnicode(result.Record!);
             var marc8 = MarcCharsetConverter.ToMarc8(unicode);

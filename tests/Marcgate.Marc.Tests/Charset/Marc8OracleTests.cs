@@ -10,8 +10,8 @@ public sealed class Marc8OracleTests
     [Fact]
     public void Every_oracle_line_decodes_to_its_answer()
     {
-        var marc8 = SplitLines(File.ReadAllBytes(SharedData.Marc("marc8-oracle/test_marc8.txt")));
-        var utf8 = SplitLines(File.ReadAllBytes(SharedData.Marc("marc8-oracle/test_utf8.txt")));
+        var marc8 = SplitLines(File.ReadAllBytes(TestFiles.Marc("marc8-oracle/test_marc8.txt")));
+        var utf8 = SplitLines(File.ReadAllBytes(TestFiles.Marc("marc8-oracle/test_utf8.txt")));
         Assert.Equal(1515, marc8.Count);
         Assert.Equal(marc8.Count, utf8.Count);
 

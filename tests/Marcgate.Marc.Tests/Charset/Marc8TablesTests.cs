@@ -7,12 +7,12 @@ namespace Marcgate.Marc.Tests.Charset;
 public sealed class Marc8TablesTests
 {
     [Fact]
-    public void Checked_in_tables_are_what_the_generator_writes_from_the_shared_tables()
+    public void Checked_in_tables_are_what_the_generator_writes_from_the_source_tables()
     {
         var generated = Marc8TableGenerator.Generate(
-            File.ReadAllText(SharedData.Tables(Marc8TableGenerator.CodeTablesFile)),
-            File.ReadAllText(SharedData.Tables(Marc8TableGenerator.InnovativeFile)));
-        var checkedIn = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "src", "Marcgate.Marc", "Charset", "Marc8Tables.g.cs"));
+            File.ReadAllText(TestFiles.Marc8Tables(Marc8TableGenerator.CodeTablesFile)),
+            File.ReadAllText(TestFiles.Marc8Tables(Marc8TableGenerator.InnovativeFile)));
+        var checkedIn = File.ReadAllText(Path.Combine(TestFiles.RepoRoot, "src", "Marcgate.Marc", "Charset", "Marc8Tables.g.cs"));
 
         Assert.True(generated == checkedIn, "Marc8Tables.g.cs is stale: run `dotnet run --project tools/Marcgate.Marc8TableGen`");
     }

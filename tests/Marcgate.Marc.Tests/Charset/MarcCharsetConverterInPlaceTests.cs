@@ -14,7 +14,7 @@ public sealed class MarcCharsetConverterInPlaceTests
     {
         var compared = 0;
         var utf8UnderBlankLeader = 0;
-        foreach (var file in Directory.GetFiles(SharedData.Marc(folder), "*.*").Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(TestFiles.Marc(folder), "*.*").Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal)))
         {
             var bytes = File.ReadAllBytes(file);
             var originals = Iso2709Reader.ReadAll(bytes).Where(r => r.Record is { Leader.IsUnicode: false }).ToList();

@@ -61,7 +61,7 @@ public sealed class MarcCharsetConverterTests
     public void Every_fsl_record_is_detected_as_utf8()
     {
         var count = 0;
-        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc("valid/FSL.marc"))))
+        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc("valid/FSL.marc"))))
         {
             var diagnostics = new List<MarcDiagnostic>();
             var unicode = MarcCharsetConverter.ToUnicode(result.Record!, diagnostics, result.RecordNumber);
@@ -80,7 +80,7 @@ public sealed class MarcCharsetConverterTests
     [InlineData("valid/manden.marc")]
     public void Ansel_text_is_not_taken_for_utf8(string file)
     {
-        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc(file))))
+        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc(file))))
         {
             var diagnostics = new List<MarcDiagnostic>();
             MarcCharsetConverter.ToUnicode(result.Record!, diagnostics);
@@ -92,7 +92,7 @@ public sealed class MarcCharsetConverterTests
     public void Seven_bit_marc8_with_eacc_and_no_high_bytes_is_decoded()
     {
         // cjk3.marc: every byte is below 80, yet its 880s are EACC behind ESC $ 1.
-        var bytes = File.ReadAllBytes(SharedData.Marc("valid/cjk3.marc"));
+        var bytes = File.ReadAllBytes(TestFiles.Marc("valid/cjk3.marc"));
         Assert.DoesNotContain(bytes, b => b >= 0x80);
         var diagnostics = new List<MarcDiagnostic>();
         var unicode = MarcCharsetConverter.ToUnicode(Read("valid/cjk3.marc"), diagnostics);
@@ -153,7 +153,7 @@ public sealed class MarcCharsetConverterTests
     }
 
     private static MarcRecord Read(string file) =>
-        Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc(file))).Single().Record!;
+        Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc(file))).Single().Record!;
 
     private static List<string> Text(MarcRecord record) => [.. record.Fields.Select(f => f.ToString()!)];
 }

@@ -4,7 +4,7 @@ namespace Marcgate.Marc.Tests.Charset;
 
 /// <summary>
 /// Our MARC-8 to UTF-8 field values against the real peers at NFC: yaz-marcdump (yaz) and
-/// MARC::Charset (Perl), over every MARC-8 file of the shared corpus. Where a peer is known to be
+/// MARC::Charset (Perl), over every MARC-8 file of the test corpus. Where a peer is known to be
 /// wrong (<see cref="KnownPeerDifference.All"/>), the value is checked against the other peer.
 /// </summary>
 public sealed class PeerCrossCheckTests
@@ -20,26 +20,26 @@ public sealed class PeerCrossCheckTests
     ];
 
     private static readonly Lazy<Dictionary<string, List<string>>> s_marcCharset =
-        new(() => PeerValues.MarcCharset(s_files.Select(SharedData.Marc)));
+        new(() => PeerValues.MarcCharset(s_files.Select(TestFiles.Marc)));
 
     public static TheoryData<string> Marc8Files => new(s_files);
 
-    [PeerTheory("yaz-marcdump")]
+    [Theory] // yaz-marcdump: installed by ./test.sh; a missing peer fails the test
     [MemberData(nameof(Marc8Files))]
     public void Values_equal_yaz_marcdump(string file) =>
-        Compare(file, KnownPeerDifference.Yaz, PeerValues.Yaz(SharedData.Marc(file)));
+        Compare(file, KnownPeerDifference.Yaz, PeerValues.Yaz(TestFiles.Marc(file)));
 
-    [PeerTheory("perl")]
+    [Theory] // MARC::Charset: installed by ./test.sh; a missing peer fails the test
     [MemberData(nameof(Marc8Files))]
     public void Values_equal_marc_charset(string file) =>
-        Compare(file, KnownPeerDifference.MarcCharset, s_marcCharset.Value[SharedData.Marc(file)]);
+        Compare(file, KnownPeerDifference.MarcCharset, s_marcCharset.Value[TestFiles.Marc(file)]);
 
     [Fact]
     public void Every_file_is_marc8_by_its_leader()
     {
         foreach (var file in s_files)
         {
-            foreach (var result in Marc.Iso2709.Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc(file))))
+            foreach (var result in Marc.Iso2709.Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc(file))))
             {
                 Assert.False(result.Record!.Leader.IsUnicode, file);
             }
@@ -48,7 +48,7 @@ public sealed class PeerCrossCheckTests
 
     private static void Compare(string file, string peer, List<string> peerValues)
     {
-        var ours = PeerValues.Ours(SharedData.Marc(file));
+        var ours = PeerValues.Ours(TestFiles.Marc(file));
         Assert.Equal(ours.Count, peerValues.Count);
         var known = KnownPeerDifference.All.Where(k => k.File == file && k.Peer == peer).ToList();
         var seen = new HashSet<KnownPeerDifference>();
@@ -71,7 +71,7 @@ public sealed class PeerCrossCheckTests
             var (expected, actual) = difference.Check switch
             {
                 PeerCheck.OtherPeerAgrees => (OtherPeer(file, peer)[i], ours[i]),
-                _ => (PeerValues.Yaz(SharedData.Marc(file))[i], WithoutDroppedCharacters(ours[i])),
+                _ => (PeerValues.Yaz(TestFiles.Marc(file))[i], WithoutDroppedCharacters(ours[i])),
             };
             if (expected != actual)
             {
@@ -84,7 +84,7 @@ public sealed class PeerCrossCheckTests
     }
 
     private static List<string> OtherPeer(string file, string peer) =>
-        peer == KnownPeerDifference.Yaz ? s_marcCharset.Value[SharedData.Marc(file)] : PeerValues.Yaz(SharedData.Marc(file));
+        peer == KnownPeerDifference.Yaz ? s_marcCharset.Value[TestFiles.Marc(file)] : PeerValues.Yaz(TestFiles.Marc(file));
 
     private static string WithoutDroppedCharacters(string value) =>
         string.Concat(value.Where((c, i) => c != '\uFFFD' && (c >= ' ' || i < value.IndexOf('$', StringComparison.Ordinal) + 2)));

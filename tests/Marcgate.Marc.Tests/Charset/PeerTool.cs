@@ -2,15 +2,9 @@ using System.Diagnostics;
 
 namespace Marcgate.Marc.Tests.Charset;
 
-/// <summary>Runs an installed peer tool (yaz-marcdump, perl) and returns its standard output.</summary>
+/// <summary>Runs a peer tool (yaz-marcdump, perl; ./test.sh installs them) and returns its standard output; a missing tool fails the test.</summary>
 internal static class PeerTool
 {
-    /// <summary>True when the program is on PATH.</summary>
-    public static bool IsInstalled(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, program)));
-
     /// <summary>Runs the program and returns its output bytes; fails the test when it does not exit normally.</summary>
     public static byte[] Run(string program, params string[] arguments)
     {

@@ -7,7 +7,7 @@ using Marcgate.Tests;
 
 namespace Marcgate.Marc.Tests.Formats;
 
-/// <summary>Reads whole shared files into records, failing on any rejected record.</summary>
+/// <summary>Reads whole corpus files into records, failing on any rejected record.</summary>
 internal static class Read
 {
     public static List<MarcRecord> Iso2709(string path) => Records(Iso2709Reader.ReadAll(File.ReadAllBytes(path)));
@@ -21,5 +21,5 @@ internal static class Read
     public static List<MarcRecord> Records(IEnumerable<MarcReadResult> results) =>
         [.. results.Select(r => r.Record ?? throw new Xunit.Sdk.XunitException($"record {r.RecordNumber} rejected: {string.Join("; ", r.Diagnostics)}"))];
 
-    public static string Shared(string relative) => SharedData.Marc(relative);
+    public static string Corpus(string relative) => TestFiles.Marc(relative);
 }

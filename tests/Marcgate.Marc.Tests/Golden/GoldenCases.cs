@@ -28,7 +28,7 @@ internal static class GoldenCases
     /// <summary>UTF-8 and MARC-8 cases whose .xml and .json we read back into yaz's .xml.marc and .json.marc.</summary>
     public static readonly int[] ReadBack = [0, 4, 5, 6, 7, 8, 9, 12];
 
-    public static string Path(int n, string extension) => Read.Shared($"yaz-golden/marc{n}.{extension}");
+    public static string Path(int n, string extension) => Read.Corpus($"yaz-golden/marc{n}.{extension}");
 
     public static MarcRecord Input(int n) => Read.Iso2709(Path(n, "marc")).Single();
 }

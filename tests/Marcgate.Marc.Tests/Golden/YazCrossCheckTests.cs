@@ -12,13 +12,13 @@ namespace Marcgate.Marc.Tests.Golden;
 public sealed class YazCrossCheckTests
 {
     public static TheoryData<string> ValidFiles =>
-        [.. SharedData.Iso2709Files("valid").Select(path => Path.GetFileName(path))];
+        [.. TestFiles.Iso2709Files("valid").Select(path => Path.GetFileName(path))];
 
     [Theory]
     [MemberData(nameof(ValidFiles))]
     public void Yaz_reads_our_marcxml_into_the_records_we_read(string file)
     {
-        var records = Read.Iso2709(SharedData.Marc("valid/" + file));
+        var records = Read.Iso2709(TestFiles.Marc("valid/" + file));
         var xml = Path.GetTempFileName();
         try
         {

@@ -9,7 +9,7 @@ using Marcgate.Marc.Xml;
 namespace Marcgate.Marc.Tests.Golden;
 
 /// <summary>
-/// yaz's conformance goldens (../shared/data/marc/yaz-golden, procedure of yaz test/test_marc.sh):
+/// yaz's conformance goldens (testdata/marc/yaz-golden, procedure of yaz test/test_marc.sh):
 /// our MARCXML and MARC-in-JSON of marcN.marc equal yaz's marcN.xml/.json once both are parsed and
 /// brought to NFC (yaz keeps MARC-8's decomposed order, our converter emits NFC), and
 /// reading marcN.xml/.json gives marcN.xml.marc/.json.marc. Cases whose input is iso-8859-1 or

@@ -3,10 +3,10 @@ using Marcgate.Tests;
 
 namespace Marcgate.Marc.Tests.Iso2709;
 
-/// <summary>Reads a shared corpus file completely, keeping the diagnostics found after the last record.</summary>
+/// <summary>Reads a test corpus file completely, keeping the diagnostics found after the last record.</summary>
 internal sealed record CorpusReading(IReadOnlyList<MarcReadResult> Results, IReadOnlyList<MarcDiagnostic> EndDiagnostics)
 {
-    public static CorpusReading Read(string relative, MarcReaderOptions options) => Read(File.ReadAllBytes(SharedData.Marc(relative)), options);
+    public static CorpusReading Read(string relative, MarcReaderOptions options) => Read(File.ReadAllBytes(TestFiles.Marc(relative)), options);
 
     public static CorpusReading Read(byte[] bytes, MarcReaderOptions options)
     {

@@ -15,7 +15,7 @@ public sealed class DeferredSubfieldTests
     [MemberData(nameof(CorpusFiles))]
     public void Indexed_reads_before_decoding_agree_with_the_subfields(string relative)
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(relative));
         var plain = CorpusReading.Read(bytes, MarcReaderOptions.Default).Results;
         var recycler = new MarcRecordRecycler();
         using var reader = new Iso2709Reader(new MemoryStream(bytes));
@@ -113,7 +113,7 @@ public sealed class DeferredSubfieldTests
     [Fact]
     public void A_field_not_yet_decoded_is_decoded_once_when_threads_race_for_it()
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc"));
+        var bytes = File.ReadAllBytes(TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc"));
         using var reader = new Iso2709Reader(new MemoryStream(bytes));
         var record = reader.ReadFrame()!.Parse(new MarcRecordRecycler()).Record!;
         var fields = record.Fields.OfType<DataField>().ToList();

@@ -7,13 +7,13 @@ namespace Marcgate.Marc.Tests.Iso2709;
 public sealed class FrameTests
 {
     public static TheoryData<string> CorpusFiles() =>
-        [.. ((string[])["valid", "invalid"]).SelectMany(folder => SharedData.Iso2709Files(folder).Select(path => $"{folder}/{Path.GetFileName(path)}"))];
+        [.. ((string[])["valid", "invalid"]).SelectMany(folder => TestFiles.Iso2709Files(folder).Select(path => $"{folder}/{Path.GetFileName(path)}"))];
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
     public void Frames_parsed_out_of_order_on_other_threads_read_the_same(string relative)
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(relative));
         foreach (var options in (MarcReaderOptions[])[MarcReaderOptions.Default, MarcReaderOptions.StrictDefault])
         {
             var read = Describe(CorpusReading.Read(bytes, options));
@@ -37,7 +37,7 @@ public sealed class FrameTests
     [MemberData(nameof(CorpusFiles))]
     public void Frames_stored_in_one_shared_buffer_read_the_same(string relative)
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(relative));
         var read = Describe(CorpusReading.Read(bytes, MarcReaderOptions.Default));
 
         // A small store that fills up: later frames go to a new array while earlier ones keep theirs.
@@ -74,7 +74,7 @@ public sealed class FrameTests
     [MemberData(nameof(CorpusFiles))]
     public void Frames_parsed_into_recycled_records_read_the_same(string relative)
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc(relative));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(relative));
         foreach (var options in (MarcReaderOptions[])[MarcReaderOptions.Default, MarcReaderOptions.StrictDefault])
         {
             var read = Describe(CorpusReading.Read(bytes, options));
@@ -114,7 +114,7 @@ public sealed class FrameTests
             "valid/auth-subset100.mrc", "valid/chabon.mrc", "invalid/baddir.usmarc", "invalid/bad_records.mrc", "valid/cjk1.marc", "valid/summerland.mrc"];
         // A record with no directory terminator is read with no fields, after records that had some.
         var noDirectory = "00025nam a2200025   4500\u001d"u8.ToArray();
-        var bytes = files.SelectMany(file => File.ReadAllBytes(SharedData.Marc(file)).Concat(noDirectory)).ToArray();
+        var bytes = files.SelectMany(file => File.ReadAllBytes(TestFiles.Marc(file)).Concat(noDirectory)).ToArray();
         var read = Describe(CorpusReading.Read(bytes, MarcReaderOptions.Default));
         Assert.Contains(read, line => line.Contains("no field can be located", StringComparison.Ordinal));
 
@@ -138,7 +138,7 @@ public sealed class FrameTests
     [Fact]
     public void A_frame_store_that_gives_too_little_is_refused()
     {
-        using var reader = new Iso2709Reader(new MemoryStream(File.ReadAllBytes(SharedData.Marc("valid/summerland.mrc"))));
+        using var reader = new Iso2709Reader(new MemoryStream(File.ReadAllBytes(TestFiles.Marc("valid/summerland.mrc"))));
 
         var refused = Assert.Throws<ArgumentException>(() => reader.ReadFrame(length => new byte[length - 1]));
         Assert.Contains("for a record of", refused.Message, StringComparison.Ordinal);
@@ -147,7 +147,7 @@ public sealed class FrameTests
     [Fact]
     public void A_frame_is_parsed_once()
     {
-        using var reader = new Iso2709Reader(new MemoryStream(File.ReadAllBytes(SharedData.Marc("valid/summerland.mrc"))));
+        using var reader = new Iso2709Reader(new MemoryStream(File.ReadAllBytes(TestFiles.Marc("valid/summerland.mrc"))));
         var frame = reader.ReadFrame()!;
 
         Assert.Equal((1L, 0L), (frame.RecordNumber, frame.ByteOffset));

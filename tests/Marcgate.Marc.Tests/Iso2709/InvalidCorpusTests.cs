@@ -3,7 +3,7 @@ using Marcgate.Tests;
 namespace Marcgate.Marc.Tests.Iso2709;
 
 /// <summary>
-/// Every ISO 2709 file of <c>../shared/data/marc/invalid</c>, read leniently and strictly. Offsets were
+/// Every ISO 2709 file of <c>testdata/marc/invalid</c>, read leniently and strictly. Offsets were
 /// checked against the bytes (xxd) and against <c>yaz-marcdump -n -v</c>; see the data README for each flaw.
 /// </summary>
 public sealed class InvalidCorpusTests

@@ -4,7 +4,7 @@ using Marcgate.Tests;
 
 namespace Marcgate.Marc.Tests.Iso2709;
 
-/// <summary>Recoveries the shared corpus does not exercise, on records built byte by byte.</summary>
+/// <summary>Recoveries the test corpus does not exercise, on records built byte by byte.</summary>
 public sealed class RecoveryTests
 {
     private static readonly MarcRecord s_first = new(new Leader("00000nam a2200000 a 4500"), [new ControlField("001", "first"), new DataField("245", '1', '0', [new Subfield('a', "One")])]);
@@ -69,7 +69,7 @@ public sealed class RecoveryTests
     public void A_multibyte_utf8_indicator_is_one_indicator()
     {
         // yaz-golden marc0: the 092's second indicator is 'á' (C3 A1); yaz reads it as one character too.
-        var bytes = File.ReadAllBytes(SharedData.Marc("yaz-golden/marc0.marc"));
+        var bytes = File.ReadAllBytes(TestFiles.Marc("yaz-golden/marc0.marc"));
         var result = Assert.Single(Iso2709Reader.ReadAll(bytes, MarcReaderOptions.StrictDefault));
 
         Assert.Empty(result.Diagnostics);

@@ -16,7 +16,7 @@ public sealed class RobustnessTests
     [InlineData("valid/marc8.dat")]
     public void Every_single_byte_corruption_of_a_small_record_is_handled(string file)
     {
-        var original = File.ReadAllBytes(SharedData.Marc(file));
+        var original = File.ReadAllBytes(TestFiles.Marc(file));
         foreach (var probe in s_probes)
         {
             for (var at = 0; at < original.Length; at++)
@@ -37,7 +37,7 @@ public sealed class RobustnessTests
     [Fact]
     public void Every_truncation_of_a_two_record_file_is_handled()
     {
-        var original = File.ReadAllBytes(SharedData.Marc("valid/chabon.mrc"));
+        var original = File.ReadAllBytes(TestFiles.Marc("valid/chabon.mrc"));
         var first = int.Parse(System.Text.Encoding.ASCII.GetString(original, 0, 5), System.Globalization.CultureInfo.InvariantCulture);
         for (var length = 0; length <= original.Length; length++)
         {
@@ -73,7 +73,7 @@ public sealed class RobustnessTests
     [Fact]
     public void Random_damage_to_a_bulk_file_keeps_every_undamaged_record()
     {
-        var original = File.ReadAllBytes(SharedData.Marc("valid/100.mrc"));
+        var original = File.ReadAllBytes(TestFiles.Marc("valid/100.mrc"));
         var random = new Random(99);
         for (var round = 0; round < 30; round++)
         {

@@ -14,7 +14,7 @@ public sealed class RoundTripTests
     [InlineData("valid/100.mrc")]
     public void Well_formed_file_reads_and_writes_back_byte_for_byte(string file)
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc(file));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(file));
         using var output = new MemoryStream();
         foreach (var result in Iso2709Reader.ReadAll(bytes, MarcReaderOptions.StrictDefault))
         {

@@ -14,7 +14,7 @@ public sealed class StreamingTests
     [InlineData("valid/brkrtest_UTF8.mrc")]
     public void A_stream_that_yields_one_byte_at_a_time_reads_the_same(string file)
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc(file));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(file));
         var whole = Describe(new MemoryStream(bytes));
         var trickled = Describe(new TrickleStream(bytes));
 
@@ -24,7 +24,7 @@ public sealed class StreamingTests
     [Fact]
     public void Millions_of_bytes_are_read_with_a_buffer_the_size_of_one_record()
     {
-        var record = File.ReadAllBytes(SharedData.Marc("valid/summerland.mrc"));
+        var record = File.ReadAllBytes(TestFiles.Marc("valid/summerland.mrc"));
         using var reader = new Iso2709Reader(new RepeatingStream(record, 20_000));
         var count = 0;
         while (reader.Read() is { } result)

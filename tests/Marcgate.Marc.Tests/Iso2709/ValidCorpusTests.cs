@@ -3,7 +3,7 @@ using Marcgate.Tests;
 
 namespace Marcgate.Marc.Tests.Iso2709;
 
-/// <summary>Every ISO 2709 file of <c>../shared/data/marc/valid</c>: no errors, the known real-world flaws as warnings, byte-identical round trips.</summary>
+/// <summary>Every ISO 2709 file of <c>testdata/marc/valid</c>: no errors, the known real-world flaws as warnings, byte-identical round trips.</summary>
 public sealed class ValidCorpusTests
 {
     public static TheoryData<string, int, string> Files => new()
@@ -63,7 +63,7 @@ public sealed class ValidCorpusTests
     public void Records_without_diagnostics_round_trip_byte_for_byte(string file, int records, string warnings)
     {
         _ = (records, warnings);
-        var bytes = File.ReadAllBytes(SharedData.Marc(file));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(file));
         foreach (var result in CorpusReading.Read(bytes, MarcReaderOptions.Default).Results)
         {
             var written = Iso2709Writer.Write(result.Record!);
@@ -84,7 +84,7 @@ public sealed class ValidCorpusTests
     {
         // The 010 entry points past the 300 field's data (offset 179 of 179 + 17): valid ISO 2709, so
         // the record is equal but not byte-identical once written (the model keeps field order, not data layout).
-        var bytes = File.ReadAllBytes(SharedData.Marc("valid/how-to-program-a-computer.marc"));
+        var bytes = File.ReadAllBytes(TestFiles.Marc("valid/how-to-program-a-computer.marc"));
         var record = Assert.Single(Iso2709Reader.ReadAll(bytes, MarcReaderOptions.StrictDefault)).Record!;
         var written = Iso2709Writer.Write(record);
 
@@ -97,7 +97,7 @@ public sealed class ValidCorpusTests
     [Fact]
     public void Jazz_records_differ_after_writing_only_by_the_codeless_delimiters()
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc("valid/jazz_1k.mrc"));
+        var bytes = File.ReadAllBytes(TestFiles.Marc("valid/jazz_1k.mrc"));
         var flawed = new List<long>();
         foreach (var result in CorpusReading.Read(bytes, MarcReaderOptions.Default).Results.Where(r => r.Diagnostics.Count > 0))
         {

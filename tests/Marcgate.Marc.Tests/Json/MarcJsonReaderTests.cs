@@ -11,14 +11,14 @@ public sealed class MarcJsonReaderTests
     [Fact]
     public void Summerland_json_reads_to_summerland_mrc_byte_for_byte()
     {
-        var record = Read.Json(Read.Shared("valid/summerland-marc-in-json.json")).Single();
-        Assert.Equal(File.ReadAllBytes(Read.Shared("valid/summerland.mrc")), Iso2709Writer.Write(record));
+        var record = Read.Json(Read.Corpus("valid/summerland-marc-in-json.json")).Single();
+        Assert.Equal(File.ReadAllBytes(Read.Corpus("valid/summerland.mrc")), Iso2709Writer.Write(record));
     }
 
     [Fact]
     public void Legal_twin_parses_to_the_dylan_record()
     {
-        var record = Read.Json(Read.Shared("invalid/legal-json-marc-in-json.json")).Single();
+        var record = Read.Json(Read.Corpus("invalid/legal-json-marc-in-json.json")).Single();
         Assert.Equal("5674874", record.GetControlValue("001"));
         Assert.Equal("cjm", record.Leader.ToString()[5..8]);
     }
@@ -26,7 +26,7 @@ public sealed class MarcJsonReaderTests
     [Fact]
     public void Illegal_json_yields_a_syntax_error_naming_line_and_byte()
     {
-        var bytes = File.ReadAllBytes(Read.Shared("invalid/illegal-marc-in-json.json"));
+        var bytes = File.ReadAllBytes(Read.Corpus("invalid/illegal-marc-in-json.json"));
         var result = Assert.Single(MarcJsonReader.ReadAll(bytes));
         Assert.Null(result.Record);
         var diagnostic = Assert.Single(result.Diagnostics);
@@ -43,7 +43,7 @@ public sealed class MarcJsonReaderTests
     [Fact]
     public void One_object_an_array_and_json_lines_give_the_same_records()
     {
-        var records = Read.Iso2709(Read.Shared("valid/chabon.mrc"));
+        var records = Read.Iso2709(Read.Corpus("valid/chabon.mrc"));
         var lines = Encoding.UTF8.GetString(MarcJsonWriterTests.Write(records));
         var objects = lines.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var array = "[\n" + string.Join(",\n", objects) + "\n]";

@@ -15,7 +15,7 @@ public sealed class MarcJsonWriterTests
     [InlineData("invalid/bad-characters-in-various-fields.mrc")]
     public void Written_json_reads_back_to_the_same_records(string file)
     {
-        var records = Read.Iso2709(Read.Shared(file));
+        var records = Read.Iso2709(Read.Corpus(file));
         var back = Read.Records(MarcJsonReader.ReadAll(Write(records), MarcReaderOptions.StrictDefault));
         Assert.Equal(records.Count, back.Count);
         for (var i = 0; i < records.Count; i++)
@@ -25,9 +25,9 @@ public sealed class MarcJsonWriterTests
     }
 
     [Fact]
-    public void Each_line_is_one_json_document_in_the_shared_marc_in_json_layout()
+    public void Each_line_is_one_json_document_in_the_marc_in_json_layout_of_the_test_corpus()
     {
-        var records = Read.Iso2709(Read.Shared("valid/summerland.mrc"));
+        var records = Read.Iso2709(Read.Corpus("valid/summerland.mrc"));
         var line = Encoding.UTF8.GetString(Write(records)).TrimEnd('\n');
         Assert.DoesNotContain('\n', line);
         using var document = JsonDocument.Parse(line);

@@ -11,8 +11,8 @@ public sealed class MnemonicReaderTests
     [Fact]
     public void Brkrtest_mrk_gives_the_records_of_brkrtest_mrc_byte_for_byte()
     {
-        var expected = Read.Iso2709(Read.Shared("valid/brkrtest.mrc"));
-        var actual = Read.Mnemonic(Read.Shared("valid/brkrtest.mrk"));
+        var expected = Read.Iso2709(Read.Corpus("valid/brkrtest.mrc"));
+        var actual = Read.Mnemonic(Read.Corpus("valid/brkrtest.mrk"));
         Assert.Equal(8, actual.Count);
         for (var i = 0; i < expected.Count; i++)
         {
@@ -24,8 +24,8 @@ public sealed class MnemonicReaderTests
     [Fact]
     public void Brkrtest_mrk8_gives_the_records_of_brkrtest_UTF8_mrc_at_NFC()
     {
-        var expected = Read.Iso2709(Read.Shared("valid/brkrtest_UTF8.mrc"));
-        var actual = Read.Mnemonic(Read.Shared("valid/brkrtest.mrk8"));
+        var expected = Read.Iso2709(Read.Corpus("valid/brkrtest_UTF8.mrc"));
+        var actual = Read.Mnemonic(Read.Corpus("valid/brkrtest.mrk8"));
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++)
         {
@@ -82,7 +82,7 @@ public sealed class MnemonicReaderTests
     {
         foreach (var file in new[] { "valid/brkrtest.mrc", "valid/brkrtest_UTF8.mrc", "valid/camel.usmarc", "valid/CornellFOLIOExemplars.mrc" })
         {
-            var records = Read.Iso2709(Read.Shared(file));
+            var records = Read.Iso2709(Read.Corpus(file));
             using var memory = new MemoryStream();
             using (var writer = new MnemonicWriter(memory, leaveOpen: true))
             {
@@ -106,7 +106,7 @@ public sealed class MnemonicReaderTests
     [Fact]
     public void Marc8_output_is_plain_ascii_with_mnemonics()
     {
-        var record = Read.Iso2709(Read.Shared("valid/brkrtest.mrc"))[1];
+        var record = Read.Iso2709(Read.Corpus("valid/brkrtest.mrc"))[1];
         var text = MnemonicWriter.ToText(record);
         Assert.True(Ascii.IsValid(text));
         Assert.Contains("=LDR  ", text, StringComparison.Ordinal);

@@ -11,17 +11,17 @@ public sealed class MarcXmlFastPathTests
 {
     public static TheoryData<string> Iso2709Files =>
         [.. new[] { "valid", "invalid", "yaz-golden" }
-            .SelectMany(dir => Directory.GetFiles(SharedData.Marc(dir)))
+            .SelectMany(dir => Directory.GetFiles(TestFiles.Marc(dir)))
             .Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) && !f.EndsWith(".json", StringComparison.Ordinal)
                 && !f.EndsWith(".chr", StringComparison.Ordinal) && !f.Contains(".mrk", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(SharedData.Marc(""), f))
+            .Select(f => Path.GetRelativePath(TestFiles.Marc(""), f))
             .Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Iso2709Files))]
     public void Converter_output_equals_parse_then_write(string file)
     {
-        var bytes = File.ReadAllBytes(SharedData.Marc(file));
+        var bytes = File.ReadAllBytes(TestFiles.Marc(file));
         foreach (var options in new[] { MarcReaderOptions.Default, MarcReaderOptions.StrictDefault })
         {
             var slowDiagnostics = new List<string>();
@@ -63,12 +63,12 @@ public sealed class MarcXmlFastPathTests
     public void Clean_utf8_records_take_the_fast_path_and_odd_ones_do_not()
     {
         using var writer = new MarcXmlWriter(Stream.Null);
-        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc("valid/100.mrc"))))
+        foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc("valid/100.mrc"))))
         {
             Assert.True(writer.TryWriteIso2709(Iso2709Writer.Write(result.Record!), 10_000));
         }
 
-        var record = Iso2709Writer.Write(Iso2709Reader.ReadAll(File.ReadAllBytes(SharedData.Marc("valid/summerland.mrc"))).Single().Record!);
+        var record = Iso2709Writer.Write(Iso2709Reader.ReadAll(File.ReadAllBytes(TestFiles.Marc("valid/summerland.mrc"))).Single().Record!);
         var oddLeader = (byte[])record.Clone();
         oddLeader[22] = (byte)' ';
         Assert.False(writer.TryWriteIso2709(oddLeader, 10_000));

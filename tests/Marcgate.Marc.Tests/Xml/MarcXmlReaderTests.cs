@@ -13,15 +13,15 @@ public sealed class MarcXmlReaderTests
     [InlineData("valid/chabon.xml", "valid/chabon.mrc")]
     public void Marcxml_twins_read_to_the_iso2709_records_byte_for_byte(string xml, string mrc)
     {
-        var records = Read.Xml(Read.Shared(xml));
-        var expected = File.ReadAllBytes(Read.Shared(mrc));
+        var records = Read.Xml(Read.Corpus(xml));
+        var expected = File.ReadAllBytes(Read.Corpus(mrc));
         Assert.Equal(expected, records.SelectMany(Iso2709Writer.Write).ToArray());
     }
 
     [Fact]
     public void Strict_reading_rejects_the_unknown_subfields_element_naming_line_and_position()
     {
-        var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Shared("invalid/chabon-bad-subfields-element.xml")), MarcReaderOptions.StrictDefault).First();
+        var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Corpus("invalid/chabon-bad-subfields-element.xml")), MarcReaderOptions.StrictDefault).First();
         Assert.Null(result.Record);
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(MarcDiagnosticIds.UnknownConstruct, diagnostic.Id);
@@ -33,7 +33,7 @@ public sealed class MarcXmlReaderTests
     [Fact]
     public void Lenient_reading_skips_the_unknown_element_with_a_warning_and_keeps_the_rest()
     {
-        var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Shared("invalid/chabon-bad-subfields-element.xml"))).First();
+        var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Corpus("invalid/chabon-bad-subfields-element.xml"))).First();
         Assert.NotNull(result.Record);
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal(MarcSeverity.Warning, warning.Severity);

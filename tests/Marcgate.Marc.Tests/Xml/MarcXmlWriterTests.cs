@@ -17,7 +17,7 @@ public sealed class MarcXmlWriterTests
     [InlineData("valid/camel.usmarc")]
     public void Written_marcxml_reads_back_to_the_same_records(string file)
     {
-        var records = Read.Iso2709(Read.Shared(file));
+        var records = Read.Iso2709(Read.Corpus(file));
         var xml = Write(records, []);
         var back = Read.Records(MarcXmlReader.ReadAll(xml, MarcReaderOptions.StrictDefault));
         Assert.Equal(records.Count, back.Count);
@@ -42,7 +42,7 @@ public sealed class MarcXmlWriterTests
     public void Control_characters_xml_cannot_carry_become_replacement_characters_and_are_reported()
     {
         // bad-characters-in-various-fields.mrc has 0x14 in indicators, a subfield code and data (marc4j writes <U+0014>).
-        var records = Read.Iso2709(Read.Shared("invalid/bad-characters-in-various-fields.mrc"));
+        var records = Read.Iso2709(Read.Corpus("invalid/bad-characters-in-various-fields.mrc"));
         var diagnostics = new List<MarcDiagnostic>();
         var xml = Write(records, diagnostics);
         var back = Read.Records(MarcXmlReader.ReadAll(xml, MarcReaderOptions.StrictDefault)).Single();
