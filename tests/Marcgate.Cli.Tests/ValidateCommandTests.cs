@@ -12,7 +12,7 @@ public sealed class ValidateCommandTests
     [InlineData("valid/chabon.mrc")]
     [InlineData("valid/authority-record.mrc")]
     [InlineData("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")]
-    public void CleanRecordsExitZeroAtFull(string file)
+    public void Clean_records_exit_zero_at_full(string file)
     {
         var (code, output, errors) = Run(TestFiles.Marc(file));
         Assert.Equal(0, code);
@@ -21,7 +21,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void ErrorsExitOneWithAReportPerRecord()
+    public void Errors_exit_one_with_a_report_per_record()
     {
         var (code, output, _) = Run("--level", "basic", TestFiles.Marc("valid/sample1.mrc"));
         Assert.Equal(1, code);
@@ -31,7 +31,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void StructureLevelIgnoresBasicFindings()
+    public void Structure_level_ignores_basic_findings()
     {
         var (code, output, _) = Run("--level", "structure", TestFiles.Marc("valid/sample1.mrc"));
         Assert.Equal(0, code);
@@ -39,11 +39,11 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void NoneChecksOnlyThatRecordsRead() =>
+    public void None_checks_only_that_records_read() =>
         Assert.Equal(0, Run("--level", "none", TestFiles.Marc("valid/jazz_1k.mrc")).Code);
 
     [Fact]
-    public void TypeForcesTheFormat()
+    public void Type_forces_the_format()
     {
         var (code, output, _) = Run("--type", "auth", "--level", "basic", TestFiles.Marc("valid/summerland.mrc"));
         Assert.Equal(1, code);
@@ -51,7 +51,7 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void JsonReportHasFindingsWithWhereTheyAre()
+    public void Json_report_has_findings_with_where_they_are()
     {
         var (code, output, _) = Run("--format", "json", TestFiles.Marc("valid/summerland.mrc"), TestFiles.Marc("invalid/badind.usmarc"));
         Assert.Equal(1, code);
@@ -69,7 +69,7 @@ public sealed class ValidateCommandTests
     [InlineData("--type", "serial")]
     [InlineData("--format", "xml")]
     [InlineData("--bogus")]
-    public void UsageErrorsExitTwo(params string[] args)
+    public void Usage_errors_exit_two(params string[] args)
     {
         var (code, _, errors) = Run([.. args, TestFiles.Marc("valid/summerland.mrc")]);
         Assert.Equal(2, code);
@@ -77,10 +77,10 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void NoFileExitsTwo() => Assert.Equal(2, Run().Code);
+    public void No_file_exits_two() => Assert.Equal(2, Run().Code);
 
     [Fact]
-    public void MissingFileExitsTwoAndStillReportsTheOthers()
+    public void Missing_file_exits_two_and_still_reports_the_others()
     {
         var (code, output, errors) = Run(Path.Combine(Path.GetTempPath(), "marcgate-no-such-file.mrc"), TestFiles.Marc("valid/summerland.mrc"));
         Assert.Equal(2, code);

@@ -9,10 +9,10 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void CleanRecordPassesBasic() => Assert.Empty(Records.Book().Check(ValidationLevel.Basic));
+    public void Clean_record_passes_basic() => Assert.Empty(Records.Book().Check(ValidationLevel.Basic));
 
     [Fact]
-    public void UndefinedTagIsAnErrorButLocalAndOclcTagsAreNot()
+    public void Undefined_tag_is_an_error_but_local_and_oclc_tags_are_not()
     {
         var found = Single(Records.Book("123    $afoo"), ValidationDiagnosticIds.TagUndefined);
         Assert.Equal((ValidationSeverity.Error, "123"), (found.Severity, found.Tag));
@@ -20,7 +20,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void NonRepeatableFieldRepeated()
+    public void Non_repeatable_field_repeated()
     {
         var found = Single(Records.Book().With("245", "245 10 $aSummerland /$cMichael Chabon.", "245 10 $aSummerland."), ValidationDiagnosticIds.FieldNotRepeatable);
         Assert.Equal(("245", 2), (found.Tag, found.Occurrence));
@@ -28,7 +28,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void IndicatorNotDefinedForTheField()
+    public void Indicator_not_defined_for_the_field()
     {
         var found = Single(Records.Book().With("650", "650  9 $aFantasy."), ValidationDiagnosticIds.IndicatorUndefined);
         Assert.Equal((2, "650 second indicator is '9'; 650 allows 0, 1, 2, 3, 4, 5, 6, 7"), (found.Indicator!.Value, found.Message));
@@ -36,7 +36,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void SubfieldNotDefinedOrNotRepeatable()
+    public void Subfield_not_defined_or_not_repeatable()
     {
         var undefined = Single(Records.Book().With("250", "250    $a1st ed.$zx"), ValidationDiagnosticIds.SubfieldUndefined);
         Assert.Equal('z', undefined.Subfield);
@@ -46,7 +46,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void FixedFieldLengthAndCodes()
+    public void Fixed_field_length_and_codes()
     {
         Assert.Equal(ValidationDiagnosticIds.FixedFieldLength, Single(Records.Book().With("008", "008 020805s2002    nyu    j      000 1 eng "), ValidationDiagnosticIds.FixedFieldLength).Id);
         var audience = Single(Records.Book().With("008", "008 020805s2002    nyu    q      000 1 eng  "), ValidationDiagnosticIds.FixedFieldCodeUndefined);
@@ -61,11 +61,11 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void FillCharacterIsAcceptedInCodedPositions() =>
+    public void Fill_character_is_accepted_in_coded_positions() =>
         Assert.Empty(Records.Book().With("008", "008 020805s2002    nyu|||||||||||||||||eng  ").Check(ValidationLevel.Basic));
 
     [Fact]
-    public void LeaderCodes()
+    public void Leader_codes()
     {
         var record = Records.Book();
         record.Leader = new Marc.Leader("00714qam a2200205 a 4500");
@@ -75,7 +75,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void Field007CodesByCategory()
+    public void Field_007_codes_by_category()
     {
         Assert.Empty(Records.Book("007 cr |||||||||||").Check(ValidationLevel.Basic));
         var found = Single(Records.Book("007 cq |||||||||||"), ValidationDiagnosticIds.FixedFieldCodeUndefined);
@@ -84,7 +84,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void Field006CodesByFormOfMaterial()
+    public void Field_006_codes_by_form_of_material()
     {
         Assert.Empty(Records.Book("006 m     o  d        ").Check(ValidationLevel.Basic));
         var found = Single(Records.Book("006 m     o  q        "), ValidationDiagnosticIds.FixedFieldCodeUndefined);
@@ -92,14 +92,14 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void ObsoleteFieldIsAWarning()
+    public void Obsolete_field_is_a_warning()
     {
         var found = Single(Records.Book("440  0 $aOriginal jazz classics."), ValidationDiagnosticIds.Obsolete);
         Assert.Equal(ValidationSeverity.Warning, found.Severity);
     }
 
     [Fact]
-    public void LanguageCodeIn008()
+    public void Language_code_in_008()
     {
         var found = Single(Records.Book().With("008", "008 020805s2002    nyu    j      000 1 xxx  "), ValidationDiagnosticIds.CodeNotInList);
         Assert.Equal("008/35-37 (language): 'xxx' is not a MARC language code", found.Message);
@@ -109,11 +109,11 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void CountryCodeIn008() =>
+    public void Country_code_in_008() =>
         Assert.Equal(15, Single(Records.Book().With("008", "008 020805s2002    qqq    j      000 1 eng  "), ValidationDiagnosticIds.CodeNotInList).Position);
 
     [Fact]
-    public void LanguageGeographicAreaAndRelatorCodes()
+    public void Language_geographic_area_and_relator_codes()
     {
         Assert.Empty(Records.Book("041 0  $aeng$hfre", "043    $an-us---", "700 1  $aDeer, Jane,$eillustrator.$4ill").Check(ValidationLevel.Basic));
         Assert.Equal("041", Single(Records.Book("041 0  $aeng$hzzz"), ValidationDiagnosticIds.CodeNotInList).Tag);
@@ -123,14 +123,14 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void ConcatenatedLanguageCodesAreAWarning()
+    public void Concatenated_language_codes_are_a_warning()
     {
         var found = Single(Records.Book("041 1  $aengfre"), ValidationDiagnosticIds.SyntaxInvalid);
         Assert.Equal(ValidationSeverity.Warning, found.Severity);
     }
 
     [Fact]
-    public void TransactionDateAndDateEntered()
+    public void Transaction_date_and_date_entered()
     {
         Assert.Equal("005", Single(Records.Book().With("005", "005 2003061611142"), ValidationDiagnosticIds.SyntaxInvalid).Tag);
         Assert.Equal("005", Single(Records.Book().With("005", "005 20031316111422.0"), ValidationDiagnosticIds.SyntaxInvalid).Tag);
@@ -138,11 +138,11 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void ControlCharacterInData() =>
+    public void Control_character_in_data() =>
         Assert.Equal('a', Single(Records.Book("500    $aLine one\nline two."), ValidationDiagnosticIds.SyntaxInvalid).Subfield);
 
     [Fact]
-    public void ControlCharacterAnywhereInALongValueIsFoundButEscapeIsNot()
+    public void Control_character_anywhere_in_a_long_value_is_found_but_escape_is_not()
     {
         // Values are scanned several characters at a time: a control character at each position, in short and long values.
         for (var length = 1; length <= 40; length++)
@@ -160,7 +160,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void ControlCharacterAmongCharactersAboveU8000IsFound()
+    public void Control_character_among_characters_above_U8000_is_found()
     {
         // Wide characters (Hangul, fullwidth forms) have the top bit of their UTF-16 unit set: they must neither hide nor fake a control character.
         foreach (var filler in (char[])['\uAC00', '\uFF1F', '\u8000', ' '])
@@ -180,7 +180,7 @@ public sealed class BasicRulesTests
     }
 
     [Fact]
-    public void OclcFieldProblemsAreWarningsNotErrors()
+    public void Oclc_field_problems_are_warnings_not_errors()
     {
         var findings = Records.Book("029 5  $aGEBAY").Check(ValidationLevel.Basic);
         var found = Assert.Single(findings);

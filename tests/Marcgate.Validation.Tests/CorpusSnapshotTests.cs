@@ -16,7 +16,7 @@ public sealed class CorpusSnapshotTests
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
-    public void MatchesReviewedSnapshot(string relative)
+    public void Matches_reviewed_snapshot(string relative)
     {
         var actual = Render(relative);
         var snapshot = TestFiles.TestData(Path.Combine("validation", relative + ".txt"));

@@ -10,10 +10,10 @@ public sealed class FullRulesTests
     private static ValidationDiagnostic Single(MarcRecord record, string id) => Assert.Single(Find(record, id));
 
     [Fact]
-    public void CleanRecordPassesFull() => Assert.Empty(Records.Book().Check(ValidationLevel.Full));
+    public void Clean_record_passes_full() => Assert.Empty(Records.Book().Check(ValidationLevel.Full));
 
     [Fact]
-    public void OneMainEntryAtMost()
+    public void One_main_entry_at_most()
     {
         var found = Single(Records.Book("110 2  $aMiramax."), ValidationDiagnosticIds.MainEntryRepeated);
         Assert.Contains("100, 110", found.Message, StringComparison.Ordinal);
@@ -21,11 +21,11 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void TitleStatementMustBePresent() =>
+    public void Title_statement_must_be_present() =>
         Assert.Equal("245", Single(Records.Book().With("245"), ValidationDiagnosticIds.RequiredFieldMissing).Tag);
 
     [Fact]
-    public void AlternateGraphicsAreLinkedAndCheckedByTheirTag()
+    public void Alternate_graphics_are_linked_and_checked_by_their_tag()
     {
         var linked = Records.Book().With("245", "245 10 $6880-01$aSummerland /$cMichael Chabon.");
         linked.Fields.Add(Records.Field("880 10 $6245-01/(N$aЛетняя страна /$cМайкл Шейбон."));
@@ -48,7 +48,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void DatesAgreeWithPublicationStatement()
+    public void Dates_agree_with_publication_statement()
     {
         var found = Single(Records.Book().With("260", "260    $aNew York :$bMiramax,$cc1999."), ValidationDiagnosticIds.DatesDisagree);
         Assert.Equal(7, found.Position);
@@ -58,7 +58,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void LanguageAgreesWith041()
+    public void Language_agrees_with_041()
     {
         Assert.Empty(Find(Records.Book("041 1  $aeng$hfre"), ValidationDiagnosticIds.LanguageDisagrees));
         var found = Single(Records.Book("041 1  $afre$hger"), ValidationDiagnosticIds.LanguageDisagrees);
@@ -67,14 +67,14 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void CatalogingLanguageIn040()
+    public void Cataloging_language_in_040()
     {
         Assert.Empty(Records.Book().With("040", "040    $aDLC$beng$cDLC").Check());
         Assert.Equal('b', Single(Records.Book().With("040", "040    $aDLC$bxyz$cDLC"), ValidationDiagnosticIds.CodeNotInList).Subfield);
     }
 
     [Fact]
-    public void DescriptiveFormAgreesWithRules()
+    public void Descriptive_form_agrees_with_rules()
     {
         var rda = Records.Book().With("040", "040    $aDLC$beng$erda$cDLC");
         Assert.Equal(18, Single(rda, ValidationDiagnosticIds.EncodingLevelDisagrees).Position);
@@ -83,7 +83,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void FullLevelRecordsDoNotUseFillCharacters()
+    public void Full_level_records_do_not_use_fill_characters()
     {
         var found = Single(Records.Book().With("008", "008 020805s2002    nyu    |      000 1 eng  "), ValidationDiagnosticIds.EncodingLevelDisagrees);
         Assert.Equal((22, ValidationSeverity.Warning), (found.Position!.Value, found.Severity));
@@ -101,11 +101,11 @@ public sealed class FullRulesTests
     [InlineData("0786808773", false)]
     [InlineData("9789867271036", false)]
     [InlineData("07868087", false)]
-    public void IsbnCheckDigit(string isbn, bool valid) =>
+    public void Isbn_check_digit(string isbn, bool valid) =>
         Assert.Equal(valid, Find(Records.Book().With("020", $"020    $a{isbn}"), ValidationDiagnosticIds.CheckDigitInvalid).Count == 0);
 
     [Fact]
-    public void IsbnWithHyphensIsAWarning()
+    public void Isbn_with_hyphens_is_a_warning()
     {
         var found = Single(Records.Book().With("020", "020    $a5-340-00160-1"), ValidationDiagnosticIds.SyntaxInvalid);
         Assert.Equal(ValidationSeverity.Warning, found.Severity);
@@ -117,7 +117,7 @@ public sealed class FullRulesTests
     [InlineData("2434-561X", true)]
     [InlineData("0378-5954", false)]
     [InlineData("03785955", false)]
-    public void IssnCheckDigit(string issn, bool valid) =>
+    public void Issn_check_digit(string issn, bool valid) =>
         Assert.Equal(valid, Find(Records.Book($"022 0  $a{issn}"), ValidationDiagnosticIds.CheckDigitInvalid).Count == 0);
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class FullRulesTests
     [InlineData("   68009306 /AC/r83", true)]
     [InlineData("68-9306", false)]
     [InlineData("n  123", false)]
-    public void LcControlNumberSyntax(string lccn, bool valid) =>
+    public void Lc_control_number_syntax(string lccn, bool valid) =>
         Assert.Equal(valid, Find(Records.Book($"010    $a{lccn}"), ValidationDiagnosticIds.SyntaxInvalid).Count == 0);
 
     [Theory]
@@ -137,11 +137,11 @@ public sealed class FullRulesTests
     [InlineData("63111280", false)]
     [InlineData("(OCoLC)", false)]
     [InlineData("(OCoLC)6311x280", false)]
-    public void SystemControlNumberSyntax(string number, bool valid) =>
+    public void System_control_number_syntax(string number, bool valid) =>
         Assert.Equal(valid, Find(Records.Book($"035    $a{number}"), ValidationDiagnosticIds.SyntaxInvalid).Count == 0);
 
     [Fact]
-    public void Field006And007LengthByCategory()
+    public void Field_006_and_007_length_by_category()
     {
         Assert.Empty(Records.Book("007 cr |||", "007 ta", "006 m     o  d        ").Check());
         Assert.Contains("needs 6 to 14", Single(Records.Book("007 cr |"), ValidationDiagnosticIds.FixedFieldLengthForCategory).Message, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public sealed class FullRulesTests
     [InlineData("245 10 $aLos Angeles :$ba history", "eng", null)]
     [InlineData("245 15 $a\"The book\"", "eng", null)]
     [InlineData("245 13 $aEl ingenioso hidalgo", "spa", null)]
-    public void NonfilingIndicatorAgainstLeadingArticle(string title, string language, string? message)
+    public void Nonfiling_indicator_against_leading_article(string title, string language, string? message)
     {
         var record = Records.Book().With("245", title).With("008", $"008 020805s2002    nyu    j      000 1 {language}  ");
         var found = Find(record, ValidationDiagnosticIds.NonfilingDisagrees);
@@ -166,7 +166,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void Marc8CharacterSetsAreDeclaredIn066()
+    public void Marc8_character_sets_are_declared_in_066()
     {
         // MARC-8 (leader/09 blank): ESC ( N designates Basic Cyrillic in G0, ESC ( B returns to ASCII.
         var record = Records.Book("500    $aTitle in \u001b(Nlat\u001b(B.");
@@ -183,7 +183,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void Marc8CharacterSetsAfterAStrayControlCharacterAreStillSeen()
+    public void Marc8_character_sets_after_a_stray_control_character_are_still_seen()
     {
         // The syntax rules report the stray 0x01 first; the escape sequence after it in the same subfield still needs 066.
         var record = Records.Book("500    $aTitle\u0001 in \u001b(Nlat\u001b(B.");
@@ -194,7 +194,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void AuthorityRecordsNeedOneHeadingAndTheAuthority008()
+    public void Authority_records_need_one_heading_and_the_authority_008()
     {
         var authority = Records.Build("00000nz  a2200000n  4500",
         [
@@ -208,7 +208,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void HoldingsRecordsUseTheHoldings008()
+    public void Holdings_records_use_the_holdings_008()
     {
         var holdings = Records.Build("00000nx  a22000001n 4500",
             ["001 h1", "004 12883376", "005 20030616111422.0", "008 0208050u    8   4001uueng0000000", "852 0  $aDLC$hPS3553.H15$iS86 2002"]);
@@ -217,7 +217,7 @@ public sealed class FullRulesTests
     }
 
     [Fact]
-    public void ForcedRecordKindUsesThatFormatsTables()
+    public void Forced_record_kind_uses_that_formats_tables()
     {
         var found = MarcValidator.Instance.Validate(Records.Book(), ValidationLevel.Basic, MarcRecordKind.Authority);
         Assert.Contains(found, d => d.Id == ValidationDiagnosticIds.TagUndefined && d.Tag == "245");

@@ -6,7 +6,7 @@ namespace Marcgate.Validation.Tests;
 public sealed class GeneratedTablesTests
 {
     [Fact]
-    public void CheckedInTablesAreWhatTheGeneratorProducesNow()
+    public void Checked_in_tables_are_what_the_generator_produces_now()
     {
         var paths = GeneratorPaths.ForRepository(TestFiles.RepoRoot);
         var generated = TableGenerator.Generate(paths);

@@ -16,7 +16,7 @@ public sealed partial class LintAgreementTests
     private static readonly string[] s_skipped = ["auth-subset100.mrc", "authority-record.mrc"];
 
     [Fact]
-    public void EveryDifferenceFromMarcLintIsDocumented()
+    public void Every_difference_from_marc_lint_is_documented()
     {
         var documented = DocumentedDifferences();
         var undocumented = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -24,10 +24,10 @@ public sealed class ObsoleteCodeDataTests : IDisposable
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     [Fact]
-    public void TheCheckedInListIsConsistentWithTheSchema() => Assert.NotEmpty(TableGenerator.Generate(_paths));
+    public void The_checked_in_list_is_consistent_with_the_schema() => Assert.NotEmpty(TableGenerator.Generate(_paths));
 
     [Fact]
-    public void ACurrentValueListedAsObsoleteIsRejected()
+    public void A_current_value_listed_as_obsolete_is_rejected()
     {
         Edit(data => data["bibliographic"]!["245"]!["indicator1"] = JsonNode.Parse("""{"1": {"label": "Added entry"}}"""));
         var error = Assert.Throws<InvalidDataException>(() => TableGenerator.Generate(_paths));
@@ -35,14 +35,14 @@ public sealed class ObsoleteCodeDataTests : IDisposable
     }
 
     [Fact]
-    public void ACurrentSubfieldListedAsObsoleteIsRejected()
+    public void A_current_subfield_listed_as_obsolete_is_rejected()
     {
         Edit(data => data["bibliographic"]!["020"]!["subfields"]!["a"] = JsonNode.Parse("""{"label": "ISBN"}"""));
         Assert.Throws<InvalidDataException>(() => TableGenerator.Generate(_paths));
     }
 
     [Fact]
-    public void AnUnknownTagIsRejected()
+    public void An_unknown_tag_is_rejected()
     {
         Edit(data => data["bibliographic"]!["123"] = JsonNode.Parse("""{"subfields": {"a": {"label": "Nothing"}}}"""));
         var error = Assert.Throws<InvalidDataException>(() => TableGenerator.Generate(_paths));

@@ -12,7 +12,7 @@ public sealed class ObsoleteCodeRulesTests
         [.. record.Check(level).Where(d => d.Id == id)];
 
     [Fact]
-    public void MultipleSurnameIndicatorIsAnObsoleteWarning()
+    public void Multiple_surname_indicator_is_an_obsolete_warning()
     {
         var record = Records.Book().With("100", "100 2  $aGarcía Márquez, Gabriel.");
         var found = Assert.Single(Find(record, ValidationDiagnosticIds.Obsolete));
@@ -22,7 +22,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void IndicatorValueNeverDefinedStaysAnError()
+    public void Indicator_value_never_defined_stays_an_error()
     {
         var record = Records.Book().With("100", "100 4  $aChabon, Michael.");
         var found = Assert.Single(Find(record, ValidationDiagnosticIds.IndicatorUndefined));
@@ -31,7 +31,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void ObsoleteSubfieldCodeIsAWarning()
+    public void Obsolete_subfield_code_is_a_warning()
     {
         var record = Records.Book().With("245", "245 10 $aSummerland /$cMichael Chabon.$dPart 1.");
         var found = Assert.Single(Find(record, ValidationDiagnosticIds.Obsolete));
@@ -41,7 +41,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void SubfieldCodeNeverDefinedStaysAnError()
+    public void Subfield_code_never_defined_stays_an_error()
     {
         var record = Records.Book("500    $aIncludes index.$tIndex");
         Assert.Equal('t', Assert.Single(Find(record, ValidationDiagnosticIds.SubfieldUndefined)).Subfield);
@@ -49,7 +49,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void ObsoleteCodesBelongToTheirField()
+    public void Obsolete_codes_belong_to_their_field()
     {
         // 260 first indicator 0 ("publisher is present") is obsolete; 264 never defined 0 there.
         var record = Records.Book("264 01 $aNew York :$bMiramax,$c2002.").With("260", "260 0  $aNew York :$bMiramax,$c2002.");
@@ -60,7 +60,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void ObsoleteBlankIndicatorAndCodeWithoutAKnownYear()
+    public void Obsolete_blank_indicator_and_code_without_a_known_year()
     {
         var record = Records.Book("082    $a813/.54$219");
         var found = Assert.Single(Find(record, ValidationDiagnosticIds.Obsolete));
@@ -69,7 +69,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void AnObsoleteValueIsOneWarningAtEveryLevelFromBasic()
+    public void An_obsolete_value_is_one_warning_at_every_level_from_basic()
     {
         var record = Records.Book("700 10 $aDeer, Jane.");
         Assert.Empty(Find(record, ValidationDiagnosticIds.Obsolete, ValidationLevel.Structure));
@@ -80,7 +80,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void Field880IsCheckedAgainstTheObsoleteCodesOfItsTag()
+    public void Field_880_is_checked_against_the_obsolete_codes_of_its_tag()
     {
         var record = Records.Book("700 1  $6880-01$aDeer, Jane.", "880 11 $6700-01$aДир, Джейн.");
         var found = Assert.Single(Find(record, ValidationDiagnosticIds.Obsolete, ValidationLevel.Full));
@@ -89,7 +89,7 @@ public sealed class ObsoleteCodeRulesTests
     }
 
     [Fact]
-    public void AuthorityRecordsUseTheAuthorityList()
+    public void Authority_records_use_the_authority_list()
     {
         var authority = Records.Build("00000nz  a2200000n  4500",
         [

@@ -5,11 +5,11 @@ namespace Marcgate.Validation.Tests;
 public sealed class StructureRulesTests
 {
     [Fact]
-    public void CleanRecordHasNoFindings() =>
+    public void Clean_record_has_no_findings() =>
         Assert.Empty(Records.Book().Check(ValidationLevel.Structure));
 
     [Fact]
-    public void NoneChecksNothing() =>
+    public void None_checks_nothing() =>
         Assert.Empty(Records.Book().With("245").Check(ValidationLevel.None));
 
     [Theory]
@@ -18,21 +18,21 @@ public sealed class StructureRulesTests
     [InlineData("008")]
     [InlineData("040")]
     [InlineData("245")]
-    public void RequiredFieldMissing(string tag)
+    public void Required_field_missing(string tag)
     {
         var found = Assert.Single(Records.Book().With(tag).Check(ValidationLevel.Structure));
         Assert.Equal((ValidationDiagnosticIds.RequiredFieldMissing, tag, ValidationSeverity.Error), (found.Id, found.Tag, found.Severity));
     }
 
     [Fact]
-    public void Missing040SubfieldC()
+    public void Missing_040_subfield_c()
     {
         var found = Assert.Single(Records.Book().With("040", "040    $aDLC").Check(ValidationLevel.Structure));
         Assert.Equal((ValidationDiagnosticIds.RequiredSubfieldMissing, 'c'), (found.Id, found.Subfield));
     }
 
     [Fact]
-    public void TitleNeedsSubfieldAOrK()
+    public void Title_needs_subfield_a_or_k()
     {
         Assert.Empty(Records.Book().With("245", "245 00 $kPapers,$f1900-1950.").Check(ValidationLevel.Structure));
         var found = Assert.Single(Records.Book().With("245", "245 00 $cNobody.").Check(ValidationLevel.Structure));
@@ -41,7 +41,7 @@ public sealed class StructureRulesTests
     }
 
     [Fact]
-    public void AuthorityNeedsNo245ButHoldingsNeed004()
+    public void Authority_needs_no_245_but_holdings_need_004()
     {
         var authority = Records.Book().With("245").With("100", "100 1  $aChabon, Michael.");
         authority.Leader = new Leader("00000nz  a2200000n  4500");
@@ -53,7 +53,7 @@ public sealed class StructureRulesTests
     }
 
     [Fact]
-    public void LeaderFixedPositions()
+    public void Leader_fixed_positions()
     {
         var record = Records.Book();
         record.Leader = new Leader("00714nqm a2300205 a 4400");
@@ -63,7 +63,7 @@ public sealed class StructureRulesTests
     }
 
     [Fact]
-    public void MalformedTagIndicatorAndSubfieldCode()
+    public void Malformed_tag_indicator_and_subfield_code()
     {
         var record = Records.Book();
         record.Fields.Add(new DataField("6 0", ' ', '0', [new Subfield('a', "x")]));
@@ -78,7 +78,7 @@ public sealed class StructureRulesTests
     }
 
     [Fact]
-    public void FieldShapeMustMatchTag()
+    public void Field_shape_must_match_tag()
     {
         var record = Records.Book();
         record.Fields.Add(new ControlField("500", "no subfields"));
