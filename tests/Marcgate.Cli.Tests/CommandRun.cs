@@ -15,4 +15,6 @@ internal sealed record CommandRun(int ExitCode, string Output, string Error)
     }
 
     public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
