@@ -218,7 +218,7 @@ internal static class ExportCommand
         Text("retries", "Retries");
         Text("delay", "Delay in seconds between attempts");
         Text("file-type", "Export File Type: individual or single");
-        Text("fields-to-delete", "Fields to Delete on Export, e.g. 029,938,9XX");
+        Text("fields-to-delete", "Fields to Delete on Export, separated by commas or spaces, e.g. 029,938,9XX");
         Text("validate-bib", "Validate bibliographic records: none, structure, basic or full");
         Text("validate-auth", "Validate authority records: none, structure, basic or full");
         Text("format", "Record format: iso2709 or marcxml (files only)");

@@ -3,6 +3,7 @@ using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Profiles;
 using Marcgate.Catalog.Storage;
 using Marcgate.Cli.Admin;
+using Marcgate.Marc;
 using Marcgate.Validation;
 
 namespace Marcgate.Cli;
@@ -30,8 +31,8 @@ internal static class ProfilesCommand
         var name = new Argument<string>("NAME") { Description = "The profile's name." };
         var level = new Option<string>("--validation-level") { Description = "none, structure (default), basic or full.", DefaultValueFactory = _ => "structure" };
         level.AcceptOnlyFromAmong("none", "structure", "basic", "full");
-        var delete = new Option<string[]>("--delete") { Description = "Tags or patterns deleted from incoming records, e.g. 029 938 9XX.", AllowMultipleArgumentsPerToken = true };
-        var protect = new Option<string[]>("--protect") { Description = "Tags or patterns kept from the stored record on overlay, besides 9XX, e.g. 59X 856.", AllowMultipleArgumentsPerToken = true };
+        var delete = new Option<string[]>("--delete") { Description = "Tags or patterns deleted from incoming records, separated by commas or spaces, e.g. 029,938,9XX.", AllowMultipleArgumentsPerToken = true };
+        var protect = new Option<string[]>("--protect") { Description = "Tags or patterns kept from the stored record on overlay, besides 9XX, separated by commas or spaces, e.g. 59X,856.", AllowMultipleArgumentsPerToken = true };
         var merge = new Option<string>("--merge") { Description = "overlay-all-but-local (default), replace or keep-existing.", DefaultValueFactory = _ => "overlay-all-but-local" };
         merge.AcceptOnlyFromAmong([.. s_mergeMethods.Keys]);
         var noMatch = new Option<string>("--no-match") { Description = "add (default) or reject a record that matches nothing.", DefaultValueFactory = _ => "add" };
@@ -69,6 +70,9 @@ internal static class ProfilesCommand
                 return session.Fail(AdminExitCodes.Refused, string.Join(Environment.NewLine, errors));
             }
 
+            // Saved one pattern an entry, as the list shows them, whichever separators were typed.
+            profile = profile with { FieldsToDelete = Patterns(profile.FieldsToDelete), ProtectedFields = Patterns(profile.ProtectedFields) };
+
             await session.Store.SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
             session.Out.WriteLine($"Saved profile {profileName}: {Describe(profile)}");
             return AdminExitCodes.Ok;
@@ -96,11 +100,14 @@ internal static class ProfilesCommand
     {
         var merge = s_mergeMethods.First(m => m.Value == profile.MergeMethod).Key;
         var delete = profile.FieldsToDelete.Count == 0 ? "-" : string.Join(",", profile.FieldsToDelete);
-        var protect = string.Join(",", new[] { "9XX" }.Concat(profile.ProtectedFields).Distinct(StringComparer.OrdinalIgnoreCase));
+        var protect = string.Join(",", new[] { TagPattern.LocalFields.Text }.Concat(profile.ProtectedFields).Distinct(StringComparer.OrdinalIgnoreCase));
         return $"validation={profile.ValidationLevel.ToString().ToLowerInvariant()} delete={delete} 019-to-035z={Yes(profile.CopyCancelledNumbers)} "
             + $"match-oclc={Yes(profile.MatchOnOclcNumbers)} merge={merge} no-match={profile.NoMatchAction.ToString().ToLowerInvariant()} "
             + $"protect={protect} allow-lower-encoding-level={Yes(profile.AllowLowerEncodingLevel)}";
     }
+
+    private static string[] Patterns(IReadOnlyList<string> texts) =>
+        TagPatternList.TryParse(texts, out var patterns, out _) ? [.. patterns.Select(p => p.Text)] : [.. texts];
 
     private static string Yes(bool value) => value ? "yes" : "no";
 }

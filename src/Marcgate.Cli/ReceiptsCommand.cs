@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Marcgate.Catalog.Storage;
 using Marcgate.Cli.Admin;
+using Marcgate.Gateway;
 
 namespace Marcgate.Cli;
 
@@ -33,7 +34,7 @@ internal static class ReceiptsCommand
 
     internal static string Format(Receipt receipt)
     {
-        var outcome = receipt.Ok ? $"status=ok action={receipt.Action}" : $"status=error code={receipt.Code}";
+        var outcome = receipt.Ok ? $"status={GatewayReplyCodes.Ok} action={receipt.Action}" : $"status={GatewayReplyCodes.Error} code={receipt.Code}";
         return string.Create(CultureInfo.InvariantCulture,
             $"{receipt.At:yyyy-MM-dd HH:mm:ss.fff}Z\tpeer={receipt.PeerAddress}\tlogon={receipt.LogonId ?? "-"}\tuser={receipt.UserId ?? "-"}\t{outcome}\trepository={receipt.Repository ?? "-"}\trecord={receipt.RecordId?.ToString() ?? "-"}\toclc={receipt.OclcNumber?.ToString() ?? "-"}\t{receipt.Message}");
     }

@@ -6,10 +6,10 @@ public sealed record GatewayReply
     /// <summary>True for <c>status=ok</c>.</summary>
     public required bool Ok { get; init; }
 
-    /// <summary>On success, one of <see cref="GatewayActions"/>.</summary>
+    /// <summary>On success, one of <see cref="GatewayReplyCodes"/>.</summary>
     public string? Action { get; init; }
 
-    /// <summary>On failure, one of <see cref="GatewayErrorCodes"/>.</summary>
+    /// <summary>On failure, one of <see cref="GatewayReplyCodes"/>.</summary>
     public string? Code { get; init; }
 
     /// <summary>On failure, the human line's text after "Import Failed."; the code's standard sentence when null.</summary>
@@ -28,10 +28,10 @@ public sealed record GatewayReply
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>A success reply.</summary>
-    /// <exception cref="ArgumentException">The action is not one of <see cref="GatewayActions"/>.</exception>
+    /// <exception cref="ArgumentException">The action is not one of <see cref="GatewayReplyCodes"/>.</exception>
     public static GatewayReply Success(string action, string repository, string recordId, string? oclcNumber, IReadOnlyList<string>? warnings = null)
     {
-        if (!GatewayActions.IsKnown(action))
+        if (!GatewayReplyCodes.IsAction(action))
         {
             throw new ArgumentException($"'{action}' is not a gateway action (§4)", nameof(action));
         }
@@ -40,10 +40,10 @@ public sealed record GatewayReply
     }
 
     /// <summary>An error reply.</summary>
-    /// <exception cref="ArgumentException">The code is not one of <see cref="GatewayErrorCodes"/>.</exception>
+    /// <exception cref="ArgumentException">The code is not one of <see cref="GatewayReplyCodes"/>.</exception>
     public static GatewayReply Failure(string code, string? message = null, IReadOnlyList<string>? warnings = null)
     {
-        if (!GatewayErrorCodes.IsKnown(code))
+        if (!GatewayReplyCodes.IsErrorCode(code))
         {
             throw new ArgumentException($"'{code}' is not a gateway error code (§4)", nameof(code));
         }

@@ -16,7 +16,7 @@ public static class GatewayReplyWriter
         {
             text.Append(GatewayReplyText.SuccessPrefix).Append(" Record ");
             AppendEscaped(text, reply.RecordId ?? "?", escapeSpace: false);
-            text.Append(' ').Append(GatewayReplyText.ForAction(reply.Action ?? GatewayActions.Added)).Append(' ');
+            text.Append(' ').Append(GatewayReplyText.ForAction(reply.Action ?? GatewayReplyCodes.Added)).Append(' ');
             AppendEscaped(text, reply.Repository ?? "?", escapeSpace: false);
             if (reply.OclcNumber is not null)
             {
@@ -30,7 +30,7 @@ public static class GatewayReplyWriter
         else
         {
             text.Append(GatewayReplyText.FailurePrefix).Append(' ');
-            AppendEscaped(text, reply.Message ?? GatewayReplyText.ForCode(reply.Code ?? GatewayErrorCodes.ServerError), escapeSpace: false);
+            AppendEscaped(text, reply.Message ?? GatewayReplyText.ForCode(reply.Code ?? GatewayReplyCodes.ServerError), escapeSpace: false);
         }
 
         text.Append("\r\n");
@@ -59,8 +59,8 @@ public static class GatewayReplyWriter
     {
         if (reply.Ok)
         {
-            text.Append("status=ok");
-            AppendToken(text, "action", reply.Action ?? GatewayActions.Added);
+            text.Append("status=").Append(GatewayReplyCodes.Ok);
+            AppendToken(text, "action", reply.Action ?? GatewayReplyCodes.Added);
             AppendToken(text, "repository", reply.Repository);
             AppendToken(text, "record", reply.RecordId);
             AppendToken(text, "oclc", reply.OclcNumber);
@@ -68,8 +68,8 @@ public static class GatewayReplyWriter
         }
         else
         {
-            text.Append("status=error");
-            AppendToken(text, "code", reply.Code ?? GatewayErrorCodes.ServerError);
+            text.Append("status=").Append(GatewayReplyCodes.Error);
+            AppendToken(text, "code", reply.Code ?? GatewayReplyCodes.ServerError);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed partial class GatewayRequestReader
                     position++;
                     continue;
                 case RecordFraming.EndOfTransmission:
-                    return ReadOutcome.Invalid(GatewayErrorCodes.BadRequest, position,
+                    return ReadOutcome.Invalid(GatewayReplyCodes.BadRequest, position,
                         $"an EOT (NUL) at byte {position} ended the request before a record came (§5 rule 2)");
                 case InterpretAsCommand:
                     var skip = TelnetCommandLength(buffer, position);
@@ -35,7 +35,7 @@ public sealed partial class GatewayRequestReader
                     {
                         return skip == -1
                             ? Incomplete(position, "inside a Telnet command", input)
-                            : ReadOutcome.Invalid(GatewayErrorCodes.BadRequest, position + 1,
+                            : ReadOutcome.Invalid(GatewayReplyCodes.BadRequest, position + 1,
                                 $"byte {position + 1} is {RecordFraming.Describe(buffer[position + 1])}, not a Telnet command after IAC (§2)");
                     }
 
@@ -49,9 +49,9 @@ public sealed partial class GatewayRequestReader
                     return record with { Fields = fields };
                 default:
                     return fields.Any || started
-                        ? ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, position,
+                        ? ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, position,
                             $"byte {position} is {RecordFraming.Describe(b)} where a record should start; an ISO 2709 record starts with its 5-digit length (§3.3)")
-                        : ReadOutcome.Invalid(GatewayErrorCodes.BadRequest, position,
+                        : ReadOutcome.Invalid(GatewayReplyCodes.BadRequest, position,
                             $"byte {position} is {RecordFraming.Describe(b)}; a request starts with U, A, P, a space, a record's length digits or Telnet IAC (§2)");
             }
         }
@@ -62,7 +62,7 @@ public sealed partial class GatewayRequestReader
         var tag = buffer[position];
         if (fields.Has(tag))
         {
-            return ReadOutcome.Invalid(GatewayErrorCodes.BadRequest, position,
+            return ReadOutcome.Invalid(GatewayReplyCodes.BadRequest, position,
                 $"the {(char)tag} field at byte {position} repeats an earlier one; each field comes at most once (§3.1)");
         }
 
@@ -83,7 +83,7 @@ public sealed partial class GatewayRequestReader
 
         if (!RecordFraming.IsDigit(lengthByte))
         {
-            return ReadOutcome.Invalid(GatewayErrorCodes.BadRequest, position + 1,
+            return ReadOutcome.Invalid(GatewayReplyCodes.BadRequest, position + 1,
                 $"byte {position + 1} after the {(char)tag} tag is {RecordFraming.Describe(lengthByte)}, not a length (a byte 0x40-0xFF or decimal digits, §3.2)");
         }
 
@@ -137,7 +137,7 @@ public sealed partial class GatewayRequestReader
         }
 
         var digits = System.Text.Encoding.ASCII.GetString(buffer[digitsStart..digitsEnd]);
-        return ReadOutcome.Invalid(closest?.ErrorCode ?? GatewayErrorCodes.BadRequest, closest?.ErrorOffset ?? digitsStart,
+        return ReadOutcome.Invalid(closest?.ErrorCode ?? GatewayReplyCodes.BadRequest, closest?.ErrorOffset ?? digitsStart,
             $"no reading of the decimal length '{digits}' after the {(char)tag} tag at byte {position} leaves a request that reads (§3.2); the closest: {closest?.ErrorMessage ?? "the length is too large"}");
     }
 
@@ -168,7 +168,7 @@ public sealed partial class GatewayRequestReader
 
     private static ReadOutcome Incomplete(int position, string where, GatewayInput input) =>
         input == GatewayInput.Ended
-            ? ReadOutcome.Invalid(GatewayErrorCodes.BadRequest, position,
+            ? ReadOutcome.Invalid(GatewayReplyCodes.BadRequest, position,
                 $"the connection ended {where} (request byte {position}); a request ends with an ISO 2709 record (§3)")
             : ReadOutcome.NeedMore;
 }

@@ -49,7 +49,7 @@ public sealed partial class GatewayRequestReader
         var size = outcome.Status == GatewayReadStatus.Complete ? outcome.Consumed : buffered.Length;
         if (size > _options.MaxRequestBytes)
         {
-            return GatewayReadResult.Invalid(GatewayErrorCodes.TooLarge,
+            return GatewayReadResult.Invalid(GatewayReplyCodes.TooLarge,
                 $"the request exceeds the host's limit of {_options.MaxRequestBytes} bytes", _options.MaxRequestBytes);
         }
 

@@ -24,7 +24,7 @@ internal static class RecordFraming
             var b = buffer[start + i];
             if (!IsDigit(b))
             {
-                return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start + i,
+                return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start + i,
                     $"the record at byte {start} does not start with a 5-digit length: byte {start + i} is {Describe(b)} (§3.3)");
             }
 
@@ -38,13 +38,13 @@ internal static class RecordFraming
 
         if (declared < LeaderLength)
         {
-            return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start,
+            return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start,
                 $"the record at byte {start} declares a length of {declared}, shorter than its own 24-byte leader (§3.3)");
         }
 
         if (requireLeaderShape && !HasLeaderShape(buffer[start..], declared, out var problem))
         {
-            return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start, $"the record at byte {start} {problem} (§3.3)");
+            return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start, $"the record at byte {start} {problem} (§3.3)");
         }
 
         // §5 rule 1: the record is whole when its leader's length ends on the terminator.
@@ -68,7 +68,7 @@ internal static class RecordFraming
                 return Recovered(start, eot, declared, start + eot + 1, eot: true);
             }
 
-            return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start + eot,
+            return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start + eot,
                 $"an EOT (NUL) at byte {start + eot} ended the record that starts at byte {start} before its terminator 0x1D (leader says {declared} bytes; §3.3, §5 rule 2)");
         }
 
@@ -84,7 +84,7 @@ internal static class RecordFraming
 
     private static ReadOutcome Recovered(int start, int length, int declared, int consumed, bool eot) =>
         length < LeaderLength
-            ? ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start,
+            ? ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start,
                 $"the record at byte {start} ends after {length} bytes, shorter than its own 24-byte leader (§3.3)")
             : ReadOutcome.Record(GatewayReadStatus.Complete, start, length, declared, consumed, eot);
 
@@ -96,7 +96,7 @@ internal static class RecordFraming
         }
 
         var expected = declared is null ? "its 5-digit length" : $"the {declared} bytes its leader declares";
-        return ReadOutcome.Invalid(GatewayErrorCodes.BadRecord, start + available,
+        return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start + available,
             $"the connection ended after {available} bytes of the record that starts at byte {start}, before {expected} and without a terminator 0x1D (§3.3)");
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class GatewaySession
     {
         if (_options.CheckRecordStructure && !RecordStructureCheck.IsIso2709(request.Record.Span, out var problem))
         {
-            return GatewayReply.Failure(GatewayErrorCodes.BadRecord, problem);
+            return GatewayReply.Failure(GatewayReplyCodes.BadRecord, problem);
         }
 
         IReadOnlyList<string> warnings = request.RecordLengthRecovered
@@ -38,7 +38,7 @@ internal sealed partial class GatewaySession
         catch (Exception ex) when (!_abort.IsCancellationRequested)
         {
             HostLog.ImportFailed(_logger, _peer, ex);
-            return GatewayReply.Failure(GatewayErrorCodes.ServerError);
+            return GatewayReply.Failure(GatewayReplyCodes.ServerError);
         }
     }
 }

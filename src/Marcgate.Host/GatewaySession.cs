@@ -64,7 +64,7 @@ internal sealed partial class GatewaySession
         HostLog.Refused(_logger, _peer, reason);
         try
         {
-            await ReplyAsync(GatewayReply.Failure(GatewayErrorCodes.Busy, reason)).ConfigureAwait(false);
+            await ReplyAsync(GatewayReply.Failure(GatewayReplyCodes.Busy, reason)).ConfigureAwait(false);
             await CloseAfterErrorAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
@@ -140,8 +140,8 @@ internal sealed partial class GatewaySession
         var message = _buffer.Count == 0
             ? $"No request arrived within {seconds} s."
             : $"No complete record arrived within {seconds} s; {_buffer.Count} bytes of a request were received.";
-        HostLog.Rejected(_logger, _peer, GatewayErrorCodes.Timeout, message);
-        return GatewayReply.Failure(GatewayErrorCodes.Timeout, message);
+        HostLog.Rejected(_logger, _peer, GatewayReplyCodes.Timeout, message);
+        return GatewayReply.Failure(GatewayReplyCodes.Timeout, message);
     }
 
     private static string Sentence(string message) =>

@@ -12,13 +12,13 @@ internal static class ImportReplies
         if (outcome.Ok)
         {
             // §4: the action is a closed list; anything else is a broken importer, not a success to report.
-            return GatewayActions.IsKnown(outcome.Action) && outcome.Repository is not null && outcome.RecordId is not null
+            return GatewayReplyCodes.IsAction(outcome.Action) && outcome.Repository is not null && outcome.RecordId is not null
                 ? GatewayReply.Success(outcome.Action!, outcome.Repository, outcome.RecordId, outcome.OclcNumber, warnings)
-                : GatewayReply.Failure(GatewayErrorCodes.ServerError, $"The importer reported success without a known action, repository and record ('{outcome.Action}').");
+                : GatewayReply.Failure(GatewayReplyCodes.ServerError, $"The importer reported success without a known action, repository and record ('{outcome.Action}').");
         }
 
-        return GatewayErrorCodes.IsKnown(outcome.Code)
+        return GatewayReplyCodes.IsErrorCode(outcome.Code)
             ? GatewayReply.Failure(outcome.Code!, string.IsNullOrWhiteSpace(outcome.Message) ? null : outcome.Message, warnings)
-            : GatewayReply.Failure(GatewayErrorCodes.ServerError, $"The importer failed with an unknown code '{outcome.Code}': {outcome.Message}", warnings);
+            : GatewayReply.Failure(GatewayReplyCodes.ServerError, $"The importer failed with an unknown code '{outcome.Code}': {outcome.Message}", warnings);
     }
 }

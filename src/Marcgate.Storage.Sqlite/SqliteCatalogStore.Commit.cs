@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 using Microsoft.Data.Sqlite;
 
 namespace Marcgate.Storage.Sqlite;
@@ -53,7 +54,7 @@ public sealed partial class SqliteCatalogStore
             if (string.Equals(reader.GetString(1), hash, StringComparison.Ordinal))
             {
                 reader.Close();
-                var unchangedReceipt = InsertReceipt(session, ReceiptFor(commit, "unchanged", existingId));
+                var unchangedReceipt = InsertReceipt(session, ReceiptFor(commit, GatewayReplyCodes.Unchanged, existingId));
                 return new CommitResult(CommitStatus.Unchanged, existingId, commit.ExpectedVersion, unchangedReceipt);
             }
         }
@@ -105,7 +106,7 @@ public sealed partial class SqliteCatalogStore
                 new CommitResult(CommitStatus.OclcNumberConflict, holder is long holderId ? new RecordId(holderId) : null, 0, null));
         }
 
-        var action = version == 1 ? "added" : "overlaid";
+        var action = version == 1 ? GatewayReplyCodes.Added : GatewayReplyCodes.Overlaid;
         var receiptId = InsertReceipt(session, ReceiptFor(commit, action, id));
         return new CommitResult(version == 1 ? CommitStatus.Added : CommitStatus.Overlaid, id, version, receiptId);
     }

@@ -1,6 +1,7 @@
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Storage;
 using Marcgate.Cli.Admin;
+using Marcgate.Gateway;
 using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Storage.Sqlite;
@@ -86,7 +87,7 @@ public sealed class AdminRecordsTests
         var review = await cli.RunAsync("review list");
         var receipts = await cli.RunAsync("receipts --last 2");
 
-        Assert.Equal(ImportCodes.MultipleMatches, outcomes[2].Code);
+        Assert.Equal(GatewayReplyCodes.MultipleMatches, outcomes[2].Code);
         var item = Assert.Single(review.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"\tmatches={outcomes[0].RecordId},{outcomes[1].RecordId}\tBoth\tMultiple matches--", item, StringComparison.Ordinal);
         var lines = receipts.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -25,14 +25,14 @@ public sealed class CompletionTests
     public void S5_rule2_an_EOT_before_any_record_is_a_bad_request()
     {
         var result = Read(Ascii("ABNZPBpw\0"));
-        Assert.Equal(GatewayErrorCodes.BadRequest, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRequest, result.ErrorCode);
     }
 
     [Fact]
     public void S5_rule3_a_half_close_inside_the_logon_fields_is_a_bad_request()
     {
         var result = Read(Ascii("ABNZPB"), GatewayInput.Ended);
-        Assert.Equal(GatewayErrorCodes.BadRequest, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRequest, result.ErrorCode);
         Assert.Contains("P field", result.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -65,7 +65,7 @@ public sealed class CompletionTests
         var options = new GatewayRequestReaderOptions { MaxRequestBytes = 1000 };
         var junk = Concat(RecordDeclaring(99999)[..30], new byte[1000].Select(_ => (byte)'x').ToArray());
         var result = Read(junk, GatewayInput.Open, options);
-        Assert.Equal(GatewayErrorCodes.TooLarge, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.TooLarge, result.ErrorCode);
         Assert.Contains("1000 bytes", result.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -81,6 +81,6 @@ public sealed class CompletionTests
     public void Limits_a_complete_request_beyond_the_maximum_is_too_large()
     {
         var options = new GatewayRequestReaderOptions { MaxRequestBytes = 200 };
-        Assert.Equal(GatewayErrorCodes.TooLarge, Read(Record, GatewayInput.Open, options).ErrorCode);
+        Assert.Equal(GatewayReplyCodes.TooLarge, Read(Record, GatewayInput.Open, options).ErrorCode);
     }
 }

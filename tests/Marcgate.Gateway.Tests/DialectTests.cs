@@ -43,7 +43,7 @@ public sealed class DialectTests
     public void S2_an_IAC_without_a_command_is_a_bad_request()
     {
         var result = Read(Concat([0xFF, 0x41], RequestVectors.SampleRecord));
-        Assert.Equal(GatewayErrorCodes.BadRequest, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRequest, result.ErrorCode);
         Assert.Contains("byte 1", result.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class DialectTests
     {
         var result = Read(Ascii("GET / HTTP/1.0\r\n\r\n"));
         Assert.Equal(GatewayReadStatus.Invalid, result.Status);
-        Assert.Equal(GatewayErrorCodes.BadRequest, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRequest, result.ErrorCode);
         Assert.Contains("0x47 'G'", result.ErrorMessage, StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,7 @@ public sealed class FieldTests
     public void S3_1_a_repeated_tag_is_a_bad_request_even_before_the_record_arrives()
     {
         var result = Read(Ascii("PBpwABNZPBxx"));
-        Assert.Equal(GatewayErrorCodes.BadRequest, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRequest, result.ErrorCode);
         Assert.Contains("P field at byte 8", result.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -108,7 +108,7 @@ public sealed class FieldTests
     public void S3_2_a_length_byte_that_is_neither_form_is_a_bad_request()
     {
         var result = Read(Concat(Ascii("A;NZ"), Record));
-        Assert.Equal(GatewayErrorCodes.BadRequest, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRequest, result.ErrorCode);
         Assert.Contains("0x3B ';'", result.ErrorMessage, StringComparison.Ordinal);
     }
 

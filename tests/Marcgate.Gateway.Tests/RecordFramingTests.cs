@@ -54,7 +54,7 @@ public sealed class RecordFramingTests
     public void S3_3_a_record_cut_short_by_the_end_of_the_stream_is_a_bad_record()
     {
         var result = Read(Record[..100], GatewayInput.Ended);
-        Assert.Equal(GatewayErrorCodes.BadRecord, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRecord, result.ErrorCode);
         Assert.Contains("after 100 bytes", result.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,7 @@ public sealed class RecordFramingTests
     public void S3_3_an_EOT_inside_the_record_is_a_bad_record()
     {
         var result = Read(Concat(Record[..100], [0x00]));
-        Assert.Equal(GatewayErrorCodes.BadRecord, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRecord, result.ErrorCode);
         Assert.Contains("byte 100", result.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -72,14 +72,14 @@ public sealed class RecordFramingTests
     public void S3_3_a_record_without_a_plausible_length_is_a_bad_record(string start)
     {
         var result = Read(Concat(Ascii("ABNZ" + start), Record[5..]));
-        Assert.Equal(GatewayErrorCodes.BadRecord, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRecord, result.ErrorCode);
     }
 
     [Fact]
     public void S3_3_a_non_digit_where_the_record_should_start_is_a_bad_record()
     {
         var result = Read(Ascii("ABNZPBpw<record/>"));
-        Assert.Equal(GatewayErrorCodes.BadRecord, result.ErrorCode);
+        Assert.Equal(GatewayReplyCodes.BadRecord, result.ErrorCode);
         Assert.Contains("byte 8", result.ErrorMessage, StringComparison.Ordinal);
     }
 

@@ -7,19 +7,19 @@ namespace Marcgate.Host.Tests;
 /// <summary>Gateway §4: the import pipeline's outcomes become replies with the closed lists of codes and actions.</summary>
 public sealed class ImportRepliesTests
 {
-    public static IEnumerable<object[]> ImportCodeValues =>
-        typeof(ImportCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+    public static IEnumerable<object[]> ReplyCodeValues =>
+        typeof(GatewayReplyCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => new object[] { (string)f.GetRawConstantValue()! });
 
     [Theory]
-    [MemberData(nameof(ImportCodeValues))]
-    public void S4_every_code_and_action_the_pipeline_reports_is_on_the_closed_lists(string value) =>
-        Assert.True(GatewayErrorCodes.IsKnown(value) || GatewayActions.IsKnown(value), $"'{value}' is on neither list");
+    [MemberData(nameof(ReplyCodeValues))]
+    public void S4_every_status_code_and_action_is_on_the_closed_lists(string value) =>
+        Assert.True(GatewayReplyCodes.Statuses.Contains(value) || GatewayReplyCodes.IsErrorCode(value) || GatewayReplyCodes.IsAction(value), $"'{value}' is on no list");
 
     [Fact]
     public void S4_the_pipeline_message_becomes_the_human_line_and_host_warnings_come_first()
     {
-        var outcome = new ImportOutcome(false, null, ImportCodes.InvalidRecord, "Record failed validation: 245 missing.") { Warnings = ["from the pipeline"] };
+        var outcome = new ImportOutcome(false, null, GatewayReplyCodes.InvalidRecord, "Record failed validation: 245 missing.") { Warnings = ["from the pipeline"] };
         var reply = ImportReplies.From(outcome, ["from the host"]);
         Assert.Equal("Record failed validation: 245 missing.", reply.Message);
         Assert.Equal(["from the host", "from the pipeline"], reply.Warnings);
@@ -28,8 +28,8 @@ public sealed class ImportRepliesTests
     [Fact]
     public void S4_an_unknown_code_or_an_incomplete_success_is_a_server_error()
     {
-        Assert.Equal(GatewayErrorCodes.ServerError, ImportReplies.From(new ImportOutcome(false, null, "weird", "x"), []).Code);
-        Assert.Equal(GatewayErrorCodes.ServerError, ImportReplies.From(new ImportOutcome(true, "added", null, "") { Repository = "NZ" }, []).Code);
+        Assert.Equal(GatewayReplyCodes.ServerError, ImportReplies.From(new ImportOutcome(false, null, "weird", "x"), []).Code);
+        Assert.Equal(GatewayReplyCodes.ServerError, ImportReplies.From(new ImportOutcome(true, "added", null, "") { Repository = "NZ" }, []).Code);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal sealed class RecordingImporter : IGatewayImporter
 
         if (request.LogonId is null || !Accounts.TryGetValue(request.LogonId, out var password) || password != request.Password)
         {
-            return new ImportOutcome(false, null, GatewayErrorCodes.LogonFailed, "");
+            return new ImportOutcome(false, null, GatewayReplyCodes.LogonFailed, "");
         }
 
         var key = Convert.ToHexString(SHA256.HashData(request.Record.Span));
@@ -49,7 +49,7 @@ internal sealed class RecordingImporter : IGatewayImporter
             added = true;
             return Interlocked.Increment(ref _nextId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         });
-        return new ImportOutcome(true, added ? GatewayActions.Added : GatewayActions.Unchanged, null, "")
+        return new ImportOutcome(true, added ? GatewayReplyCodes.Added : GatewayReplyCodes.Unchanged, null, "")
         {
             Repository = request.LogonId,
             RecordId = id,

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Marcgate.Catalog.Matching;
 using Marcgate.Catalog.Merging;
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 
@@ -25,7 +26,7 @@ public sealed partial class GatewayImportService
         byte[]? incomingContent = null;
         if (byContent && !TryWrite(incoming, out incomingContent, out var unwritable))
         {
-            return await FailAsync(context, ImportCodes.InvalidRecord, unwritable, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.InvalidRecord, unwritable, cancellationToken).ConfigureAwait(false);
         }
 
         var contentHash = incomingContent is null ? null : RecordContentHash.Compute(incomingContent);
@@ -60,7 +61,7 @@ public sealed partial class GatewayImportService
                 if (rules.Profile.NoMatchAction == NoMatchAction.Reject)
                 {
                     var what = numbers.Primary is { } primary ? $"OCLC {primary}" : "a record without an OCLC number";
-                    return await FailAsync(context, ImportCodes.NoMatch, $"No match--{what} matches no record in {repository}, and this logon's profile only overlays existing records.", cancellationToken).ConfigureAwait(false);
+                    return await FailAsync(context, GatewayReplyCodes.NoMatch, $"No match--{what} matches no record in {repository}, and this logon's profile only overlays existing records.", cancellationToken).ConfigureAwait(false);
                 }
 
                 merged = incoming;
@@ -73,7 +74,7 @@ public sealed partial class GatewayImportService
                 if (outcome.Record is null)
                 {
                     context.Warnings.Insert(0, $"Matched record {existing.Id}.");
-                    return await FailAsync(context, ImportCodes.LowerEncodingLevel, $"{outcome.Refusal} (record {existing.Id})", cancellationToken).ConfigureAwait(false);
+                    return await FailAsync(context, GatewayReplyCodes.LowerEncodingLevel, $"{outcome.Refusal} (record {existing.Id})", cancellationToken).ConfigureAwait(false);
                 }
 
                 merged = outcome.Record;
@@ -82,7 +83,7 @@ public sealed partial class GatewayImportService
             var content = incomingContent;
             if (content is null && !TryWrite(merged, out content, out var reason))
             {
-                return await FailAsync(context, ImportCodes.InvalidRecord, reason, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(context, GatewayReplyCodes.InvalidRecord, reason, cancellationToken).ConfigureAwait(false);
             }
 
             // An added or identical record is the incoming one: its numbers are already known.
@@ -105,9 +106,9 @@ public sealed partial class GatewayImportService
             {
                 var action = result.Status switch
                 {
-                    CommitStatus.Added => ImportCodes.Added,
-                    CommitStatus.Overlaid => ImportCodes.Overlaid,
-                    _ => ImportCodes.Unchanged,
+                    CommitStatus.Added => GatewayReplyCodes.Added,
+                    CommitStatus.Overlaid => GatewayReplyCodes.Overlaid,
+                    _ => GatewayReplyCodes.Unchanged,
                 };
                 return new ImportOutcome(true, action, null, SuccessSentence(result.RecordId!.Value, action, repository, commit.PrimaryOclcNumber))
                 {
@@ -121,7 +122,7 @@ public sealed partial class GatewayImportService
             // VersionConflict or OclcNumberConflict: another request committed first; match again (§7 step 5).
         }
 
-        return await FailAsync(context, ImportCodes.ServerError, $"Server error--the record kept colliding with concurrent imports of the same OCLC number in {repository} ({_options.MaxCommitAttempts} attempts); nothing was stored, send it again.", cancellationToken).ConfigureAwait(false);
+        return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--the record kept colliding with concurrent imports of the same OCLC number in {repository} ({_options.MaxCommitAttempts} attempts); nothing was stored, send it again.", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ImportOutcome> KeepForReviewAsync(ImportContext context, MarcRecord incoming, IReadOnlyList<StoredRecord> candidates, CancellationToken cancellationToken)
@@ -135,7 +136,7 @@ public sealed partial class GatewayImportService
             PeerAddress = context.Request.PeerAddress,
         };
         await _store.AddReviewItemAsync(item, cancellationToken).ConfigureAwait(false);
-        return await FailAsync(context, ImportCodes.MultipleMatches, reason, cancellationToken).ConfigureAwait(false);
+        return await FailAsync(context, GatewayReplyCodes.MultipleMatches, reason, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool TryWrite(MarcRecord record, [NotNullWhen(true)] out byte[]? content, [NotNullWhen(false)] out string? reason)
@@ -165,8 +166,8 @@ public sealed partial class GatewayImportService
     {
         var verb = action switch
         {
-            ImportCodes.Added => "was added to",
-            ImportCodes.Overlaid => "was overlaid in",
+            GatewayReplyCodes.Added => "was added to",
+            GatewayReplyCodes.Overlaid => "was overlaid in",
             _ => "is unchanged in",
         };
         return oclc is { } number ? $"Record {id} {verb} {repository} (OCLC {number})." : $"Record {id} {verb} {repository}.";

@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 
 namespace Marcgate.Catalog.Import;
 
@@ -20,7 +21,7 @@ public sealed partial class GatewayImportService
         {
             await _store.AppendReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (code == ImportCodes.ServerError && exception is not OperationCanceledException)
+        catch (Exception exception) when (code == GatewayReplyCodes.ServerError && exception is not OperationCanceledException)
         {
             // The store is what failed; the reply still goes out (§4), and the caller logs the receipt line.
         }

@@ -1,6 +1,7 @@
 using Marcgate.Catalog.Profiles;
 using Marcgate.Catalog.Security;
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 using Marcgate.Validation;
 
 namespace Marcgate.Catalog.Import;
@@ -50,7 +51,7 @@ public sealed partial class GatewayImportService : IGatewayImporter
             // The client sees no internals; the receipt log keeps what went wrong for the administrator.
             return await FailAsync(
                 context,
-                ImportCodes.ServerError,
+                GatewayReplyCodes.ServerError,
                 "Server error--the record was not stored; the host's receipt log has the details.",
                 cancellationToken,
                 detail: $"{exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
@@ -70,7 +71,7 @@ public sealed partial class GatewayImportService : IGatewayImporter
         context.Account = logon.Account;
         if (!await _settings.RepositoryExistsAsync(logon.Account.Repository, cancellationToken).ConfigureAwait(false))
         {
-            return await FailAsync(context, ImportCodes.NotAuthorized, $"Not authorized--repository {logon.Account.Repository} of logon ID {logon.Account.LogonId} does not exist.", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.NotAuthorized, $"Not authorized--repository {logon.Account.Repository} of logon ID {logon.Account.LogonId} does not exist.", cancellationToken).ConfigureAwait(false);
         }
 
         var cached = await _settings.GetProfileAsync(logon.Account.ProfileName, cancellationToken).ConfigureAwait(false);
@@ -81,21 +82,21 @@ public sealed partial class GatewayImportService : IGatewayImporter
 
         if (cached is null)
         {
-            return await FailAsync(context, ImportCodes.ServerError, $"Server error--import profile '{logon.Account.ProfileName}' of logon ID {logon.Account.LogonId} does not exist; nothing was stored.", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--import profile '{logon.Account.ProfileName}' of logon ID {logon.Account.LogonId} does not exist; nothing was stored.", cancellationToken).ConfigureAwait(false);
         }
 
         var profile = cached.Profile;
         context.Rules = cached.Rules;
         if (cached.Errors.Count > 0)
         {
-            return await FailAsync(context, ImportCodes.ServerError, $"Server error--{string.Join(" ", cached.Errors)}", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--{string.Join(" ", cached.Errors)}", cancellationToken).ConfigureAwait(false);
         }
 
         // §7 step 2: ISO 2709 → Unicode NFC, leader/09 'a'.
         var record = RecordDecoder.Decode(request.Record.Span, _options.Reader, context.Warnings, out var reason);
         if (record is null)
         {
-            return await FailAsync(context, ImportCodes.BadRecord, reason!, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.BadRecord, reason!, cancellationToken).ConfigureAwait(false);
         }
 
         // §7 step 3: normalise per profile.
@@ -108,7 +109,7 @@ public sealed partial class GatewayImportService : IGatewayImporter
         if (errors.Count > 0)
         {
             var reasons = string.Join("; ", errors.Select(Describe));
-            return await FailAsync(context, ImportCodes.InvalidRecord, $"The record is not valid at the {profile.ValidationLevel} level: {reasons}.", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.InvalidRecord, $"The record is not valid at the {profile.ValidationLevel} level: {reasons}.", cancellationToken).ConfigureAwait(false);
         }
 
         // §7 steps 5-9.

@@ -1,5 +1,6 @@
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 
 namespace Marcgate.Catalog.Security;
 
@@ -20,14 +21,14 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
         {
             // No logon block (the raw dialect, §2) or an empty A field: nobody to authenticate.
             await lockout.RecordFailureAsync(peerKey, cancellationToken).ConfigureAwait(false);
-            return new LogonResult(null, ImportCodes.LogonFailed, "Logon failed--no logon ID was sent; this host accepts records only with a logon ID and password.");
+            return new LogonResult(null, GatewayReplyCodes.LogonFailed, "Logon failed--no logon ID was sent; this host accepts records only with a logon ID and password.");
         }
 
         var idKey = LockoutKey.ForLogonId(logonId);
         if (await lockout.IsLockedOutAsync(peerKey, cancellationToken).ConfigureAwait(false)
             || await lockout.IsLockedOutAsync(idKey, cancellationToken).ConfigureAwait(false))
         {
-            return new LogonResult(null, ImportCodes.LockedOut, "Logon locked--too many failed logons for this logon ID or address; try again later.");
+            return new LogonResult(null, GatewayReplyCodes.LockedOut, "Logon locked--too many failed logons for this logon ID or address; try again later.");
         }
 
         var account = await store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false);
@@ -35,13 +36,13 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
         {
             await lockout.RecordFailureAsync(idKey, cancellationToken).ConfigureAwait(false);
             await lockout.RecordFailureAsync(peerKey, cancellationToken).ConfigureAwait(false);
-            return new LogonResult(null, ImportCodes.LogonFailed, LogonFailedMessage);
+            return new LogonResult(null, GatewayReplyCodes.LogonFailed, LogonFailedMessage);
         }
 
         await lockout.ClearAsync(idKey, cancellationToken).ConfigureAwait(false);
         if (!AddressAllowList.Allows(account!.AllowedAddresses, peerAddress))
         {
-            return new LogonResult(null, ImportCodes.NotAuthorized, $"Not authorized--logon ID {logonId} may not export from address {peerAddress}.");
+            return new LogonResult(null, GatewayReplyCodes.NotAuthorized, $"Not authorized--logon ID {logonId} may not export from address {peerAddress}.");
         }
 
         return new LogonResult(account, null, null);

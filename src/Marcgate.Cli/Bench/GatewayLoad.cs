@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Marcgate.Gateway;
 
 namespace Marcgate.Cli.Bench;
 
@@ -38,7 +39,7 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
             output.WriteLine($"  {count,8}  {outcome}");
         }
 
-        return run.Outcomes.Keys.All(k => k.StartsWith("status=ok", StringComparison.Ordinal)) ? 0 : 3;
+        return run.Outcomes.Keys.All(k => k.StartsWith("status=" + GatewayReplyCodes.Ok, StringComparison.Ordinal)) ? 0 : 3;
     }
 
     // Sends requests first .. first + count - 1 over the clients: each request's latency in milliseconds, and how many got each outcome.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marcgate.Marc;
 using Marcgate.Validation;
 
 namespace Marcgate.Export.Options;
@@ -24,9 +25,9 @@ public static class ExportOptionKeys
         new("file-type", "Export File Type: individual or single", false,
             (o, v) => Enum<ExportFileType>("file-type", v, ("individual", ExportFileType.Individual), ("single", ExportFileType.Single)) is var (t, e) && e is null ? (o with { FileType = t }, null) : (null, e),
             o => o.FileType == ExportFileType.Individual ? "individual" : "single"),
-        new("fields-to-delete", "Fields to Delete on Export: tags or patterns, comma separated (029,938,9XX)", false,
-            (o, v) => TagPattern.TryParseList(v, out var e) is { } list ? (o with { FieldsToDelete = list }, null) : (null, "fields-to-delete: " + e),
-            o => string.Join(',', o.FieldsToDelete)),
+        new("fields-to-delete", "Fields to Delete on Export: tags or patterns, separated by commas or spaces (029,938,9XX)", false,
+            (o, v) => TagPatternList.TryParse(v, out var list, out var e) ? (o with { FieldsToDelete = list }, null) : (null, "fields-to-delete: " + e.Message),
+            o => o.FieldsToDelete.ToString()),
         new("validate-bib", "Validate Exported Records: Bibliographic Record: none, structure, basic or full", false,
             (o, v) => Level("validate-bib", v) is var (l, e) && e is null ? (o with { ValidateBibliographic = l }, null) : (null, e),
             o => o.ValidateBibliographic.ToString().ToLowerInvariant()),

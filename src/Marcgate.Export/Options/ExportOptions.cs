@@ -1,3 +1,4 @@
+using Marcgate.Marc;
 using Marcgate.Validation;
 
 namespace Marcgate.Export.Options;
@@ -22,7 +23,7 @@ public sealed record ExportOptions
     public ExportFileType FileType { get; init; } = ExportFileType.Individual;
 
     /// <summary>Fields to Delete on Export.</summary>
-    public IReadOnlyList<TagPattern> FieldsToDelete { get; init; } = [];
+    public TagPatternList FieldsToDelete { get; init; } = TagPatternList.Empty;
 
     /// <summary>Validate Exported Records: Bibliographic Record.</summary>
     public ValidationLevel ValidateBibliographic { get; init; } = ValidationLevel.Full;

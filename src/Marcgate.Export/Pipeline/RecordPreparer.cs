@@ -33,7 +33,7 @@ public sealed class RecordPreparer
         var record = original.Clone();
         if (_options.FieldsToDelete.Count > 0)
         {
-            record.Fields.RemoveAll(f => _options.FieldsToDelete.Any(p => p.Matches(f.Tag)));
+            record.Fields.RemoveAll(f => _options.FieldsToDelete.Matches(f.Tag));
         }
 
         // Validation sees the record as it will be sent, after the deletions (Connexion validates on export).

@@ -57,7 +57,7 @@ public sealed class HostReply
     /// <summary>True when the host accepted the record: <c>status=ok</c>, or, without a status token, a sentence that does not speak of failure.</summary>
     public bool Accepted => Status switch
     {
-        "ok" => true,
+        GatewayReplyCodes.Ok => true,
         null => HumanLine.Length > 0 && !s_failureWords.Any(w => Text.Contains(w, StringComparison.OrdinalIgnoreCase)),
         _ => false,
     };

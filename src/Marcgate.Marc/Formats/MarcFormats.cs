@@ -1,3 +1,4 @@
+using Marcgate.Marc.Iso2709;
 using Marcgate.Marc.Json;
 using Marcgate.Marc.Mnemonic;
 using Marcgate.Marc.Xml;
@@ -45,7 +46,7 @@ public static class MarcFormats
             MarcFormat.MarcXml => new MarcXmlReader(stream, options, leaveOpen),
             MarcFormat.MarcJson => new MarcJsonReader(stream, options, leaveOpen),
             MarcFormat.Mnemonic => new MnemonicReader(stream, options, leaveOpen),
-            _ => new Iso2709RecordReader(stream, options, leaveOpen),
+            _ => new Iso2709Reader(stream, options, leaveOpen),
         };
     }
 

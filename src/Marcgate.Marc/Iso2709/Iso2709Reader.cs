@@ -8,7 +8,7 @@ namespace Marcgate.Marc.Iso2709;
 /// otherwise (leaders lie, e.g. <c>99999</c> on long records) up to the next 0x1D. Bytes that cannot
 /// start a record (0x1A, newlines, spaces, a lone 0x1D) are skipped with a diagnostic.
 /// </remarks>
-public sealed partial class Iso2709Reader : IDisposable
+public sealed partial class Iso2709Reader : IMarcRecordReader
 {
     private const int InitialBufferSize = 64 * 1024;
 

@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Import;
+using Marcgate.Gateway;
 using Marcgate.Validation;
 
 namespace Marcgate.Catalog.Tests.Import;
@@ -18,10 +19,10 @@ public sealed class ConcurrentImportTests
 
         Assert.All(outcomes, o => Assert.True(o.Ok, $"{o.Code}: {o.Message}"));
         Assert.Single(outcomes.Select(o => o.RecordId).Distinct());
-        Assert.Single(outcomes, o => o.Action == ImportCodes.Added);
+        Assert.Single(outcomes, o => o.Action == GatewayReplyCodes.Added);
         Assert.Equal(2, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
         var history = await fixture.HistoryAsync(outcomes[0].RecordId!);
-        Assert.Equal(outcomes.Count(o => o.Action != ImportCodes.Unchanged), history.Count);
+        Assert.Equal(outcomes.Count(o => o.Action != GatewayReplyCodes.Unchanged), history.Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Import;
+using Marcgate.Gateway;
 using Marcgate.Tests;
 
 namespace Marcgate.Catalog.Tests.Import;
@@ -37,7 +38,7 @@ public sealed class CorpusImportTests(CorpusImportTests.SharedStore shared) : IC
         {
             var first = await fixture.SendAsync(bytes);
             sends++;
-            Assert.NotEqual(ImportCodes.ServerError, first.Code);
+            Assert.NotEqual(GatewayReplyCodes.ServerError, first.Code);
 
             // Issue 3: valid bibliographic and authority records are stored.
             Assert.True(first.Ok || !file.StartsWith("valid/", StringComparison.Ordinal), $"{file}: {first.Code} {first.Message}");
@@ -51,7 +52,7 @@ public sealed class CorpusImportTests(CorpusImportTests.SharedStore shared) : IC
                 Assert.Equal(first.RecordId, again.RecordId);
 
                 // Records sharing an OCLC number in one file overlay each other; sending one again then overlays back.
-                Assert.Contains(again.Action, new[] { ImportCodes.Unchanged, ImportCodes.Overlaid });
+                Assert.Contains(again.Action, new[] { GatewayReplyCodes.Unchanged, GatewayReplyCodes.Overlaid });
             }
         }
 

@@ -1,5 +1,6 @@
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 using Marcgate.Marc;
 using Marcgate.Tests;
 using Marcgate.Validation;
@@ -21,10 +22,10 @@ public sealed class GatewayImportServiceTests
         var again = await fixture.SendAsync(bytes);
 
         Assert.True(first.Ok, first.Message);
-        Assert.Equal((ImportCodes.Added, "NETWORK", "63111280"), (first.Action, first.Repository, first.OclcNumber));
+        Assert.Equal((GatewayReplyCodes.Added, "NETWORK", "63111280"), (first.Action, first.Repository, first.OclcNumber));
         Assert.Equal($"Record {first.RecordId} was added to NETWORK (OCLC 63111280).", first.Message);
         Assert.True(again.Ok, again.Message);
-        Assert.Equal(ImportCodes.Unchanged, again.Action);
+        Assert.Equal(GatewayReplyCodes.Unchanged, again.Action);
         Assert.Equal(first.RecordId, again.RecordId);
         Assert.Single(await fixture.HistoryAsync(first.RecordId!));
         Assert.Equal(1, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
@@ -60,7 +61,7 @@ public sealed class GatewayImportServiceTests
         var overlaid = await fixture.SendAsync(changed);
 
         Assert.True(overlaid.Ok, overlaid.Message);
-        Assert.Equal((ImportCodes.Overlaid, added.RecordId), (overlaid.Action, overlaid.RecordId));
+        Assert.Equal((GatewayReplyCodes.Overlaid, added.RecordId), (overlaid.Action, overlaid.RecordId));
         var stored = await fixture.StoredAsync(overlaid.RecordId!);
         Assert.Equal("A corrected title /", stored.GetDataFields("245").Single()['a']);
         Assert.Equal("local holdings note", stored.GetDataFields("949").Single()['a']);
@@ -80,7 +81,7 @@ public sealed class GatewayImportServiceTests
         var outcome = await fixture.SendAsync(RecordBuilder.Bib(' ', "001 ocn000000200", "003 OCoLC", "019 ## $a100", "035 ## $a(OCoLC)200", "245 10 $aSurvivor"));
 
         Assert.True(outcome.Ok, outcome.Message);
-        Assert.Equal((ImportCodes.Overlaid, first.RecordId, "200"), (outcome.Action, outcome.RecordId, outcome.OclcNumber));
+        Assert.Equal((GatewayReplyCodes.Overlaid, first.RecordId, "200"), (outcome.Action, outcome.RecordId, outcome.OclcNumber));
         var stored = await fixture.StoredAsync(outcome.RecordId!);
         Assert.Equal("(OCoLC)100", stored.GetDataFields("035").Single()['z']);
         var byNew = await fixture.Store.FindByOclcNumbersAsync(ImportFixture.Repository, [new OclcNumber(200)], default);
@@ -97,14 +98,14 @@ public sealed class GatewayImportServiceTests
         var outcome = await fixture.SendAsync(RecordBuilder.Bib(' ', "019 ## $a2", "035 ## $a(OCoLC)1", "245 10 $aBoth"));
 
         Assert.False(outcome.Ok);
-        Assert.Equal(ImportCodes.MultipleMatches, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.MultipleMatches, outcome.Code);
         Assert.Contains($"({a.RecordId}, {b.RecordId})", outcome.Message, StringComparison.Ordinal);
         var item = Assert.Single(await fixture.Store.ListReviewItemsAsync(ImportFixture.Repository, 10, default));
         Assert.Equal([a.RecordId, b.RecordId], item.CandidateIds.Select(i => i.ToString()));
         Assert.Equal("Both", ImportFixture.Parse(item.Content.Span).GetDataFields("245").Single()['a']);
         Assert.Equal(2, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
         var receipt = (await fixture.Store.GetLastReceiptsAsync(1, default)).Single();
-        Assert.Equal((false, ImportCodes.MultipleMatches), (receipt.Ok, receipt.Code));
+        Assert.Equal((false, GatewayReplyCodes.MultipleMatches), (receipt.Ok, receipt.Code));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class GatewayImportServiceTests
 
         var outcome = await fixture.SendAsync(RecordBuilder.Bib('7', "035 ## $a(OCoLC)5", "245 10 $aMinimal"));
 
-        Assert.Equal(ImportCodes.LowerEncodingLevel, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.LowerEncodingLevel, outcome.Code);
         Assert.Contains($"record {full.RecordId}", outcome.Message, StringComparison.Ordinal);
         Assert.Equal("Full", (await fixture.StoredAsync(full.RecordId!)).GetDataFields("245").Single()['a']);
     }
@@ -127,7 +128,7 @@ public sealed class GatewayImportServiceTests
 
         var outcome = await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aNew"));
 
-        Assert.Equal(ImportCodes.NoMatch, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.NoMatch, outcome.Code);
         Assert.Contains("OCLC 5 matches no record in NETWORK", outcome.Message, StringComparison.Ordinal);
         Assert.Equal(0, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
     }
@@ -141,7 +142,7 @@ public sealed class GatewayImportServiceTests
         var first = await fixture.SendAsync(record);
         var second = await fixture.SendAsync(record);
 
-        Assert.Equal((ImportCodes.Added, ImportCodes.Added), (first.Action, second.Action));
+        Assert.Equal((GatewayReplyCodes.Added, GatewayReplyCodes.Added), (first.Action, second.Action));
         Assert.NotEqual(first.RecordId, second.RecordId);
         Assert.Equal("5", second.OclcNumber);
     }
@@ -153,7 +154,7 @@ public sealed class GatewayImportServiceTests
 
         var outcome = await fixture.SendAsync("00026nam a2200025 a 4500"u8.ToArray());
 
-        Assert.Equal(ImportCodes.BadRecord, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.BadRecord, outcome.Code);
         Assert.StartsWith("The record is not ISO 2709: ", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("byte", outcome.Message, StringComparison.Ordinal);
     }
@@ -165,7 +166,7 @@ public sealed class GatewayImportServiceTests
 
         var outcome = await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5"));
 
-        Assert.Equal(ImportCodes.InvalidRecord, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.InvalidRecord, outcome.Code);
         Assert.StartsWith("The record is not valid at the Structure level: ", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("245", outcome.Message, StringComparison.Ordinal);
         Assert.Equal(0, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
@@ -195,8 +196,8 @@ public sealed class GatewayImportServiceTests
         var toNetwork = await fixture.SendAsync(bytes);
         var toIz = await fixture.SendAsync(bytes, logonId: "IZ_LOGON");
 
-        Assert.Equal((ImportCodes.Added, "NETWORK"), (toNetwork.Action, toNetwork.Repository));
-        Assert.Equal((ImportCodes.Added, "IZ"), (toIz.Action, toIz.Repository));
+        Assert.Equal((GatewayReplyCodes.Added, "NETWORK"), (toNetwork.Action, toNetwork.Repository));
+        Assert.Equal((GatewayReplyCodes.Added, "IZ"), (toIz.Action, toIz.Repository));
         Assert.NotEqual(toNetwork.RecordId, toIz.RecordId);
         Assert.Equal(1, await fixture.Store.CountRecordsAsync("NETWORK", default));
         Assert.Equal(1, await fixture.Store.CountRecordsAsync("IZ", default));
@@ -211,7 +212,7 @@ public sealed class GatewayImportServiceTests
 
         var outcome = await fixture.SendAsync(ImportFixture.RecordsOf(s_connexion).Single());
 
-        Assert.Equal(ImportCodes.ServerError, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.ServerError, outcome.Code);
         Assert.Contains("import profile 'ghost' of logon ID 01CARLI_NETWORK does not exist", outcome.Message, StringComparison.Ordinal);
     }
 
@@ -224,7 +225,7 @@ public sealed class GatewayImportServiceTests
         var outcome = await fixture.SendAsync(ImportFixture.RecordsOf(s_connexion).Single());
 
         Assert.False(outcome.Ok);
-        Assert.Equal(ImportCodes.ServerError, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.ServerError, outcome.Code);
         Assert.Equal("Server error--the record was not stored; the host's receipt log has the details.", outcome.Message);
         await fixture.DisposeAsync();
     }

@@ -1,5 +1,6 @@
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Security;
+using Marcgate.Gateway;
 using Marcgate.Tests;
 
 namespace Marcgate.Catalog.Tests.Import;
@@ -17,7 +18,7 @@ public sealed class LogonTests
         var unknown = await fixture.SendAsync(s_record, logonId: "NOBODY");
         var wrong = await fixture.SendAsync(s_record, password: "guess");
 
-        Assert.Equal((ImportCodes.LogonFailed, LogonAuthenticator.LogonFailedMessage), (unknown.Code, unknown.Message));
+        Assert.Equal((GatewayReplyCodes.LogonFailed, LogonAuthenticator.LogonFailedMessage), (unknown.Code, unknown.Message));
         Assert.Equal((unknown.Ok, unknown.Code, unknown.Message), (wrong.Ok, wrong.Code, wrong.Message));
         Assert.Equal(0, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
     }
@@ -29,7 +30,7 @@ public sealed class LogonTests
 
         var outcome = await fixture.SendAsync(s_record, logonId: null, password: null);
 
-        Assert.Equal(ImportCodes.LogonFailed, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.LogonFailed, outcome.Code);
         Assert.Contains("no logon ID was sent", outcome.Message, StringComparison.Ordinal);
     }
 
@@ -40,16 +41,16 @@ public sealed class LogonTests
         var options = new ImportOptions { Lockout = new LockoutOptions { MaxFailuresPerLogonId = 2, MaxFailuresPerPeerAddress = 100, Window = TimeSpan.FromMinutes(10), LockoutPeriod = TimeSpan.FromMinutes(30) } };
         await using var fixture = await ImportFixture.CreateAsync(options: options, time: clock);
 
-        Assert.Equal(ImportCodes.LogonFailed, (await fixture.SendAsync(s_record, password: "x1")).Code);
-        Assert.Equal(ImportCodes.LogonFailed, (await fixture.SendAsync(s_record, password: "x2")).Code);
+        Assert.Equal(GatewayReplyCodes.LogonFailed, (await fixture.SendAsync(s_record, password: "x1")).Code);
+        Assert.Equal(GatewayReplyCodes.LogonFailed, (await fixture.SendAsync(s_record, password: "x2")).Code);
         var locked = await fixture.SendAsync(s_record);
         clock.Advance(TimeSpan.FromMinutes(20));
         var stillLocked = await fixture.SendAsync(s_record, peer: "198.51.100.1");
         clock.Advance(TimeSpan.FromMinutes(11));
         var afterwards = await fixture.SendAsync(s_record);
 
-        Assert.Equal(ImportCodes.LockedOut, locked.Code);
-        Assert.Equal(ImportCodes.LockedOut, stillLocked.Code);
+        Assert.Equal(GatewayReplyCodes.LockedOut, locked.Code);
+        Assert.Equal(GatewayReplyCodes.LockedOut, stillLocked.Code);
         Assert.True(afterwards.Ok, afterwards.Message);
     }
 
@@ -64,7 +65,7 @@ public sealed class LogonTests
         var locked = await fixture.SendAsync(s_record);
         var otherPeer = await fixture.SendAsync(s_record, peer: "198.51.100.1");
 
-        Assert.Equal(ImportCodes.LockedOut, locked.Code);
+        Assert.Equal(GatewayReplyCodes.LockedOut, locked.Code);
         Assert.True(otherPeer.Ok, otherPeer.Message);
     }
 
@@ -97,7 +98,7 @@ public sealed class LogonTests
         Assert.Equal(allowed, outcome.Ok);
         if (!allowed)
         {
-            Assert.Equal(ImportCodes.NotAuthorized, outcome.Code);
+            Assert.Equal(GatewayReplyCodes.NotAuthorized, outcome.Code);
             Assert.Contains(peer, outcome.Message, StringComparison.Ordinal);
         }
     }
@@ -112,10 +113,10 @@ public sealed class LogonTests
         await fixture.SendAsync("garbage"u8.ToArray());
 
         var receipts = await fixture.Store.GetLastReceiptsAsync(10, default);
-        Assert.Equal([ImportCodes.LogonFailed, null, ImportCodes.BadRecord], receipts.Select(r => r.Code));
+        Assert.Equal([GatewayReplyCodes.LogonFailed, null, GatewayReplyCodes.BadRecord], receipts.Select(r => r.Code));
         Assert.Equal([false, true, false], receipts.Select(r => r.Ok));
         Assert.All(receipts, r => Assert.Equal((ImportFixture.Peer, ImportFixture.LogonId, "100-123-456"), (r.PeerAddress, r.LogonId, r.UserId)));
-        Assert.Equal(ImportCodes.Added, receipts[1].Action);
+        Assert.Equal(GatewayReplyCodes.Added, receipts[1].Action);
         foreach (var text in receipts.Select(r => r.ToString()))
         {
             Assert.DoesNotContain(ImportFixture.Password, text, StringComparison.Ordinal);
@@ -131,7 +132,7 @@ public sealed class LogonTests
 
         await fixture.Store.UpdatePasswordAsync(ImportFixture.LogonId, PasswordHasher.Hash("n3w-Pa55"), default);
 
-        Assert.Equal(ImportCodes.LogonFailed, (await fixture.SendAsync(s_record)).Code);
+        Assert.Equal(GatewayReplyCodes.LogonFailed, (await fixture.SendAsync(s_record)).Code);
         Assert.True((await fixture.SendAsync(s_record, password: "n3w-Pa55")).Ok);
     }
 }

@@ -1,5 +1,6 @@
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 
 namespace Marcgate.Catalog.Tests.Import;
 
@@ -18,7 +19,7 @@ public sealed class RecordsWithoutOclcNumberTests
 
         Assert.True(first.Ok, first.Message);
         Assert.True(again.Ok, again.Message);
-        Assert.Equal((ImportCodes.Added, ImportCodes.Unchanged), (first.Action, again.Action));
+        Assert.Equal((GatewayReplyCodes.Added, GatewayReplyCodes.Unchanged), (first.Action, again.Action));
         Assert.Equal(first.RecordId, again.RecordId);
         Assert.Null(again.OclcNumber);
         Assert.Equal($"Record {first.RecordId} is unchanged in NETWORK.", again.Message);
@@ -39,7 +40,7 @@ public sealed class RecordsWithoutOclcNumberTests
         var first = await fixture.SendAsync(RecordBuilder.Bib(' ', "245 10 $aNormalised alike", "949 ## $alocal note one"));
         var again = await fixture.SendAsync(RecordBuilder.Bib(' ', "245 10 $aNormalised alike", "949 ## $aanother local note"));
 
-        Assert.Equal((ImportCodes.Added, ImportCodes.Unchanged, first.RecordId), (first.Action, again.Action, again.RecordId));
+        Assert.Equal((GatewayReplyCodes.Added, GatewayReplyCodes.Unchanged, first.RecordId), (first.Action, again.Action, again.RecordId));
         Assert.Equal(1, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
     }
 
@@ -51,7 +52,7 @@ public sealed class RecordsWithoutOclcNumberTests
         var first = await fixture.SendAsync(RecordBuilder.Bib(' ', "245 10 $aFirst wording"));
         var changed = await fixture.SendAsync(RecordBuilder.Bib(' ', "245 10 $aSecond wording"));
 
-        Assert.Equal((ImportCodes.Added, ImportCodes.Added), (first.Action, changed.Action));
+        Assert.Equal((GatewayReplyCodes.Added, GatewayReplyCodes.Added), (first.Action, changed.Action));
         Assert.NotEqual(first.RecordId, changed.RecordId);
         Assert.Equal(2, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
         Assert.Single(await fixture.HistoryAsync(first.RecordId!));
@@ -69,7 +70,7 @@ public sealed class RecordsWithoutOclcNumberTests
 
         var again = await fixture.SendAsync(record);
 
-        Assert.Equal((ImportCodes.Unchanged, first.RecordId), (again.Action, again.RecordId));
+        Assert.Equal((GatewayReplyCodes.Unchanged, first.RecordId), (again.Action, again.RecordId));
         Assert.Equal(2, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
     }
 
@@ -83,7 +84,7 @@ public sealed class RecordsWithoutOclcNumberTests
             fixture.SendAsync(RecordBuilder.Bib(' ', "245 10 $aSent by every client at once")))));
 
         Assert.All(outcomes, o => Assert.True(o.Ok, $"{o.Code}: {o.Message}"));
-        Assert.Single(outcomes, o => o.Action == ImportCodes.Added);
+        Assert.Single(outcomes, o => o.Action == GatewayReplyCodes.Added);
         Assert.Single(outcomes.Select(o => o.RecordId).Distinct());
         Assert.Equal(1, await fixture.Store.CountRecordsAsync(ImportFixture.Repository, default));
     }
@@ -97,7 +98,7 @@ public sealed class RecordsWithoutOclcNumberTests
         var first = await fixture.SendAsync(record);
         var second = await fixture.SendAsync(record);
 
-        Assert.Equal((ImportCodes.Added, ImportCodes.Added), (first.Action, second.Action));
+        Assert.Equal((GatewayReplyCodes.Added, GatewayReplyCodes.Added), (first.Action, second.Action));
         Assert.NotEqual(first.RecordId, second.RecordId);
     }
 

@@ -1,6 +1,7 @@
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Security;
 using Marcgate.Catalog.Storage;
+using Marcgate.Gateway;
 using Marcgate.Tests;
 
 namespace Marcgate.Catalog.Tests.Import;
@@ -24,7 +25,7 @@ public sealed class RememberedSettingsTests
         await fixture.Store.RecordLogonFailureAsync(key, clock.GetUtcNow(), options.Lockout.Window, default);
         clock.Advance(LockoutPolicy.CleanRecheck);
 
-        Assert.Equal(ImportCodes.LockedOut, (await fixture.SendAsync(s_record)).Code);
+        Assert.Equal(GatewayReplyCodes.LockedOut, (await fixture.SendAsync(s_record)).Code);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class RememberedSettingsTests
         clock.Advance(ImportSettingsCache.Lifetime);
         var outcome = await fixture.SendAsync(s_record);
 
-        Assert.Equal(ImportCodes.ServerError, outcome.Code);
+        Assert.Equal(GatewayReplyCodes.ServerError, outcome.Code);
         Assert.Contains("not-a-tag", outcome.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Marcgate.Export.Options;
+using Marcgate.Marc;
 using Marcgate.Validation;
 
 namespace Marcgate.Export.Tests.Options;
@@ -85,7 +86,7 @@ public sealed class ExportOptionsTests
     {
         var options = s_carli with
         {
-            FieldsToDelete = TagPattern.TryParseList("029,938,9XX", out _)!,
+            FieldsToDelete = TagPatternList.Parse("029,938,9XX"),
             Timeout = TimeSpan.FromSeconds(2.5),
             UserId = "100-123-456",
             Password = new PasswordReference(PasswordSource.Environment, "MARCGATE_PW"),

@@ -1,6 +1,7 @@
 using Marcgate.Export.Options;
 using Marcgate.Export.Pipeline;
 using Marcgate.Export.Tests.Doubles;
+using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
 
@@ -11,7 +12,7 @@ public sealed class RecordPreparerTests
     [Fact]
     public void Fields_to_delete_remove_every_matching_tag_before_sending()
     {
-        var options = ExportOptions.Default with { FieldsToDelete = TagPattern.TryParseList("029,938,9XX", out _)!, ValidateBibliographic = ValidationLevel.None };
+        var options = ExportOptions.Default with { FieldsToDelete = TagPatternList.Parse("029,938,9XX"), ValidateBibliographic = ValidationLevel.None };
         var prepared = new RecordPreparer(options, new RuleValidator(), new SameCharsetConverter()).Prepare(TestRecords.Bibliographic(1), [])!;
 
         Assert.DoesNotContain(prepared.Record.Fields, f => f.Tag is "029" or "938" or "949");
@@ -24,7 +25,7 @@ public sealed class RecordPreparerTests
     public void The_original_record_is_left_as_it_was()
     {
         var record = TestRecords.Bibliographic(1);
-        var options = ExportOptions.Default with { FieldsToDelete = TagPattern.TryParseList("9XX", out _)!, ValidateBibliographic = ValidationLevel.None };
+        var options = ExportOptions.Default with { FieldsToDelete = TagPatternList.Parse("9XX"), ValidateBibliographic = ValidationLevel.None };
         new RecordPreparer(options, new RuleValidator(), new SameCharsetConverter()).Prepare(record, []);
         Assert.Contains(record.Fields, f => f.Tag == "949");
     }
@@ -66,7 +67,7 @@ public sealed class RecordPreparerTests
     public void Deleted_fields_are_gone_before_validation_sees_the_record()
     {
         // A record whose only 245 matches a deletion pattern fails: validation sees what would be sent.
-        var options = ExportOptions.Default with { FieldsToDelete = TagPattern.TryParseList("2XX", out _)! };
+        var options = ExportOptions.Default with { FieldsToDelete = TagPatternList.Parse("2XX") };
         var problems = new List<string>();
         Assert.Null(new RecordPreparer(options, new RuleValidator(), new SameCharsetConverter()).Prepare(TestRecords.Bibliographic(1), problems));
         Assert.Contains("245 is required", problems[1], StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed class CorpusThroughHostTests
         Assert.True(secondPass.Count - withoutNumber >= 100, $"only {secondPass.Count - withoutNumber} records with OCLC numbers");
         Assert.True(withoutNumber >= 10, $"only {withoutNumber} records without an OCLC number");
         var changed = secondPass
-            .Where(r => r.Again.Status != "ok" || r.Again.Action != GatewayActions.Unchanged)
+            .Where(r => r.Again.Status != "ok" || r.Again.Action != GatewayReplyCodes.Unchanged)
             .Select(r => $"{Path.GetFileName(r.File)}: {r.Again.HumanLine}")
             .ToList();
         Assert.True(changed.Count == 0, $"{changed.Count} of {secondPass.Count} records not unchanged when sent again:\n{string.Join("\n", changed.Take(20))}");
@@ -102,8 +102,8 @@ public sealed class CorpusThroughHostTests
 
     private static void Check(Reply reply, string file, List<string> failures)
     {
-        var known = reply.Status == "ok" ? GatewayActions.IsKnown(reply.Action) : reply.Status == "error" && GatewayErrorCodes.IsKnown(reply.Code);
-        if (!known || reply.Code == GatewayErrorCodes.ServerError)
+        var known = reply.Status == GatewayReplyCodes.Ok ? GatewayReplyCodes.IsAction(reply.Action) : reply.Status == GatewayReplyCodes.Error && GatewayReplyCodes.IsErrorCode(reply.Code);
+        if (!known || reply.Code == GatewayReplyCodes.ServerError)
         {
             failures.Add($"{Path.GetFileName(file)}: {reply.HumanLine} [{string.Join(' ', reply.Tokens.Select(t => $"{t.Key}={t.Value}"))}]");
         }

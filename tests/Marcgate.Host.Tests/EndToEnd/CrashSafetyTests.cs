@@ -51,7 +51,7 @@ public sealed class CrashSafetyTests
 
             Assert.Equal(RecordCount, again.Count);
             Assert.All(again, a => Assert.Equal("ok", a.Value?.Status));
-            Assert.All(answeredOk.Keys, index => Assert.Equal(GatewayActions.Unchanged, again[index]!.Action));
+            Assert.All(answeredOk.Keys, index => Assert.Equal(GatewayReplyCodes.Unchanged, again[index]!.Action));
 
             await using (var store = await SqliteCatalogStore.OpenAsync(data))
             {
