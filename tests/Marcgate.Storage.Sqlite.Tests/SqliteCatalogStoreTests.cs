@@ -1,8 +1,7 @@
 using Marcgate.Catalog.Storage;
-using Marcgate.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Sqlite.Tests;
 
 /// <summary>What only the SQLite store promises: its file, its pragmas, its migrations, its constraints and its group commit.</summary>
 public sealed class SqliteCatalogStoreTests : IDisposable
