@@ -121,7 +121,7 @@ public sealed class AdminRecordsTests
         var outcomes = new List<ImportOutcome>();
         foreach (var record in records)
         {
-            outcomes.Add(await service.ImportAsync(new ImportRequest("01CARLI_NETWORK", Password, "100-123-456", "192.0.2.10", record), default));
+            outcomes.Add(await service.ImportAsync(new ImportRequest("01CARLI_NETWORK", Password, "100-123-456", "192.0.2.10", service.Read(record)), default));
         }
 
         return [.. outcomes];
