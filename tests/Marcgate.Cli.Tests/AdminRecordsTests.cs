@@ -89,6 +89,7 @@ public sealed class AdminRecordsTests
         Assert.Equal(ImportCodes.MultipleMatches, outcomes[2].Code);
         var item = Assert.Single(review.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"\tmatches={outcomes[0].RecordId},{outcomes[1].RecordId}\tBoth\tMultiple matches--", item, StringComparison.Ordinal);
+        Assert.Contains("\toclc=1\tmatches=", item, StringComparison.Ordinal);
         var lines = receipts.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("\tstatus=ok action=added\trepository=NETWORK\t", lines[0], StringComparison.Ordinal);
