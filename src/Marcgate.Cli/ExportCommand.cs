@@ -3,7 +3,7 @@ using Marcgate.Export.Gateway;
 using Marcgate.Export.Options;
 using Marcgate.Export.Pipeline;
 using Marcgate.Export.SaveFile;
-using Marcgate.Storage.Sqlite.SaveFile;
+using Marcgate.Export.Sqlite;
 using Marcgate.Validation;
 using Spectre.Console;
 

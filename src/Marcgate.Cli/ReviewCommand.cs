@@ -13,7 +13,7 @@ internal static class ReviewCommand
         var repository = new Option<string?>("--repository") { Description = "Only this repository's items (default: all)." };
         var limit = new Option<int>("--limit") { Description = "The most items to list (default 100).", DefaultValueFactory = _ => 100 };
         var data = DataDirectory.CreateOption();
-        var list = new Command("list", "List the review items, oldest first: item, time, repository, sender, matched records, title and reason. " + AdminExitCodes.Help) { repository, limit, data };
+        var list = new Command("list", "List the review items, oldest first: item, time, repository, sender, the incoming record's OCLC number, matched records, its title and reason. " + AdminExitCodes.Help) { repository, limit, data };
         list.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
         {
             var name = parse.GetValue(repository);
@@ -36,8 +36,9 @@ internal static class ReviewCommand
 
             foreach (var item in items)
             {
+                var incoming = RecordSummary.Read(item.Content.Span);
                 session.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{item.Id}\t{item.At:yyyy-MM-dd HH:mm:ss}Z\t{item.Repository}\tlogon={item.LogonId ?? "-"}\tuser={item.UserId ?? "-"}\tmatches={string.Join(",", item.CandidateIds)}\t{RecordSummary.Title(item.Content.Span)}\t{item.Reason}"));
+                    $"{item.Id}\t{item.At:yyyy-MM-dd HH:mm:ss}Z\t{item.Repository}\tlogon={item.LogonId ?? "-"}\tuser={item.UserId ?? "-"}\toclc={RecordSummary.PrimaryOclcNumber(incoming)}\tmatches={string.Join(",", item.CandidateIds)}\t{RecordSummary.Title(incoming)}\t{item.Reason}"));
             }
 
             return AdminExitCodes.Ok;

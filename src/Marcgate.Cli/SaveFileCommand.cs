@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Marcgate.Export.Pipeline;
 using Marcgate.Export.SaveFile;
+using Marcgate.Export.Sqlite;
 using Marcgate.Marc;
 using Marcgate.Marc.Charset;
 using Marcgate.Marc.Iso2709;
-using Marcgate.Storage.Sqlite.SaveFile;
 
 namespace Marcgate.Cli;
 

@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using Marcgate.Catalog.Storage;
 using Marcgate.Host;
+using Marcgate.Storage.Sqlite;
+using Marcgate.Validation;
 
 namespace Marcgate.Cli;
 
 /// <summary><c>marcgate serve</c>: the gateway host that Connexion, Record Manager and <c>marcgate export</c> send records to.</summary>
+/// <remarks>Where the server is composed: the SQLite catalog under the data directory, the MARC 21 validator and the process tuning.</remarks>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -40,8 +44,43 @@ internal static class ServeCommand
                 overrides[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}:{i}"] = addresses[i];
             }
 
-            return await GatewayHostApplication.RunAsync(overrides, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(overrides, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
+
+    private static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        GlibcHeap.KeepFreedMemoryForReuse();
+        var builder = GatewayHostApplication.CreateBuilder(overrides);
+        var dataDirectory = Path.GetFullPath(builder.Configuration[GatewayHostApplication.DataKey] ?? "data");
+        SqliteCatalogStore store;
+        try
+        {
+            store = await SqliteCatalogStore.OpenAsync(dataDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogStoreException ex)
+        {
+            await error.WriteLineAsync($"marcgate serve: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await using (store.ConfigureAwait(false))
+        {
+            if ((await store.ListAccountsAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+            {
+                await error.WriteLineAsync(NoAccountAdvice(dataDirectory)).ConfigureAwait(false);
+            }
+
+            return await GatewayHostApplication.RunAsync(builder, store, MarcValidator.Instance, output, error, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // No password is built in: until an administrator adds an account, every logon fails.
+    private static string NoAccountAdvice(string dataDirectory) =>
+        $"""
+        No account exists yet, so every export will be refused (code=logon-failed). Add a repository and an account:
+          marcgate repositories add NETWORK --data {dataDirectory}
+          marcgate accounts add --data {dataDirectory} --logon-id YOUR_LOGON_ID --repository NETWORK --password-stdin
+        """;
 }

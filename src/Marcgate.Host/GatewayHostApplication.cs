@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Storage;
-using Marcgate.Storage.Sqlite;
 using Marcgate.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,8 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace Marcgate.Host;
 
-/// <summary>The <c>marcgate serve</c> process: configuration, logging, the SQLite catalog, the import pipeline and the gateway listeners.</summary>
+/// <summary>The <c>marcgate serve</c> process's host: configuration, logging, and the gateway listeners over the import pipeline.</summary>
+/// <remarks>The program that starts the host chooses the store, the validator and the process tuning; this class only adapts the protocol to the catalog it is given.</remarks>
 public static class GatewayHostApplication
 {
     /// <summary>The configuration key of the data directory.</summary>
@@ -20,70 +20,50 @@ public static class GatewayHostApplication
     /// <summary>The prefix of environment variables read as configuration (<c>MARCGATE_Gateway__Port=5501</c>).</summary>
     public const string EnvironmentPrefix = "MARCGATE_";
 
-    /// <summary>Runs the host until <paramref name="cancellationToken"/> fires or the process is told to stop; returns the exit code.</summary>
-    /// <param name="overrides">Configuration from the command line, applied last (<c>Gateway:Port</c>, <c>Gateway:Listen:0</c>, <c>Data</c>).</param>
+    /// <summary>The configuration section of the import pipeline's settings.</summary>
+    public const string ImportSectionName = "Import";
+
+    /// <summary>Runs the listeners over <paramref name="store"/> until <paramref name="cancellationToken"/> fires or the process is told to stop; returns the exit code.</summary>
+    /// <param name="builder">The host builder from <see cref="CreateBuilder"/>, with its configuration.</param>
+    /// <param name="store">The catalog the records go to; its owner disposes of it after the host stops.</param>
+    /// <param name="validator">The validator the import profiles' levels run.</param>
     /// <param name="output">Where "Listening on ADDR:PORT" is written once every listener is ready.</param>
-    /// <param name="error">Where start-up problems and advice are written; log lines go to standard error too.</param>
+    /// <param name="error">Where start-up problems are written; log lines go to standard error too.</param>
     /// <param name="cancellationToken">Stops the host gracefully.</param>
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(HostApplicationBuilder builder, ICatalogStore store, IRecordValidator validator, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        GlibcHeap.KeepFreedMemoryForReuse();
-        var builder = CreateBuilder(overrides);
-        var dataDirectory = Path.GetFullPath(builder.Configuration[DataKey] ?? "data");
-        SqliteCatalogStore store;
+        var importOptions = builder.Configuration.GetSection(ImportSectionName).Get<ImportOptions>() ?? new ImportOptions();
+        builder.Services.AddSingleton<IGatewayImporter>(new GatewayImportService(store, validator, importOptions));
+        builder.Services.AddGatewayHost(builder.Configuration);
+        using var host = builder.Build();
         try
         {
-            store = await SqliteCatalogStore.OpenAsync(dataDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (CatalogStoreException ex)
+        catch (Exception ex) when (ex is SocketException or FormatException or ArgumentException or InvalidOperationException)
         {
-            await error.WriteLineAsync($"marcgate serve: {ex.Message}").ConfigureAwait(false);
-            return 2;
+            await error.WriteLineAsync($"marcgate serve: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 1;
         }
 
-        await using (store.ConfigureAwait(false))
+        foreach (var endPoint in host.Services.GetRequiredService<GatewayServer>().EndPoints)
         {
-            if ((await store.ListAccountsAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
-            {
-                await error.WriteLineAsync(NoAccountAdvice(dataDirectory)).ConfigureAwait(false);
-            }
-
-            var importOptions = builder.Configuration.GetSection("Import").Get<ImportOptions>() ?? new ImportOptions();
-            builder.Services.AddSingleton<IGatewayImporter>(new GatewayImportService(store, MarcValidator.Instance, importOptions));
-            builder.Services.AddGatewayHost(builder.Configuration);
-            using var host = builder.Build();
-            try
-            {
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is SocketException or FormatException or ArgumentException or InvalidOperationException)
-            {
-                await error.WriteLineAsync($"marcgate serve: cannot start: {ex.Message}").ConfigureAwait(false);
-                return 1;
-            }
-
-            foreach (var endPoint in host.Services.GetRequiredService<GatewayServer>().EndPoints)
-            {
-                await output.WriteLineAsync($"Listening on {endPoint}").ConfigureAwait(false);
-            }
-
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            await output.WriteLineAsync($"Listening on {endPoint}").ConfigureAwait(false);
         }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
     }
 
-    /// <summary>What to do when no account exists: no password is built in (issue 3, security).</summary>
-    public static string NoAccountAdvice(string dataDirectory) =>
-        $"""
-        No account exists yet, so every export will be refused (code=logon-failed). Add a repository and an account:
-          marcgate repositories add NETWORK --data {dataDirectory}
-          marcgate accounts add --data {dataDirectory} --logon-id YOUR_LOGON_ID --repository NETWORK --password-stdin
-        """;
-
-    private static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
+    /// <summary>A host builder with the configuration (shipped defaults, the working directory's file, the environment, then <paramref name="overrides"/>) and logging to standard error.</summary>
+    /// <param name="overrides">Configuration from the command line, applied last (<c>Gateway:Port</c>, <c>Gateway:Listen:0</c>, <c>Data</c>).</param>
+    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Environment.CurrentDirectory });
 

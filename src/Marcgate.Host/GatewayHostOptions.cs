@@ -29,7 +29,7 @@ public sealed class GatewayHostOptions
     /// <summary>Largest request accepted, in bytes; beyond it the reply is <c>code=too-large</c> and the connection closes.</summary>
     public int MaxRequestBytes { get; set; } = 1 << 20;
 
-    /// <summary>Check that a record is ISO 2709 (leader, directory, fields in bounds) before importing it; a failure is <c>code=bad-record</c>.</summary>
+    /// <summary>Answer record bytes that are not ISO 2709 with <c>code=bad-record</c> before the logon is checked; when off, the import pipeline answers them after it.</summary>
     public bool CheckRecordStructure { get; set; } = true;
 
     /// <summary>The listeners to open: <see cref="Listen"/>, or the default one on <see cref="Port"/>.</summary>

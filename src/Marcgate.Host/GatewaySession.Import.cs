@@ -20,9 +20,10 @@ internal sealed partial class GatewaySession
 
     private async Task<GatewayReply> ImportAsync(GatewayRequest request)
     {
-        if (_options.CheckRecordStructure && !RecordStructureCheck.IsIso2709(request.Record.Span, out var problem))
+        var record = _importer.Read(request.Record);
+        if (_options.CheckRecordStructure && !record.IsRecord)
         {
-            return GatewayReply.Failure(GatewayReplyCodes.BadRecord, problem);
+            return GatewayReply.Failure(GatewayReplyCodes.BadRecord, record.Problem);
         }
 
         IReadOnlyList<string> warnings = request.RecordLengthRecovered
@@ -32,7 +33,7 @@ internal sealed partial class GatewaySession
         {
             // The request in hand is finished on shutdown: only a forced stop cancels the import (§5).
             var outcome = await _importer.ImportAsync(
-                new ImportRequest(request.EffectiveLogonId, request.Password, request.ExportingUserId, _peerAddress, request.Record), _abort).ConfigureAwait(false);
+                new ImportRequest(request.EffectiveLogonId, request.Password, request.ExportingUserId, _peerAddress, record), _abort).ConfigureAwait(false);
             return ImportReplies.From(outcome, warnings);
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)

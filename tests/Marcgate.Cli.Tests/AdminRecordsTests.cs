@@ -90,6 +90,7 @@ public sealed class AdminRecordsTests
         Assert.Equal(GatewayReplyCodes.MultipleMatches, outcomes[2].Code);
         var item = Assert.Single(review.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains($"\tmatches={outcomes[0].RecordId},{outcomes[1].RecordId}\tBoth\tMultiple matches--", item, StringComparison.Ordinal);
+        Assert.Contains("\toclc=1\tmatches=", item, StringComparison.Ordinal);
         var lines = receipts.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("\tstatus=ok action=added\trepository=NETWORK\t", lines[0], StringComparison.Ordinal);
@@ -122,7 +123,7 @@ public sealed class AdminRecordsTests
         var outcomes = new List<ImportOutcome>();
         foreach (var record in records)
         {
-            outcomes.Add(await service.ImportAsync(new ImportRequest("01CARLI_NETWORK", Password, "100-123-456", "192.0.2.10", record), default));
+            outcomes.Add(await service.ImportAsync(new ImportRequest("01CARLI_NETWORK", Password, "100-123-456", "192.0.2.10", service.Read(record)), default));
         }
 
         return [.. outcomes];

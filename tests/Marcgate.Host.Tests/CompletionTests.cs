@@ -77,7 +77,7 @@ public sealed class CompletionTests
         Assert.Equal("ok", reply.Status);
         Assert.Equal("1", reply.Tokens["warnings"]);
         Assert.Contains("99999", Assert.Single(reply.Warnings), StringComparison.Ordinal);
-        Assert.Equal(254, Assert.Single(host.Importer.Requests).Record.Length);
+        Assert.Equal(254, Assert.Single(host.Importer.Requests).Record.Bytes.Length);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class CompletionTests
         await client.SendAsync(Concat(Ascii("ABNZPBpw"), WithDeclaredLength(Sample, 99999)));
         var reply = Reply.Parse(await client.ReadReplyAsync());
         Assert.Equal("ok", reply.Status);
-        Assert.Equal(254, Assert.Single(host.Importer.Requests).Record.Length);
+        Assert.Equal(254, Assert.Single(host.Importer.Requests).Record.Bytes.Length);
     }
 
     [Fact]
@@ -159,6 +159,16 @@ public sealed class CompletionTests
         await client.SendAsync(Concat(Ascii("ABNZPBpw"), Sample));
         Assert.Equal("ok", Reply.Parse(await client.ReadReplyAsync()).Status);
         Assert.Single(host.Importer.Requests);
+    }
+
+    [Fact]
+    public async Task S7_step2_the_record_is_read_once_and_the_import_goes_on_from_what_the_host_read()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var reply = await host.SendOneAsync(Concat(Ascii("ABNZPBpw"), Sample));
+        Assert.Equal("ok", reply.Status);
+        var read = Assert.Single(host.Importer.Reads);
+        Assert.Same(read, Assert.Single(host.Importer.Requests).Record);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class LengthFormTests
         Assert.Equal(logon, reply.Tokens["repository"]);
         var request = Assert.Single(host.Importer.Requests);
         Assert.Equal(logon, request.LogonId);
-        Assert.Equal(Sample, request.Record.ToArray());
+        Assert.Equal(Sample, request.Record.Bytes.ToArray());
         Assert.Equal("127.0.0.1", request.PeerAddress);
     }
 
@@ -51,7 +51,7 @@ public sealed class LengthFormTests
         Assert.Equal("logon-failed", reply.Code);
         var request = Assert.Single(host.Importer.Requests);
         Assert.Null(request.LogonId);
-        Assert.Equal(Sample, request.Record.ToArray());
+        Assert.Equal(Sample, request.Record.Bytes.ToArray());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Marcgate.Catalog.Import;
 using Marcgate.Gateway;
+using Marcgate.Marc;
 
 namespace Marcgate.Host.Tests;
 
@@ -13,6 +14,9 @@ internal sealed class RecordingImporter : IGatewayImporter
 
     public ConcurrentQueue<ImportRequest> Requests { get; } = new();
 
+    /// <summary>Every record the host had read, in order.</summary>
+    public ConcurrentQueue<ReceivedRecord> Reads { get; } = new();
+
     public Dictionary<string, string> Accounts { get; } = new() { ["NZ"] = "pw", ["01CARLI_NETWORK"] = "secret" };
 
     /// <summary>When set, every import waits for it: lets a test hold a request "in hand".</summary>
@@ -22,6 +26,13 @@ internal sealed class RecordingImporter : IGatewayImporter
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Exception? Failure { get; set; }
+
+    public ReceivedRecord Read(ReadOnlyMemory<byte> bytes)
+    {
+        var read = ReceivedRecord.Read(bytes, MarcReaderOptions.Default);
+        Reads.Enqueue(read);
+        return read;
+    }
 
     public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
     {
@@ -42,7 +53,7 @@ internal sealed class RecordingImporter : IGatewayImporter
             return new ImportOutcome(false, null, GatewayReplyCodes.LogonFailed, "");
         }
 
-        var key = Convert.ToHexString(SHA256.HashData(request.Record.Span));
+        var key = Convert.ToHexString(SHA256.HashData(request.Record.Bytes.Span));
         var added = false;
         var id = _idsByContent.GetOrAdd(key, _ =>
         {

@@ -37,6 +37,9 @@ public sealed partial class GatewayImportService : IGatewayImporter
     }
 
     /// <inheritdoc />
+    public ReceivedRecord Read(ReadOnlyMemory<byte> bytes) => ReceivedRecord.Read(bytes, _options.Reader);
+
+    /// <inheritdoc />
     public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -93,11 +96,12 @@ public sealed partial class GatewayImportService : IGatewayImporter
         }
 
         // §7 step 2: ISO 2709 → Unicode NFC, leader/09 'a'.
-        var record = RecordDecoder.Decode(request.Record.Span, _options.Reader, context.Warnings, out var reason);
-        if (record is null)
+        if (!request.Record.IsRecord)
         {
-            return await FailAsync(context, GatewayReplyCodes.BadRecord, reason!, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.BadRecord, request.Record.Problem, cancellationToken).ConfigureAwait(false);
         }
+
+        var record = RecordDecoder.Decode(request.Record, context.Warnings);
 
         // §7 step 3: normalise per profile.
         RecordNormalizer.Normalize(record, context.Rules);

@@ -5,9 +5,9 @@ namespace Marcgate.Catalog.Import;
 /// <param name="Password">The <c>P</c> field; never logged.</param>
 /// <param name="UserId">The <c>U</c> field when it is not used as the logon ID: who exported, for audit.</param>
 /// <param name="PeerAddress">The client's address, for lockout, allow-lists and the receipt log.</param>
-/// <param name="Record">The ISO 2709 record bytes as received.</param>
-public sealed record ImportRequest(string? LogonId, string? Password, string? UserId, string PeerAddress, ReadOnlyMemory<byte> Record)
+/// <param name="Record">The record bytes as received and read (<see cref="IGatewayImporter.Read"/>).</param>
+public sealed record ImportRequest(string? LogonId, string? Password, string? UserId, string PeerAddress, ReceivedRecord Record)
 {
     /// <inheritdoc />
-    public override string ToString() => $"ImportRequest {{ LogonId = {LogonId}, UserId = {UserId}, PeerAddress = {PeerAddress}, Record = {Record.Length} bytes }}";
+    public override string ToString() => $"ImportRequest {{ LogonId = {LogonId}, UserId = {UserId}, PeerAddress = {PeerAddress}, Record = {Record.Bytes.Length} bytes }}";
 }

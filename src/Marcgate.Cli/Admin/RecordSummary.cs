@@ -1,9 +1,10 @@
+using Marcgate.Catalog.Matching;
 using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Cli.Admin;
 
-/// <summary>One-line descriptions of stored records for listings: title and encoding level from the ISO 2709 bytes.</summary>
+/// <summary>One-line descriptions of records for listings: title and OCLC number from the ISO 2709 bytes.</summary>
 internal static class RecordSummary
 {
     /// <summary>The record read back, or null when its bytes do not parse.</summary>
@@ -11,9 +12,11 @@ internal static class RecordSummary
         Iso2709RecordParser.Parse(content, MarcReaderOptions.Default, 1, 0, []);
 
     /// <summary>245 $a (or the authority's 1XX $a), trimmed of ISBD punctuation, for a listing.</summary>
-    public static string Title(ReadOnlySpan<byte> content)
+    public static string Title(ReadOnlySpan<byte> content) => Title(Read(content));
+
+    /// <summary>The title of a record read with <see cref="Read"/>; <c>(unreadable)</c> for null.</summary>
+    public static string Title(MarcRecord? record)
     {
-        var record = Read(content);
         if (record is null)
         {
             return "(unreadable)";
@@ -23,4 +26,8 @@ internal static class RecordSummary
         var text = heading?['a']?.TrimEnd(' ', '/', ':', ';', ',', '.', '=') ?? "(no title)";
         return text.Length > 70 ? text[..67] + "..." : text;
     }
+
+    /// <summary>The record's own OCLC number (gateway §7 step 5), or <c>-</c> when it has none or is unreadable.</summary>
+    public static string PrimaryOclcNumber(MarcRecord? record) =>
+        record is not null && RecordOclcNumbers.From(record).Primary is { } number ? number.ToString() : "-";
 }

@@ -35,7 +35,7 @@ public sealed class ConcurrentImportTests
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
             services[i % 2].ImportAsync(
-                new ImportRequest(ImportFixture.LogonId, ImportFixture.Password, null, ImportFixture.Peer, Marcgate.Marc.Iso2709.Iso2709Writer.Write(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)43", $"245 10 $aCopy {i}"))),
+                new ImportRequest(ImportFixture.LogonId, ImportFixture.Password, null, ImportFixture.Peer, services[i % 2].Read(Marcgate.Marc.Iso2709.Iso2709Writer.Write(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)43", $"245 10 $aCopy {i}")))),
                 default))));
 
         Assert.All(outcomes, o => Assert.True(o.Ok, $"{o.Code}: {o.Message}"));

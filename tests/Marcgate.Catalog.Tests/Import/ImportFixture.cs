@@ -46,7 +46,7 @@ internal sealed class ImportFixture : IAsyncDisposable
     }
 
     public Task<ImportOutcome> SendAsync(byte[] record, string? logonId = LogonId, string? password = Password, string peer = Peer) =>
-        Service.ImportAsync(new ImportRequest(logonId, password, "100-123-456", peer, record), default);
+        Service.ImportAsync(new ImportRequest(logonId, password, "100-123-456", peer, Service.Read(record)), default);
 
     public Task<ImportOutcome> SendAsync(MarcRecord record) => SendAsync(Iso2709Writer.Write(record));
 

@@ -1,7 +1,7 @@
 using Marcgate.Catalog.Storage;
-using Marcgate.Storage.Sqlite;
+using Marcgate.Storage.Contract;
 
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Sqlite.Tests;
 
 /// <summary>The store contract run against SQLite, each test in its own temporary data directory.</summary>
 public sealed class SqliteCatalogStoreContractTests : CatalogStoreContract

@@ -1,7 +1,7 @@
 using System.Text;
 using Marcgate.Catalog.Storage;
 
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Contract;
 
 public abstract partial class CatalogStoreContract
 {

@@ -1,4 +1,4 @@
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Sqlite.Tests;
 
 /// <summary>A fresh directory under the system's temporary folder, removed on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable

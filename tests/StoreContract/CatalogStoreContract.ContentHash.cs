@@ -1,6 +1,6 @@
 using Marcgate.Catalog.Storage;
 
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Contract;
 
 // Gateway §7 step 7 for records without an OCLC number: they are recognised again by the content of their current version.
 public abstract partial class CatalogStoreContract

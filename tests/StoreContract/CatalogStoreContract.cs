@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Marcgate.Catalog.Storage;
 
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Contract;
 
 /// <summary>
-/// The behaviour every <see cref="ICatalogStore"/> must show (issue 3, storage). A store
-/// implementation runs it by deriving a class that says how to open its store on a fresh location.
+/// The behaviour every <see cref="ICatalogStore"/> must show. Each store's test project compiles these files in and
+/// runs them by deriving a class that says how to open its store on a fresh location.
 /// </summary>
 public abstract partial class CatalogStoreContract : IAsyncLifetime
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Marcgate.Host;
+namespace Marcgate.Cli;
 
 /// <summary>glibc allocator settings for the long-running host.</summary>
 internal static class GlibcHeap

@@ -1,7 +1,7 @@
 using Marcgate.Catalog.Storage;
 using Marcgate.Validation;
 
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Contract;
 
 public abstract partial class CatalogStoreContract
 {

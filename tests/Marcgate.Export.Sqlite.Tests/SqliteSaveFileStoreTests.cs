@@ -1,11 +1,9 @@
-using Marcgate.Export.SaveFile;
 using Marcgate.Export.Tests.Doubles;
 using Marcgate.Marc.Iso2709;
-using Marcgate.Storage.Sqlite.SaveFile;
 
-namespace Marcgate.Export.Tests.SaveFile;
+namespace Marcgate.Export.Sqlite.Tests;
 
-public sealed class SaveFileStoreTests : IDisposable
+public sealed class SqliteSaveFileStoreTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("marcgate-savefile-").FullName;
 
@@ -58,16 +56,5 @@ public sealed class SaveFileStoreTests : IDisposable
         Assert.False(store.Get(1)!.Flagged);
         Assert.True(store.Get(2)!.Flagged);
         Assert.Equal("rejected code=invalid-record", store.Get(2)!.LastExport);
-    }
-
-    [Fact]
-    public void Default_path_follows_XDG_data_home_with_an_override()
-    {
-        var env = new Dictionary<string, string?> { ["HOME"] = "/home/cat" };
-        Assert.Equal("/home/cat/.local/share/marcgate/savefile.db", SaveFilePaths.DefaultPath(k => env.GetValueOrDefault(k)));
-        env["XDG_DATA_HOME"] = "/xdg";
-        Assert.Equal("/xdg/marcgate/savefile.db", SaveFilePaths.DefaultPath(k => env.GetValueOrDefault(k)));
-        env["MARCGATE_DATA_DIR"] = "/srv/mg";
-        Assert.Equal("/srv/mg/savefile.db", SaveFilePaths.DefaultPath(k => env.GetValueOrDefault(k)));
     }
 }

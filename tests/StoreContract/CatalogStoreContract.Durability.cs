@@ -1,6 +1,6 @@
 using Marcgate.Catalog.Storage;
 
-namespace Marcgate.Catalog.Tests.Storage;
+namespace Marcgate.Storage.Contract;
 
 public abstract partial class CatalogStoreContract
 {

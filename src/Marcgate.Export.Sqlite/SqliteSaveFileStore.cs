@@ -3,7 +3,7 @@ using Marcgate.Export.SaveFile;
 using Marcgate.Marc;
 using Microsoft.Data.Sqlite;
 
-namespace Marcgate.Storage.Sqlite.SaveFile;
+namespace Marcgate.Export.Sqlite;
 
 /// <summary>The save file as one SQLite database: durable (WAL, <c>synchronous=FULL</c>), one file, and safe against two commands at once.</summary>
 public sealed class SqliteSaveFileStore : ISaveFileStore
