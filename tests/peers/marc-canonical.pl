@@ -11,9 +11,10 @@
 #              does, so it can be compared with a Unicode serialization (MARCXML, MARC-in-JSON): text
 #              through MARC::Charset, then NFC, and leader/09 'a'. A blank leader over text that is
 #              well-formed UTF-8 with multibyte sequences and no ESC is taken as UTF-8 (the rule of
-#              Marcgate's MARC-8 reader, MARC013), not converted.
+#              Marcgate's MARC-8 reader, MARC013), not converted, and is also put in NFC.
 #
-# Output, per record: "=record N", "LDR leader", then one line per field in order:
+# Output, per record: "=record N", "LDR leader", then one line per field in order (or, for a record the
+# reader dies on, "=unreadable" and the reader's message):
 # "TAG value" for control fields (tag < 010), "TAG ii $avalue $bvalue" for data fields.
 # Text is UTF-8 when the record is Unicode, else its MARC-8 bytes; "\" is "\\" and bytes below
 # 0x20 and 0x7F are "\xHH". The readers' warnings go to standard error.
@@ -40,7 +41,14 @@ binmode STDOUT;
 my $n = 0;
 while (1) {
     my $record = eval { $in->next() };
-    die "$0: $file record " . ($n + 1) . ": $@" if $@;
+    if ($@) {
+        # The reader died inside one record (MARC::File::Encode on invalid UTF-8); its bytes are consumed, go on.
+        $n++;
+        (my $message = $@) =~ s/\s+$//;
+        print "=record $n\n", "=unreadable ", escape($message), "\n";
+        next;
+    }
+
     last unless defined $record;
     $n++;
     print STDERR "$file record $n: $_\n" for $record->warnings();
@@ -81,7 +89,7 @@ sub bytes_of {
     return utf8::is_utf8($value) ? Encode::encode('UTF-8', $value) : $value;
 }
 
-sub from_utf8 { return $_[0] }
+sub from_utf8 { return Encode::encode('UTF-8', NFC(Encode::decode('UTF-8', $_[0]))) }
 
 sub from_marc8 {
     my $text = marc8_to_utf8($_[0]) // '';
