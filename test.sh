@@ -12,6 +12,8 @@ perl -MMARC::Record -e1 2>/dev/null || need_pkgs+=(libmarc-record-perl)
 perl -MMARC::Charset -e1 2>/dev/null || need_pkgs+=(libmarc-charset-perl)
 perl -MMARC::File::XML -e1 2>/dev/null || need_pkgs+=(libmarc-xml-perl)
 perl -MMARC::Lint -e1 2>/dev/null || need_pkgs+=(libmarc-lint-perl)
+perl -MMARC::File::MARCMaker -e1 2>/dev/null || need_pkgs+=(libmarc-file-marcmaker-perl)
+perl -MMARC::File::MiJ -e1 2>/dev/null || need_pkgs+=(libmarc-file-mij-perl)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_pkgs[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

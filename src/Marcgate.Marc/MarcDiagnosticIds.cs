@@ -63,6 +63,12 @@ public static class MarcDiagnosticIds
     /// <summary>An element, member or mnemonic the format does not define; strict reading rejects it, lenient skips it.</summary>
     public const string UnknownConstruct = "MARC031";
 
+    /// <summary>A control field that followed a data field; MARCXML (MARC21slim) puts control fields first, so the writer moved it up, keeping the control fields' order.</summary>
+    public const string ControlFieldMoved = "MARC032";
+
+    /// <summary>An indicator outside MARC21slim's <c>[0-9a-z ]</c> (<c>#</c>, a capital, a control); the MARCXML writer wrote a blank.</summary>
+    public const string IndicatorBlanked = "MARC033";
+
     /// <summary>A field's directory length or start did not match the field terminators; the field was found by its 0x1E.</summary>
     public const string FieldResynchronized = "MARC019";
 

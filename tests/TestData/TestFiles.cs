@@ -15,6 +15,12 @@ internal static class TestFiles
     /// <summary>A path under <c>testdata/marc</c>.</summary>
     public static string Marc(string relative) => Existing(Path.Combine(RepoRoot, "testdata", "marc", relative));
 
+    /// <summary>A schema under <c>testdata/schema</c> (LoC MARC21slim).</summary>
+    public static string Schema(string relative) => Existing(Path.Combine(RepoRoot, "testdata", "schema", relative));
+
+    /// <summary>A script under <c>tests/peers</c> that drives a peer tool.</summary>
+    public static string Peers(string relative) => Existing(Path.Combine(RepoRoot, "tests", "peers", relative));
+
     /// <summary>A LoC MARC-8 table file the code-table generator reads.</summary>
     public static string Marc8Tables(string relative) =>
         Existing(Path.Combine(RepoRoot, "tools", "Marcgate.Marc8TableGen", "sources", relative));

@@ -11,7 +11,7 @@ public static partial class MarcCharsetConverter
     /// multibyte sequences and no ESC (Aleph exports such as FSL.marc) is UTF-8. ANSEL text almost
     /// never forms valid UTF-8, because its diacritics (E0-FE) precede ASCII letters, not 80-BF bytes.
     /// </summary>
-    private static bool LooksLikeUtf8(MarcRecord record)
+    internal static bool LooksLikeUtf8(MarcRecord record)
     {
         // Direct loops rather than an iterator: this runs once per record before any decoding.
         var multibyte = false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Marcgate.Marc.Charset;
 using Marcgate.Marc.Formats;
 
 namespace Marcgate.Marc.Mnemonic;
@@ -7,10 +8,14 @@ namespace Marcgate.Marc.Mnemonic;
 /// <summary>Writes MarcEdit mnemonic text: <c>.mrk</c> for MARC-8 records, <c>.mrk8</c> (UTF-8) for Unicode ones.</summary>
 /// <remarks>
 /// Lines end with CRLF and records with a blank line, as MarcEdit writes them. Blanks in the
-/// leader, control fields and indicators are <c>\</c>. <c>$</c>, <c>{</c> and <c>}</c> in data are
-/// always <c>{dollar}</c>, <c>{lcub}</c> and <c>{rcub}</c>, so the text reads back unambiguously.
-/// In MARC-8 records every byte above 0x7F and ESC is a mnemonic (<c>{$xx}</c> when the table
-/// has no name for it), so <c>.mrk</c> output is plain ASCII; C0 controls are <c>{$xx}</c> in both.
+/// leader, control fields and indicators are <c>\</c>. <c>$</c>, <c>{</c>, <c>}</c> and <c>\</c> in data are
+/// always <c>{dollar}</c>, <c>{lcub}</c>, <c>{rcub}</c> and <c>{bsol}</c>, so the text reads back
+/// unambiguously: MARCMaker readers (LoC MARCMaker, Perl's MARC::File::MARCMaker) read a bare <c>\</c>
+/// anywhere on a line as a blank. In MARC-8 records every byte above 0x7F and ESC is a mnemonic
+/// (<c>{$xx}</c> when the table has no name for it), so <c>.mrk</c> output is plain ASCII; C0 controls
+/// are <c>{$xx}</c> in both. A record whose leader says MARC-8 over text that is UTF-8 (the rule by
+/// which conversion reads it as UTF-8, MARC013) is written as that UTF-8 text, its leader unchanged:
+/// the text then reads back to the same bytes, and MARCMaker readers, which know no <c>{$xx}</c>, read it too.
 /// </remarks>
 public sealed class MnemonicWriter : IMarcRecordWriter
 {
@@ -42,6 +47,12 @@ public sealed class MnemonicWriter : IMarcRecordWriter
     {
         ArgumentNullException.ThrowIfNull(record);
         var marc8 = !record.Leader.IsUnicode;
+        var utf8Bytes = marc8 && MarcCharsetConverter.LooksLikeUtf8(record);
+        if (utf8Bytes)
+        {
+            marc8 = false;
+        }
+
         _line.Clear().Append("=LDR  ");
         AppendText(record.Leader.ToString(), marc8, blankMarker: true);
         EndLine();
@@ -50,7 +61,7 @@ public sealed class MnemonicWriter : IMarcRecordWriter
             _line.Clear().Append('=').Append(field.Tag).Append("  ");
             if (field is ControlField control)
             {
-                AppendText(control.Value, marc8, blankMarker: true);
+                AppendText(utf8Bytes ? FromUtf8Bytes(control.Value) : control.Value, marc8, blankMarker: true);
             }
             else
             {
@@ -60,8 +71,18 @@ public sealed class MnemonicWriter : IMarcRecordWriter
                 foreach (var subfield in data.Subfields)
                 {
                     _line.Append('$');
-                    AppendText([subfield.Code], marc8, blankMarker: false);
-                    AppendText(subfield.Value, marc8, blankMarker: false);
+
+                    // A code is one character after $, read as is: {bsol} there would read back as code '{'.
+                    if (subfield.Code == '\\')
+                    {
+                        _line.Append('\\');
+                    }
+                    else
+                    {
+                        AppendText([subfield.Code], marc8, blankMarker: false);
+                    }
+
+                    AppendText(utf8Bytes ? FromUtf8Bytes(subfield.Value) : subfield.Value, marc8, blankMarker: false);
                 }
             }
 
@@ -77,6 +98,10 @@ public sealed class MnemonicWriter : IMarcRecordWriter
 
     /// <inheritdoc />
     public void Dispose() => _output.Dispose();
+
+    // The value's bytes (one per char, as MARC-8 records hold them) read as UTF-8.
+    private static string FromUtf8Bytes(string bytes) =>
+        bytes.AsSpan().ContainsAnyExceptInRange('\0', '\u007F') ? Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(bytes)) : bytes;
 
     private void EndLine()
     {
@@ -97,7 +122,7 @@ public sealed class MnemonicWriter : IMarcRecordWriter
                 case ' ' when blankMarker:
                     _line.Append('\\');
                     continue;
-                case '\\' when blankMarker:
+                case '\\':
                     _line.Append("{bsol}");
                     continue;
                 case '$':

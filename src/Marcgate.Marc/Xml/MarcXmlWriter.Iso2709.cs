@@ -81,6 +81,9 @@ public sealed partial class MarcXmlWriter
         return true;
     }
 
+    // MARC21slim indicatorDataType [0-9a-z ]; the writer blanks any other indicator and says so.
+    private static bool IsMarcXmlIndicator(byte b) => b is (byte)' ' or (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'z');
+
     private static void Put(Span<byte> span, ref int at, ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(span[at..]);
@@ -153,6 +156,7 @@ public sealed partial class MarcXmlWriter
 
         // Fields must tile the data in directory order, as writers lay them out; anything else is left to the parser's recovery.
         var expectedStart = 0;
+        var seenDataField = false;
         for (var entry = 0; entry < directory.Length; entry += 12)
         {
             var tag = directory.Slice(entry, 3);
@@ -169,7 +173,8 @@ public sealed partial class MarcXmlWriter
             var field = data.Slice(start, length - 1);
             if (tag[0] == '0' && tag[1] == '0')
             {
-                if (field.IndexOfAnyInRange((byte)0x00, (byte)0x1F) >= 0)
+                // MARC21slim wants control fields before data fields; moving one up is reported, so it is the writer's job.
+                if (seenDataField || field.IndexOfAnyInRange((byte)0x00, (byte)0x1F) >= 0)
                 {
                     return false;
                 }
@@ -177,6 +182,7 @@ public sealed partial class MarcXmlWriter
                 continue;
             }
 
+            seenDataField = true;
             if (!IsPlainDataField(field))
             {
                 return false;
@@ -186,11 +192,11 @@ public sealed partial class MarcXmlWriter
         return expectedStart == data.Length;
     }
 
-    // Two ASCII indicators, then subfields each with an ASCII code, no empty ones, no other control bytes, no U+FFFE/U+FFFF.
+    // Two MARCXML indicators, then subfields each with an ASCII code, no empty ones, no other control bytes, no U+FFFE/U+FFFF.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlainDataField(ReadOnlySpan<byte> field)
     {
-        if (field.Length < 2 || field[..2].IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0)
+        if (field.Length < 2 || !IsMarcXmlIndicator(field[0]) || !IsMarcXmlIndicator(field[1]))
         {
             return false;
         }

@@ -38,39 +38,37 @@ public sealed partial class MarcXmlWriter : IMarcRecordWriter
         context.Tag = "leader";
         AppendEscaped(unicode.Leader.ToString(), context);
         _output.Append("</leader>\n"u8);
+
+        // MARC21slim: every controlfield comes before the first datafield; a control field found later is moved up, in its order.
+        string? firstDataTag = null;
         foreach (var field in unicode.Fields)
         {
-            context.Tag = field.Tag;
-            context.Code = '\0';
-            if (field is ControlField control)
+            if (field is not ControlField control)
             {
-                _output.Append("  <controlfield tag=\""u8);
-                AppendEscaped(field.Tag, context);
-                _output.Append("\">"u8);
-                AppendEscaped(control.Value, context);
-                _output.Append("</controlfield>\n"u8);
+                firstDataTag ??= field.Tag;
                 continue;
             }
 
-            var data = (DataField)field;
-            _output.Append("  <datafield tag=\""u8);
-            AppendEscaped(field.Tag, context);
-            _output.Append("\" ind1=\""u8);
-            AppendEscaped([data.Indicator1], context);
-            _output.Append("\" ind2=\""u8);
-            AppendEscaped([data.Indicator2], context);
-            _output.Append("\">\n"u8);
-            foreach (var subfield in data.Subfields)
+            context.Tag = field.Tag;
+            context.Code = '\0';
+            if (firstDataTag is not null)
             {
-                context.Code = subfield.Code;
-                _output.Append("    <subfield code=\""u8);
-                AppendEscaped([subfield.Code], context);
-                _output.Append("\">"u8);
-                AppendEscaped(subfield.Value, context);
-                _output.Append("</subfield>\n"u8);
+                context.Warn(MarcDiagnosticIds.ControlFieldMoved, $"field {field.Tag} followed data field {firstDataTag}; MARCXML puts control fields first, so it was written before the data fields");
             }
 
-            _output.Append("  </datafield>\n"u8);
+            _output.Append("  <controlfield tag=\""u8);
+            AppendEscaped(field.Tag, context);
+            _output.Append("\">"u8);
+            AppendEscaped(control.Value, context);
+            _output.Append("</controlfield>\n"u8);
+        }
+
+        foreach (var field in unicode.Fields)
+        {
+            if (field is DataField data)
+            {
+                WriteDataField(data, context);
+            }
         }
 
         _output.Append("</record>\n"u8);
@@ -93,6 +91,20 @@ public sealed partial class MarcXmlWriter : IMarcRecordWriter
 
     /// <inheritdoc />
     public void Dispose() => _output.Dispose();
+
+    // MARC21slim indicatorDataType is [0-9a-z ]; any other indicator ('#' for blank, capitals, controls) is written as a blank.
+    private static char Indicator(char indicator, string name, EscapeContext context)
+    {
+        if (indicator is ' ' or (>= '0' and <= '9') or (>= 'a' and <= 'z'))
+        {
+            return indicator;
+        }
+
+        context.Warn(MarcDiagnosticIds.IndicatorBlanked, $"field {context.Tag}: {name} {Shown(indicator)} is not a MARCXML indicator (0-9, a-z, blank); written as a blank");
+        return ' ';
+    }
+
+    private static string Shown(char c) => char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? $"U+{(int)c:X4}" : $"'{c}'";
 
     private static string BuildSpecials()
     {
@@ -120,6 +132,30 @@ public sealed partial class MarcXmlWriter : IMarcRecordWriter
 
         _output.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n"u8);
         _started = true;
+    }
+
+    private void WriteDataField(DataField field, EscapeContext context)
+    {
+        context.Tag = field.Tag;
+        context.Code = '\0';
+        _output.Append("  <datafield tag=\""u8);
+        AppendEscaped(field.Tag, context);
+        _output.Append("\" ind1=\""u8);
+        AppendEscaped([Indicator(field.Indicator1, "ind1", context)], context);
+        _output.Append("\" ind2=\""u8);
+        AppendEscaped([Indicator(field.Indicator2, "ind2", context)], context);
+        _output.Append("\">\n"u8);
+        foreach (var subfield in field.Subfields)
+        {
+            context.Code = subfield.Code;
+            _output.Append("    <subfield code=\""u8);
+            AppendEscaped([subfield.Code], context);
+            _output.Append("\">"u8);
+            AppendEscaped(subfield.Value, context);
+            _output.Append("</subfield>\n"u8);
+        }
+
+        _output.Append("  </datafield>\n"u8);
     }
 
     private void AppendEscaped(ReadOnlySpan<char> text, EscapeContext context)
@@ -173,12 +209,10 @@ public sealed partial class MarcXmlWriter : IMarcRecordWriter
         public void Report(char c)
         {
             var where = Code == '\0' ? $"field {Tag}" : $"field {Tag} ${Code}";
-            diagnostics?.Add(new MarcDiagnostic(
-                MarcDiagnosticIds.CharacterNotRepresentable,
-                MarcSeverity.Warning,
-                recordNumber,
-                -1,
-                $"{where}: U+{(int)c:X4} cannot be carried by XML 1.0 and was written as U+FFFD"));
+            Warn(MarcDiagnosticIds.CharacterNotRepresentable, $"{where}: U+{(int)c:X4} cannot be carried by XML 1.0 and was written as U+FFFD");
         }
+
+        public void Warn(string id, string message) =>
+            diagnostics?.Add(new MarcDiagnostic(id, MarcSeverity.Warning, recordNumber, -1, message));
     }
 }

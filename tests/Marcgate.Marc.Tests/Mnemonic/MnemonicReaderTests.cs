@@ -3,6 +3,7 @@ using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Marc.Mnemonic;
 using Marcgate.Marc.Tests.Formats;
+using Marcgate.Tests;
 
 namespace Marcgate.Marc.Tests.Mnemonic;
 
@@ -77,29 +78,29 @@ public sealed class MnemonicReaderTests
         Assert.Contains(strict.Diagnostics, d => d.Id == MarcDiagnosticIds.SyntaxError && d.Message.Contains("line 2", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Writer_output_reads_back_to_the_same_records_for_marc8_and_unicode()
+    public static TheoryData<string> ValidIso2709Files => [.. TestFiles.Iso2709Files("valid").Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(ValidIso2709Files))]
+    public void Writer_output_reads_back_to_the_same_records(string name)
     {
-        foreach (var file in new[] { "valid/brkrtest.mrc", "valid/brkrtest_UTF8.mrc", "valid/camel.usmarc", "valid/CornellFOLIOExemplars.mrc" })
+        var records = Read.Iso2709(Read.Corpus("valid/" + name));
+        using var memory = new MemoryStream();
+        using (var writer = new MnemonicWriter(memory, leaveOpen: true))
         {
-            var records = Read.Iso2709(Read.Corpus(file));
-            using var memory = new MemoryStream();
-            using (var writer = new MnemonicWriter(memory, leaveOpen: true))
+            foreach (var record in records)
             {
-                foreach (var record in records)
-                {
-                    writer.Write(record);
-                }
-
-                writer.Complete();
+                writer.Write(record);
             }
 
-            var back = Read.Records(MnemonicReader.ReadAll(memory.ToArray()));
-            Assert.Equal(records.Count, back.Count);
-            for (var i = 0; i < records.Count; i++)
-            {
-                Assert.Equal(Iso2709Writer.Write(records[i]), Iso2709Writer.Write(back[i]));
-            }
+            writer.Complete();
+        }
+
+        var back = Read.Records(MnemonicReader.ReadAll(memory.ToArray()));
+        Assert.Equal(records.Count, back.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            Assert.Equal(Iso2709Writer.Write(records[i]), Iso2709Writer.Write(back[i]));
         }
     }
 

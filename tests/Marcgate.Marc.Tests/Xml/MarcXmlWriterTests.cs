@@ -23,8 +23,45 @@ public sealed class MarcXmlWriterTests
         Assert.Equal(records.Count, back.Count);
         for (var i = 0; i < records.Count; i++)
         {
-            RecordAssert.Equal(records[i], back[i], ignoreLeader09: true);
+            RecordAssert.Equal(ControlFieldsFirst(records[i]), back[i], ignoreLeader09: true);
         }
+    }
+
+    [Fact]
+    public void Control_fields_after_data_fields_are_written_first_in_their_order_and_reported()
+    {
+        var record = new MarcRecord(fields:
+        [
+            new ControlField("001", "a1"),
+            new DataField("245", '1', '0', [new Subfield('a', "Title")]),
+            new ControlField("008", "eight"),
+            new DataField("500", ' ', ' ', [new Subfield('a', "Note")]),
+            new ControlField("005", "five"),
+        ]);
+        var diagnostics = new List<MarcDiagnostic>();
+        var back = Read.Records(MarcXmlReader.ReadAll(Write([record], diagnostics), MarcReaderOptions.StrictDefault)).Single();
+        Assert.Equal(["001", "008", "005", "245", "500"], back.Fields.Select(f => f.Tag));
+        Assert.Equal(["008", "005"], diagnostics.Where(d => d.Id == MarcDiagnosticIds.ControlFieldMoved).Select(d => d.Message[6..9]));
+        Assert.All(diagnostics, d => Assert.Equal(MarcSeverity.Warning, d.Severity));
+        Assert.Equal(2, diagnostics.Count);
+    }
+
+    [Fact]
+    public void Indicators_marcxml_does_not_allow_are_written_as_blanks_and_reported()
+    {
+        var record = new MarcRecord(fields:
+        [
+            new DataField("245", '#', '0', [new Subfield('a', "Title")]),
+            new DataField("650", 'A', '\u0014', [new Subfield('a', "Topic")]),
+            new DataField("700", '1', 'z', [new Subfield('a', "Name")]),
+        ]);
+        var diagnostics = new List<MarcDiagnostic>();
+        var back = Read.Records(MarcXmlReader.ReadAll(Write([record], diagnostics), MarcReaderOptions.StrictDefault)).Single();
+        Assert.Equal(["245  0", "650   ", "700 1z"], back.Fields.Cast<DataField>().Select(f => $"{f.Tag} {f.Indicator1}{f.Indicator2}"));
+        Assert.Equal(
+            ["field 245: ind1 '#'", "field 650: ind1 'A'", "field 650: ind2 U+0014"],
+            diagnostics.Select(d => d.Message[..d.Message.IndexOf(" is not", StringComparison.Ordinal)]));
+        Assert.All(diagnostics, d => Assert.Equal(MarcDiagnosticIds.IndicatorBlanked, d.Id));
     }
 
     [Fact]
@@ -67,6 +104,13 @@ public sealed class MarcXmlWriterTests
         Assert.Contains("<collection xmlns=\"http://www.loc.gov/MARC21/slim\">", xml, StringComparison.Ordinal);
         Assert.EndsWith("</collection>\n", xml, StringComparison.Ordinal);
     }
+
+    // What MARCXML can say of a record: control fields first, indicators outside [0-9a-z ] blank.
+    private static MarcRecord ControlFieldsFirst(MarcRecord record) =>
+        new(record.Leader.Clone(), record.Fields.OfType<ControlField>().Concat<MarcField>(record.Fields.OfType<DataField>().Select(f =>
+            new DataField(f.Tag, Blanked(f.Indicator1), Blanked(f.Indicator2), f.Subfields))));
+
+    private static char Blanked(char indicator) => indicator is ' ' or (>= '0' and <= '9') or (>= 'a' and <= 'z') ? indicator : ' ';
 
     private static byte[] Write(IEnumerable<MarcRecord> records, List<MarcDiagnostic> diagnostics)
     {
