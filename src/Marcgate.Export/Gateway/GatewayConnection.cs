@@ -62,7 +62,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         var reader = new GatewayReplyReader();
         try
         {
-            _trace?.Sent(request.Masked());
+            _trace?.Sent(request);
             await _stream.WriteAsync(request.Bytes, deadline.Token).ConfigureAwait(false);
             while (true)
             {
