@@ -53,9 +53,9 @@ public sealed class FailureInteropTests
         var results = await ExportHarness.ExportAsync(options, count: 1);
 
         var result = Assert.Single(results);
-        Assert.Equal(ExportStatus.Failed, result.Status);
+        Assert.Equal(ExportStatus.NotSent, result.Status);
         Assert.Equal(2, result.Attempts);
-        Assert.Equal($"cannot connect to 127.0.0.1:{host.Port}: connection refused (2 attempts)", result.Message);
+        Assert.Equal($"not sent: the host cannot be reached: cannot connect to 127.0.0.1:{host.Port}: connection refused (2 attempts)", result.Message);
     }
 
     [Fact]
