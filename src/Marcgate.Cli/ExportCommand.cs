@@ -12,10 +12,6 @@ namespace Marcgate.Cli;
 /// <summary><c>marcgate export [FILE…] [--flagged] [--destination NAME] [overrides]</c>: Connexion's export to a TCP/IP connection or a file.</summary>
 internal static class ExportCommand
 {
-    public const int ExitOk = 0;
-    public const int ExitRecordsFailed = 1;
-    public const int ExitUsage = 2;
-
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files whose records to export", Arity = ArgumentArity.ZeroOrMore };
@@ -24,17 +20,18 @@ internal static class ExportCommand
         var trace = new Option<FileInfo>("--trace") { Description = "Write the byte transcript to FILE (the password masked)" };
         var saveFile = new Option<FileInfo>("--save-file") { Description = "The save file (default: $MARCGATE_DATA_DIR or $XDG_DATA_HOME/marcgate/savefile.db)" };
         var toFile = new Option<string>("--to-file") { Description = "Export to this file instead of a TCP/IP connection" };
+        var verbose = new Option<bool>("--verbose") { Description = "Print a line per record (with the host's whole reply) on a terminal too, instead of a progress bar" };
         var overrides = OverrideOptions();
 
         var command = new Command("export", """
             Export records as Connexion does: to a gateway host over TCP/IP (gateway §6) or to a file.
             Settings come from the session file ($MARCGATE_SESSION), else My Default, else the built-in defaults;
             the flags below override them for this run only (see marcgate export-options).
-            Exit codes: 0 every record accepted, written or flagged; 1 one or more records failed or were
-            rejected (the summary says why); 2 bad settings, unreadable input or nothing to export.
+            A refused or locked-out logon, or a host that cannot be reached through the retries, stops the
+            export: the records left are not sent, and the summary says why. Exit codes: see marcgate --help.
             """)
         {
-            files, flagged, destination, trace, saveFile, toFile,
+            files, flagged, destination, trace, saveFile, toFile, verbose,
         };
         foreach (var option in overrides)
         {
@@ -66,7 +63,7 @@ internal static class ExportCommand
             if (options is null)
             {
                 error.WriteLine($"marcgate export: {loadError}");
-                return ExitUsage;
+                return ExitCodes.Usage;
             }
 
             var inputs = parse.GetValue(files) ?? [];
@@ -74,7 +71,7 @@ internal static class ExportCommand
             if (inputs.Length == 0 && !fromSaveFile)
             {
                 error.WriteLine("marcgate export: nothing to export; name ISO 2709 files or use --flagged");
-                return ExitUsage;
+                return ExitCodes.Usage;
             }
 
             var marking = options.MarkForExportAndSave && !fromSaveFile;
@@ -96,7 +93,7 @@ internal static class ExportCommand
                     error.WriteLine($"marcgate export: {problem}");
                 }
 
-                return ExitUsage;
+                return ExitCodes.Usage;
             }
 
             List<ExportItem> items;
@@ -105,13 +102,23 @@ internal static class ExportCommand
             {
                 savedRecords = marking || fromSaveFile ? SqliteSaveFileStore.Open(parse.GetValue(saveFile)?.FullName ?? SaveFilePaths.DefaultPath()) : null;
                 items = fromSaveFile ? [.. ExportItems.Flagged(savedRecords!)] : [];
-                items.AddRange(ExportItems.FromFiles(inputs.Select(f => f.FullName), items.Count + 1));
+                foreach (var input in inputs)
+                {
+                    var before = items.Count;
+                    items.AddRange(ExportItems.FromFiles([input.FullName], items.Count + 1));
+                    if (items.Count == before)
+                    {
+                        savedRecords?.Dispose();
+                        error.WriteLine($"marcgate export: {input} holds no records");
+                        return ExitCodes.Usage;
+                    }
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or SaveFileException)
             {
                 savedRecords?.Dispose();
                 error.WriteLine($"marcgate export: {e.Message}");
-                return ExitUsage;
+                return ExitCodes.Usage;
             }
 
             using var saved = savedRecords;
@@ -119,71 +126,73 @@ internal static class ExportCommand
             if (items.Count == 0)
             {
                 output.WriteLine("No records to export (no flagged records in the save file).");
-                return ExitOk;
+                return ExitCodes.Ok;
             }
 
+            var perRecord = parse.GetValue(verbose) || !IsTerminal(output);
+            var lines = perRecord ? new SynchronousProgress(result => WriteRecord(output, result)) : null;
             IReadOnlyList<ExportRecordResult> results;
             try
             {
                 if (marking)
                 {
-                    results = ExportJob.SaveAndFlag(items, saved!, null);
+                    results = ExportJob.SaveAndFlag(items, saved!, lines);
                 }
                 else
                 {
                     using var traceWriter = parse.GetValue(trace) is { } traceFile ? new GatewayTrace(new StreamWriter(traceFile.FullName, append: false)) : null;
                     var job = new ExportJob(options, MarcValidator.Instance) { Trace = traceWriter };
-                    results = await RunWithProgressAsync(job, items, password, saved, output, cancellationToken).ConfigureAwait(false);
+                    results = lines is null
+                        ? await RunWithProgressBarAsync(job, items, password, saved, cancellationToken).ConfigureAwait(false)
+                        : await job.RunAsync(items, password, saved, lines, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (SaveFileException e)
             {
                 // The host's replies already printed stand; the save file could not record them.
                 error.WriteLine($"marcgate export: {e.Message}");
-                return ExitUsage;
+                return ExitCodes.Usage;
             }
 
-            WriteSummary(output, options, results);
-            return results.All(r => r.Succeeded) ? ExitOk : ExitRecordsFailed;
+            if (perRecord)
+            {
+                output.WriteLine();
+            }
+
+            foreach (var line in ExportSummary.Report(options, results))
+            {
+                output.WriteLine(line);
+            }
+
+            return results.Any(r => r.Status == ExportStatus.NotSent) ? ExitCodes.PartialDelivery
+                : results.All(r => r.Succeeded) ? ExitCodes.Ok
+                : ExitCodes.RecordErrors;
         });
         return command;
     }
 
-    private static async Task<IReadOnlyList<ExportRecordResult>> RunWithProgressAsync(ExportJob job, List<ExportItem> items, string? password, ISaveFileStore? saveFile, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out) && AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            IReadOnlyList<ExportRecordResult> results = [];
-            await AnsiConsole.Progress().StartAsync(async context =>
-            {
-                var task = context.AddTask("Exporting", maxValue: items.Count);
-                results = await job.RunAsync(items, password, saveFile, new SynchronousProgress(_ => task.Increment(1)), cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-            return results;
-        }
+    // A progress bar only where a person watches; scripts and logs get one line per record.
+    private static bool IsTerminal(TextWriter output) =>
+        !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out) && AnsiConsole.Profile.Capabilities.Interactive;
 
-        var total = items.Count;
-        var progress = new SynchronousProgress(result => output.WriteLine($"[{result.Item.Number}/{total}] {result.Item.Source}: {result.Status.ToString().ToLowerInvariant()}"));
-        return await job.RunAsync(items, password, saveFile, progress, cancellationToken).ConfigureAwait(false);
+    private static async Task<IReadOnlyList<ExportRecordResult>> RunWithProgressBarAsync(ExportJob job, List<ExportItem> items, string? password, ISaveFileStore? saveFile, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ExportRecordResult> results = [];
+        await AnsiConsole.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("Exporting", maxValue: items.Count);
+            results = await job.RunAsync(items, password, saveFile, new SynchronousProgress(_ => task.Increment(1)), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return results;
     }
 
-    private static void WriteSummary(TextWriter output, ExportOptions options, IReadOnlyList<ExportRecordResult> results)
+    private static void WriteRecord(TextWriter output, ExportRecordResult result)
     {
-        var target = options.ExportDestination == ExportDestinationKind.File
-            ? options.FileName
-            : $"{options.Host}:{options.Port}{(options.DestinationName is null ? string.Empty : $" ({options.DestinationName})")}";
-        output.WriteLine();
-        output.WriteLine(options.MarkForExportAndSave ? "Export summary (saved and flagged):" : $"Export summary ({target}):");
-        foreach (var result in results)
+        output.WriteLine(ExportSummary.Line(result));
+        foreach (var detail in ExportSummary.Details(result))
         {
-            output.WriteLine(ExportSummary.Line(result));
-            foreach (var detail in ExportSummary.Details(result))
-            {
-                output.WriteLine(detail);
-            }
+            output.WriteLine(detail);
         }
-
-        output.WriteLine(ExportSummary.Totals(results));
     }
 
     private static List<(string Key, Option Option, Func<ParseResult, string> Value)> OverrideOptions()

@@ -27,7 +27,8 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("#1 three.mrc record 1: accepted action=added record=", output, StringComparison.Ordinal);
-        Assert.Contains("3 record(s): 3 accepted", output, StringComparison.Ordinal);
+        Assert.Contains($"Export summary (127.0.0.1:{host.Port}): 3 records", output, StringComparison.Ordinal);
+        Assert.Contains("       3 added", output, StringComparison.Ordinal);
         Assert.Equal(3, host.Requests.Count);
         Assert.All(host.Requests, r => Assert.Contains("AO01CARLI_NETWORKP" + (char)(0x40 + Secret.Length) + Secret, Encoding.Latin1.GetString(r), StringComparison.Ordinal));
 
@@ -52,7 +53,9 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("#2 save file #2: rejected code=invalid-record — Import Failed. The record is not valid: 245 REJECT.", output, StringComparison.Ordinal);
-        Assert.Contains("3 record(s): 2 accepted, 1 rejected", output, StringComparison.Ordinal);
+        Assert.Contains("       2 added", output, StringComparison.Ordinal);
+        Assert.Contains("       1 rejected  invalid-record 1", output, StringComparison.Ordinal);
+        Assert.Contains("  #2 \"REJECT me.\" (OCLC 63110002): rejected invalid-record — Import Failed. The record is not valid: 245 REJECT.", output, StringComparison.Ordinal);
         var stillFlagged = _cli.Run("savefile", "list", "--flagged").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("#2", Assert.Single(stillFlagged).Split('\t')[0]);
         Assert.Contains("rejected", stillFlagged[0], StringComparison.Ordinal);
@@ -110,7 +113,7 @@ public sealed class ExportCommandTests : IDisposable
         var (exit, output, _) = _cli.Run("export", "--to-file", target, "--file-type", "single", "--validate-bib", "none", "--charset", "marc8", file);
 
         Assert.Equal(0, exit);
-        Assert.Contains("2 record(s): 2 written", output, StringComparison.Ordinal);
+        Assert.Contains("       2 written", output, StringComparison.Ordinal);
         var records = Iso2709Reader.ReadAll(File.ReadAllBytes(target)).Select(r => r.Record!).ToList();
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.Equal(' ', r.Leader.CharacterCodingScheme));

@@ -5,16 +5,24 @@ using System.Text;
 
 namespace Marcgate.Cli.Tests;
 
-/// <summary>A loopback host answering as gateway §4 describes: added for every record, invalid-record when its bytes hold "REJECT".</summary>
+/// <summary>
+/// A loopback host answering as gateway §4 describes: added for every record, invalid-record when its bytes hold
+/// "REJECT"; or what <c>answer</c> returns for a request (its bytes as Latin-1), when it returns text. It
+/// serves one request per connection and then closes it.
+/// </summary>
 internal sealed class ExportTestHost : IAsyncDisposable
 {
+    public const string LogonRefusal = "Import Failed. Logon failed--the logon ID and/or password is not valid.\r\nstatus=error code=logon-failed\r\n\0";
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly Func<string, string?>? _answer;
     private int _records;
 
-    public ExportTestHost()
+    public ExportTestHost(Func<string, string?>? answer = null)
     {
+        _answer = answer;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -75,9 +83,9 @@ internal sealed class ExportTestHost : IAsyncDisposable
 
                 var bytes = request.ToArray();
                 Requests.Enqueue(bytes);
-                var reply = Encoding.Latin1.GetString(bytes).Contains("REJECT", StringComparison.Ordinal)
+                var reply = _answer?.Invoke(Encoding.Latin1.GetString(bytes)) ?? (Encoding.Latin1.GetString(bytes).Contains("REJECT", StringComparison.Ordinal)
                     ? "Import Failed. The record is not valid: 245 REJECT.\r\nstatus=error code=invalid-record\r\n\0"
-                    : $"The record has been processed successfully. Record {Interlocked.Increment(ref _records):D6} was added to NETWORK.\r\nstatus=ok action=added repository=NETWORK record={_records:D6} warnings=0\r\n\0";
+                    : $"The record has been processed successfully. Record {Interlocked.Increment(ref _records):D6} was added to NETWORK.\r\nstatus=ok action=added repository=NETWORK record={_records:D6} warnings=0\r\n\0");
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(reply), _stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)

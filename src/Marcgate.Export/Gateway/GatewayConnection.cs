@@ -10,22 +10,27 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private readonly NetworkStream _stream;
     private readonly GatewayTrace? _trace;
     private readonly string _endpoint;
+    private readonly TimeProvider _time;
     private readonly byte[] _buffer = new byte[4096];
 
-    private GatewayConnection(Socket socket, string endpoint, GatewayTrace? trace)
+    private GatewayConnection(Socket socket, string endpoint, GatewayTrace? trace, TimeProvider time)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _endpoint = endpoint;
         _trace = trace;
+        _time = time;
     }
 
     /// <summary>How many requests this connection has carried.</summary>
     public int Requests { get; private set; }
 
+    /// <summary>How long the host was silent between the last request's final byte and the first byte of its reply.</summary>
+    public TimeSpan ReplyWait { get; private set; }
+
     /// <summary>Connects within the timeout.</summary>
     /// <exception cref="GatewayTransportException">The host cannot be reached (retryable).</exception>
-    public static async Task<GatewayConnection> ConnectAsync(string host, int port, TimeSpan timeout, GatewayTrace? trace, CancellationToken cancellationToken)
+    public static async Task<GatewayConnection> ConnectAsync(string host, int port, TimeSpan timeout, GatewayTrace? trace, TimeProvider time, CancellationToken cancellationToken)
     {
         var endpoint = $"{host}:{port}";
         trace?.Note($"connect {endpoint}");
@@ -36,19 +41,19 @@ internal sealed class GatewayConnection : IAsyncDisposable
         {
             await socket.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
             trace?.Note($"connected to {endpoint}");
-            return new GatewayConnection(socket, endpoint, trace);
+            return new GatewayConnection(socket, endpoint, trace, time);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
             trace?.Note($"connect to {endpoint} timed out after {timeout.TotalSeconds} s");
-            throw new GatewayTransportException($"cannot connect to {endpoint}: no answer within the timeout of {timeout.TotalSeconds} s", retryable: true);
+            throw new GatewayTransportException($"cannot connect to {endpoint}: no answer within the timeout of {timeout.TotalSeconds} s", retryable: true) { Unreachable = true, Reason = "cannot connect" };
         }
         catch (SocketException e)
         {
             socket.Dispose();
             trace?.Note($"connect to {endpoint} failed: {e.SocketErrorCode}");
-            throw new GatewayTransportException($"cannot connect to {endpoint}: {Describe(e)}", retryable: true, e);
+            throw new GatewayTransportException($"cannot connect to {endpoint}: {Describe(e)}", retryable: true, e) { Unreachable = true, Reason = "cannot connect" };
         }
     }
 
@@ -57,16 +62,24 @@ internal sealed class GatewayConnection : IAsyncDisposable
     public async Task<HostReply> ExchangeAsync(GatewayRequestBytes request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Requests++;
+        ReplyWait = TimeSpan.Zero;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var reader = new GatewayReplyReader();
         try
         {
-            _trace?.Sent(request.Masked());
+            _trace?.Sent(request);
             await _stream.WriteAsync(request.Bytes, deadline.Token).ConfigureAwait(false);
+            var sent = _time.GetTimestamp();
+            var first = true;
             while (true)
             {
                 var read = await _stream.ReadAsync(_buffer, deadline.Token).ConfigureAwait(false);
+                if (first)
+                {
+                    ReplyWait = _time.GetElapsedTime(sent);
+                    first = false;
+                }
                 if (read == 0)
                 {
                     _trace?.Note("host closed the connection");
@@ -90,7 +103,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
                     case GatewayReplyState.Complete:
                         return reader.Reply!;
                     case GatewayReplyState.TooLong:
-                        throw new GatewayTransportException($"the reply from {_endpoint} exceeds {GatewayReplyReader.DefaultMaxReplyBytes} bytes without a NUL; the host does not speak the gateway protocol", retryable: false) { NothingReceived = false };
+                        throw new GatewayTransportException($"the reply from {_endpoint} exceeds {GatewayReplyReader.DefaultMaxReplyBytes} bytes without a NUL; the host does not speak the gateway protocol", retryable: false) { NothingReceived = false, Reason = "not a gateway reply" };
                     default:
                         break;
                 }
@@ -100,7 +113,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         {
             _trace?.Note($"no reply within {timeout.TotalSeconds} s");
             var partial = reader.Received > 0 ? $" ({reader.Received} bytes of a reply without its NUL)" : string.Empty;
-            throw new GatewayTransportException($"no reply from {_endpoint} within the timeout of {timeout.TotalSeconds} s{partial}", retryable: false) { NothingReceived = reader.Received == 0 };
+            throw new GatewayTransportException($"no reply from {_endpoint} within the timeout of {timeout.TotalSeconds} s{partial}", retryable: false) { NothingReceived = reader.Received == 0, Reason = "no reply within the timeout" };
         }
         catch (IOException e)
         {

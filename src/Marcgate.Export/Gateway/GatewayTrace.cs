@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Marcgate.Gateway.Client;
 
 namespace Marcgate.Export.Gateway;
 
@@ -7,6 +8,8 @@ namespace Marcgate.Export.Gateway;
 /// <remarks>
 /// One line per event: time, direction (<c>C&gt;</c> client to host, <c>S&gt;</c> host to client, <c>--</c> a note),
 /// then the bytes: printable ASCII as is, everything else (and <c>&lt;</c>) as <c>&lt;XX&gt;</c> hex.
+/// A password field is written as <c>P*****</c> whatever its value: neither its length prefix nor the
+/// number of stars says how long the password is.
 /// </remarks>
 public sealed class GatewayTrace : IDisposable
 {
@@ -21,8 +24,18 @@ public sealed class GatewayTrace : IDisposable
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>What a transcript shows in place of a password field's length and value.</summary>
+    public const string PasswordMask = "*****";
+
     /// <summary>Records bytes the client sent; pass them already masked.</summary>
     public void Sent(ReadOnlySpan<byte> bytes) => Write("C>", Escape(bytes));
+
+    /// <summary>Records a request the client sent, its password field shown as <c>P*****</c>.</summary>
+    public void Sent(GatewayRequestBytes request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Write("C>", Mask(request));
+    }
 
     /// <summary>Records bytes the host sent.</summary>
     public void Received(ReadOnlySpan<byte> bytes) => Write("S>", Escape(bytes));
@@ -47,6 +60,22 @@ public sealed class GatewayTrace : IDisposable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The request escaped for one transcript line, with the password's length prefix and value replaced by <see cref="PasswordMask"/>.</summary>
+    public static string Mask(GatewayRequestBytes request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var bytes = request.Bytes.AsSpan();
+        if (request.PasswordOffset < 0)
+        {
+            return Escape(bytes);
+        }
+
+        // gateway §3.2: the prefix is one byte up to 191 bytes, else decimal digits; both tell the length.
+        var prefixStart = request.PasswordOffset - GatewayRequestWriter.EncodeLength(request.PasswordLength).Length;
+        var valueEnd = request.PasswordOffset + request.PasswordLength;
+        return Escape(bytes[..prefixStart]) + PasswordMask + Escape(bytes[valueEnd..]);
     }
 
     /// <inheritdoc />

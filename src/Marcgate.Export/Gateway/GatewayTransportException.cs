@@ -30,6 +30,12 @@ public sealed class GatewayTransportException : Exception
     /// <summary>True for a failed connect or a connection lost before the reply (gateway §6 Retries); false for a timeout waiting for the reply.</summary>
     public bool Retryable { get; }
 
+    /// <summary>The kind of failure in a few words, as the export summary counts it.</summary>
+    public string Reason { get; init; } = "connection lost";
+
+    /// <summary>True when the connect itself failed (refused, timed out, no route): the host cannot be reached.</summary>
+    public bool Unreachable { get; init; }
+
     /// <summary>True when nothing at all came back from the host on this connection before it failed.</summary>
     public bool NothingReceived { get; init; } = true;
 }

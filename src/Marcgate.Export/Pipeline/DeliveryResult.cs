@@ -3,7 +3,7 @@ using Marcgate.Gateway.Client;
 namespace Marcgate.Export.Pipeline;
 
 /// <summary>What a destination did with one record.</summary>
-/// <param name="Status">Accepted, Rejected, Failed or Written.</param>
+/// <param name="Status">Accepted, Rejected, Failed, Written or NotSent.</param>
 /// <param name="Message">The host's human line, the file written, or why it failed.</param>
 public sealed record DeliveryResult(ExportStatus Status, string Message)
 {
@@ -15,4 +15,19 @@ public sealed record DeliveryResult(ExportStatus Status, string Message)
 
     /// <summary>Why earlier attempts failed, in order.</summary>
     public IReadOnlyList<string> RetriedBecause { get; init; } = [];
+
+    /// <summary>What the summary counts this record under: the reply's code, or the kind of failure.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Set when sending further records cannot help: the export stops after this one.</summary>
+    public ExportStop? Stop { get; init; }
+
+    /// <summary>True when the host answered only after a silence of at least the idle-wait threshold, without an EOT sent.</summary>
+    public bool AnsweredAfterIdleWait { get; init; }
+
+    /// <summary>True when a kept connection (Permanent Connection) was found closed by the host and reopened for this record.</summary>
+    public bool Reconnected { get; init; }
+
+    /// <summary>True when the request carried a user ID (<c>U</c>, Send User ID).</summary>
+    public bool SentUserId { get; init; }
 }

@@ -26,25 +26,22 @@ public sealed class ExportJob
     public GatewayTrace? Trace { get; init; }
 
     /// <summary>Exports every item to the destination of the options; records from the save file lose their flag only when accepted.</summary>
+    /// <remarks>The export stops early when going on cannot help (<see cref="ExportStop"/>); the records left are reported <see cref="ExportStatus.NotSent"/>.</remarks>
     public async Task<IReadOnlyList<ExportRecordResult>> RunAsync(IEnumerable<ExportItem> items, string? password, ISaveFileStore? saveFile, IProgress<ExportRecordResult>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         await using var destination = CreateDestination(password);
         var runner = new ExportRunner(new RecordPreparer(_options, _validator, _charset), destination);
-        var results = new List<ExportRecordResult>();
-        foreach (var item in items)
+        var recording = new SynchronousProgress(result =>
         {
-            var result = await runner.ExportAsync(item, cancellationToken).ConfigureAwait(false);
-            if (item.SaveFileNumber is { } number && saveFile is not null)
+            if (result.Item.SaveFileNumber is { } number && saveFile is not null)
             {
                 saveFile.RecordExport(number, result.Succeeded, ExportSummary.Line(result));
             }
 
-            results.Add(result);
             progress?.Report(result);
-        }
-
-        return results;
+        });
+        return await runner.ExportAllAsync(items, recording, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Mark for Export and Save Record: saves each readable record in the save file, flagged, instead of sending it.</summary>
@@ -58,7 +55,7 @@ public sealed class ExportJob
             ExportRecordResult result;
             if (item.Record is null)
             {
-                result = new ExportRecordResult(item, ExportStatus.Failed, "cannot be read") { Reasons = item.ReadProblems };
+                result = new ExportRecordResult(item, ExportStatus.Failed, "cannot be read") { Reasons = item.ReadProblems, Reason = "cannot be read" };
             }
             else
             {
@@ -82,5 +79,11 @@ public sealed class ExportJob
         }
 
         return new GatewayExportDestination(_options, password, Trace);
+    }
+
+    // Progress<T> posts to the thread pool; the save file must record each result before the next is sent.
+    private sealed class SynchronousProgress(Action<ExportRecordResult> report) : IProgress<ExportRecordResult>
+    {
+        public void Report(ExportRecordResult value) => report(value);
     }
 }

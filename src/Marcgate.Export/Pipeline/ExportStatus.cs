@@ -17,4 +17,7 @@ public enum ExportStatus
 
     /// <summary>Mark for Export and Save Record: the record was saved and flagged instead of sent.</summary>
     Flagged,
+
+    /// <summary>The export stopped before this record reached the host (<see cref="ExportStop"/> says why).</summary>
+    NotSent,
 }

@@ -27,9 +27,13 @@ public sealed class RecordPreparer
     public ValidationLevel LevelFor(MarcRecord record) => IsAuthority(record) ? _options.ValidateAuthority : _options.ValidateBibliographic;
 
     /// <summary>Prepares one record; null with the reasons when it must not be sent.</summary>
-    public PreparedRecord? Prepare(MarcRecord original, List<string> problems)
+    public PreparedRecord? Prepare(MarcRecord original, List<string> problems) => Prepare(original, problems, out _);
+
+    /// <summary>Prepares one record; null with the reasons, and the step that refused it in a few words, when it must not be sent.</summary>
+    public PreparedRecord? Prepare(MarcRecord original, List<string> problems, out string? refusedBy)
     {
         ArgumentNullException.ThrowIfNull(original);
+        refusedBy = null;
         var record = original.Clone();
         if (_options.FieldsToDelete.Count > 0)
         {
@@ -46,6 +50,7 @@ public sealed class RecordPreparer
             {
                 problems.Add($"fails {level.ToString().ToLowerInvariant()} validation ({kind} record):");
                 problems.AddRange(errors.Select(e => "  " + Describe(e)));
+                refusedBy = "fails validation";
                 return null;
             }
         }
@@ -53,6 +58,7 @@ public sealed class RecordPreparer
         var converted = _charset.Convert(record, _options.CharacterSet, problems);
         if (converted is null)
         {
+            refusedBy = "cannot be converted";
             return null;
         }
 
@@ -63,6 +69,7 @@ public sealed class RecordPreparer
         catch (MarcFormatException e)
         {
             problems.Add("cannot be written as ISO 2709: " + e.Message);
+            refusedBy = "cannot be written as ISO 2709";
             return null;
         }
     }

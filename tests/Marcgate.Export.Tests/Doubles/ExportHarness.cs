@@ -19,9 +19,9 @@ internal static class ExportHarness
         Retries = 0,
     };
 
-    public static async Task<IReadOnlyList<ExportRecordResult>> ExportAsync(ExportOptions options, int count, GatewayTrace? trace = null, Action<GatewayExportDestination>? configure = null)
+    public static async Task<IReadOnlyList<ExportRecordResult>> ExportAsync(ExportOptions options, int count, GatewayTrace? trace = null, Action<GatewayExportDestination>? configure = null, TimeProvider? time = null)
     {
-        await using var destination = new GatewayExportDestination(options, Password, trace);
+        await using var destination = new GatewayExportDestination(options, Password, trace, time);
         configure?.Invoke(destination);
         var runner = new ExportRunner(new RecordPreparer(options, new RuleValidator(), new SameCharsetConverter()), destination);
         var items = Enumerable.Range(1, count).Select(i => new ExportItem(i, $"test record {i}", TestRecords.Bibliographic(i), []));

@@ -4,12 +4,18 @@ namespace Marcgate.Export.Tests.Doubles;
 
 /// <summary>
 /// Koha's connexion_import_daemon as gateway §5 describes it: reads until a NUL ("EOT") or until the
-/// silence passes with no new bytes (5 s in Koha), then replies and closes the connection.
+/// silence passes with no new bytes (5 s in Koha), then replies and closes the connection. Its reply has a
+/// second line with the record's link. Given a clock, it waits a short real <paramref name="silence"/> and
+/// moves the clock by Koha's 5 s, so the exporter sees Koha's wait without the test spending it.
 /// </summary>
-internal sealed class KohaStyleReceiver(TimeSpan silence) : LoopbackReceiver
+internal sealed class KohaStyleReceiver(TimeSpan silence, ManualClock? clock = null) : LoopbackReceiver
 {
+    public const string Link = "http://koha.example.org/cgi-bin/koha/catalogue/detail.pl?biblionumber=42";
+
+    public static readonly TimeSpan KohaSilence = TimeSpan.FromSeconds(5);
+
     public KohaStyleReceiver()
-        : this(TimeSpan.FromSeconds(5))
+        : this(KohaSilence)
     {
     }
 
@@ -48,7 +54,12 @@ internal sealed class KohaStyleReceiver(TimeSpan silence) : LoopbackReceiver
         if (RequestScanner.TryScan(received.ToArray(), connection, out var request, out _))
         {
             Requests.Enqueue(request! with { AnsweredBecauseOfNul = byNul });
-            await stream.WriteAsync("Success. Imported record into Koha.\n\0"u8.ToArray(), cancellationToken);
+            if (!byNul)
+            {
+                clock?.Advance(KohaSilence);
+            }
+
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"Success.  Batch number 7 - biblio record number 42 added to Koha.\n\n{Link}\0"), cancellationToken);
         }
         else
         {

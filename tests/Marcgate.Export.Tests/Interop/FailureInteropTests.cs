@@ -53,9 +53,9 @@ public sealed class FailureInteropTests
         var results = await ExportHarness.ExportAsync(options, count: 1);
 
         var result = Assert.Single(results);
-        Assert.Equal(ExportStatus.Failed, result.Status);
+        Assert.Equal(ExportStatus.NotSent, result.Status);
         Assert.Equal(2, result.Attempts);
-        Assert.Equal($"cannot connect to 127.0.0.1:{host.Port}: connection refused (2 attempts)", result.Message);
+        Assert.Equal($"not sent: the host cannot be reached: cannot connect to 127.0.0.1:{host.Port}: connection refused (2 attempts)", result.Message);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class FailureInteropTests
 
         var transcript = text.ToString();
         Assert.DoesNotContain(ExportHarness.Password, transcript, StringComparison.Ordinal);
-        Assert.Contains("C> AO01CARLI_NETWORKPR" + new string('*', ExportHarness.Password.Length) + "00", transcript, StringComparison.Ordinal);
+        Assert.Contains("C> AO01CARLI_NETWORKP*****00", transcript, StringComparison.Ordinal);
         Assert.Contains("<1D><00>", transcript, StringComparison.Ordinal);
         Assert.Contains("S> Import ok<0A><00>", transcript, StringComparison.Ordinal);
         Assert.Equal(2, transcript.Split('\n').Count(l => l.Contains(" -- connect ", StringComparison.Ordinal)));
