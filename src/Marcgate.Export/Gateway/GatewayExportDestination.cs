@@ -145,8 +145,8 @@ public sealed class GatewayExportDestination : IExportDestination
     // gateway §4: a host without reply codes (Koha, FOLIO) is judged by its sentence.
     private static ExportStop? StopFor(HostReply reply) => reply.Code switch
     {
-        GatewayErrorCodes.LogonFailed => ExportStop.LogonRefused,
-        GatewayErrorCodes.LockedOut => ExportStop.LockedOut,
+        GatewayReplyCodes.LogonFailed => ExportStop.LogonRefused,
+        GatewayReplyCodes.LockedOut => ExportStop.LockedOut,
         null when !reply.Accepted && s_logonWords.Any(w => reply.Text.Contains(w, StringComparison.OrdinalIgnoreCase)) => ExportStop.LogonRefused,
         _ => null,
     };
