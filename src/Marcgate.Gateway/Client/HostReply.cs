@@ -10,7 +10,7 @@ namespace Marcgate.Gateway.Client;
 /// </remarks>
 public sealed class HostReply
 {
-    private static readonly string[] s_failureWords = ["fail", "error", "invalid", "denied", "reject", "not authorized", "unauthorized"];
+    private static readonly string[] s_failureWords = ["fail", "unsuccessful", "error", "invalid", "denied", "reject", "not authorized", "unauthorized"];
 
     private HostReply(string text, GatewayReplyEnd end, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> values)
     {

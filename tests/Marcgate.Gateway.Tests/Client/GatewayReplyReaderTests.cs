@@ -29,6 +29,7 @@ public sealed class GatewayReplyReaderTests
         },
         { "folio", "Import ok\n\0", true, null, null, 0 },
         { "koha failure", "Failed to import record: invalid MARC\0", false, null, null, 0 },
+        { "koha refused logon", "Unsuccessful request\0", false, null, null, 0 },
     };
 
     [Theory]
