@@ -47,7 +47,7 @@ public sealed class DumpCommandTests
         var run = CommandRun.Invoke(DumpCommand.Create(), file);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal($"({file}: record 1, byte 144: warning MARC004: the directory ends with 0x1F instead of the field terminator 0x1E)", run.OutputLines[0]);
+        Assert.Equal($"({file}: record 1, byte 144: warning MARC004: the directory ends with 0x1F (byte 144 of the record at offset 0) instead of the field terminator 0x1E)", run.OutputLines[0]);
         Assert.Contains("245 00 $a Green Eggs and Ham", run.OutputLines);
         Assert.StartsWith($"({file}: record 1, byte 382: warning MARC009", run.OutputLines[^1], StringComparison.Ordinal);
     }
