@@ -17,7 +17,8 @@ internal static class DumpCommand
         var command = new Command(
             "dump",
             "Print ISO 2709 records human-readably: the leader, then 'TAG II $a Value' lines (yaz-marcdump's layout), with each record's diagnostics.\n"
-            + "MARC-8 records (leader/09 blank) are shown converted to Unicode unless --raw is given.\n"
+            + "MARC-8 records (leader/09 blank) are shown converted to Unicode unless --raw is given; the leader is shown as stored,\n"
+            + "followed by 'LDR (as converted: …)' when conversion (or reading's repair of leader/10-11, 20-22) changes it.\n"
             + "Exit codes: 0 all records read without errors; 1 some record had errors or was rejected; 2 usage or I/O error.")
         {
             files,
@@ -52,8 +53,11 @@ internal static class DumpCommand
     {
         var exit = 0;
         using var reader = new Iso2709Reader(file.OpenRead(), options);
-        while (reader.Read() is { } result)
+        while (reader.ReadFrame() is { } frame)
         {
+            // The leader as the file holds it: reading may assume leader/10-11 and 20-22 (MARC010), conversion sets leader/09.
+            var stored = frame.Bytes.Length >= Leader.Length ? Encoding.Latin1.GetString(frame.Bytes.Span[..Leader.Length]) : null;
+            var result = frame.Parse();
             foreach (var diagnostic in result.Diagnostics)
             {
                 output.WriteLine($"({file}: {diagnostic})");
@@ -61,17 +65,19 @@ internal static class DumpCommand
 
             if (result.Record is { } record)
             {
+                var converted = false;
                 if (toUnicode && !record.Leader.IsUnicode)
                 {
                     var conversion = new List<MarcDiagnostic>();
                     record = MarcCharsetConverter.ToUnicode(record, conversion, result.RecordNumber);
+                    converted = true;
                     foreach (var diagnostic in conversion)
                     {
                         output.WriteLine($"({file}: {diagnostic})");
                     }
                 }
 
-                WriteRecord(record, output);
+                WriteRecord(record, output, stored, converted ? "as converted" : "as read");
             }
             else
             {
@@ -92,11 +98,21 @@ internal static class DumpCommand
     }
 
     /// <summary>The yaz-marcdump line format: leader; <c>001 value</c>; <c>245 10 $a Title $c Author</c>.</summary>
-    internal static void WriteRecord(MarcRecord record, TextWriter output)
+    /// <remarks>
+    /// The leader line shows <paramref name="storedLeader"/>, the leader as the input holds it; when the record's
+    /// leader differs, a second line <c>LDR (as converted: …)</c> shows what reading or conversion made of it.
+    /// </remarks>
+    internal static void WriteRecord(MarcRecord record, TextWriter output, string? storedLeader = null, string change = "as converted")
     {
         var unicode = record.Leader.IsUnicode;
         var line = new StringBuilder();
-        output.WriteLine(Printable(record.Leader.ToString(), unicode: false));
+        var leader = record.Leader.ToString();
+        output.WriteLine(Printable(storedLeader ?? leader, unicode: false));
+        if (storedLeader is not null && !string.Equals(storedLeader, leader, StringComparison.Ordinal))
+        {
+            output.WriteLine($"LDR ({change}: {Printable(leader, unicode: false)})");
+        }
+
         foreach (var field in record.Fields)
         {
             line.Clear().Append(field.Tag).Append(' ');

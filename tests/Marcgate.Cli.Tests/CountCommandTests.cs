@@ -37,7 +37,7 @@ public sealed class CountCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"8\t{file}\t0 rejected, 1 with errors; MARC003×3 MARC004×3 MARC005×1 MARC009×1", run.OutputLines[0]);
-        Assert.StartsWith($"{file}: record 5, byte 533: error MARC005: directory entry 1 for tag '245'", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"{file}: record 5, byte 533: error MARC005: directory entry 1 (bytes 24-35 of the record at offset 509) for tag '245'", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class Iso2709DirectoryBounds
             {
                 if (b != Iso2709.FieldTerminator)
                 {
-                    context.Warn(MarcDiagnosticIds.DirectoryMalformed, at, $"the directory ends with 0x{b:X2} instead of the field terminator 0x1E");
+                    context.Warn(MarcDiagnosticIds.DirectoryMalformed, at, $"the directory ends with 0x{b:X2} ({context.Bytes(at, at)}) instead of the field terminator 0x1E");
                 }
 
                 ReportBase(claimedBase, at, leader, context);
@@ -61,7 +61,7 @@ internal static class Iso2709DirectoryBounds
             return shifted;
         }
 
-        context.Warn(MarcDiagnosticIds.DirectoryMalformed, directoryEnd - partial, $"the directory is {directoryEnd - First} bytes, not a multiple of 12; the last {partial} byte(s) '{Iso2709.Printable(content.Slice(directoryEnd - partial, partial))}' are ignored");
+        context.Warn(MarcDiagnosticIds.DirectoryMalformed, directoryEnd - partial, $"the directory is {directoryEnd - First} bytes, not a multiple of 12; the last {partial} byte(s) '{Iso2709.Printable(content.Slice(directoryEnd - partial, partial))}' ({context.Bytes(directoryEnd - partial, directoryEnd - 1)}) are ignored");
         return First;
     }
 
@@ -85,7 +85,7 @@ internal static class Iso2709DirectoryBounds
     {
         if (claimedBase != directoryEnd + 1)
         {
-            context.Warn(MarcDiagnosticIds.BaseAddressInvalid, 12, $"leader/12-16 says the data starts at '{leader.ToString()[12..17]}', but the directory ends at byte {directoryEnd}; using {directoryEnd + 1}");
+            context.Warn(MarcDiagnosticIds.BaseAddressInvalid, 12, $"leader/12-16 ({context.Bytes(12, 16)}) is '{leader.ToString()[12..17]}', but the directory ends at byte {directoryEnd}; using {directoryEnd + 1}");
         }
     }
 }

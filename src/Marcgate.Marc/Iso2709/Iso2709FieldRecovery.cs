@@ -88,6 +88,10 @@ internal ref struct Iso2709FieldRecovery
 
     private string Tag(int index) => Iso2709.Printable(Entry(index)[..3]);
 
+    // "directory entry 3 (bytes 48-59 of the record at offset 0)": where a message about an entry points.
+    private string EntryWhere(int index) =>
+        $"directory entry {index + 1} ({_context.Bytes(EntryOffset(index), EntryOffset(index) + Iso2709.DirectoryEntryLength - 1)})";
+
     private Iso2709FieldSpan? Resolve(int index, int start, int length, int previousEnd, int drift, Dictionary<int, int> claimedStarts)
     {
         // Right after the previous field (its terminator may be missing), or that position modulo 100,000.
@@ -105,7 +109,7 @@ internal ref struct Iso2709FieldRecovery
 
         if (drift != 0 && Iso2709FieldLocator.IsExact(_data, start + drift, length) && _claimed.Add(start + drift))
         {
-            _context.Warn(MarcDiagnosticIds.FieldResynchronized, EntryOffset(index), $"field {Tag(index)} starts at data byte {start + drift}, not {start} as the directory says (earlier lengths count characters, not bytes?)");
+            _context.Warn(MarcDiagnosticIds.FieldResynchronized, EntryOffset(index), $"{EntryWhere(index)} says field {Tag(index)} starts at data byte {start}, but it starts at {start + drift} (earlier lengths count characters, not bytes?)");
             return new Iso2709FieldSpan(index, start + drift, length - 1);
         }
 
@@ -114,15 +118,15 @@ internal ref struct Iso2709FieldRecovery
             var end = _data[boundary..].IndexOf(Iso2709.FieldTerminator);
             var found = end < 0 ? _data.Length - boundary : end;
             _claimed.Add(boundary);
-            _context.Warn(MarcDiagnosticIds.FieldResynchronized, EntryOffset(index), $"the directory says field {Tag(index)} is {length} bytes at data byte {start}; re-synchronised on the field terminator: {found + 1} bytes at {boundary}");
+            _context.Warn(MarcDiagnosticIds.FieldResynchronized, EntryOffset(index), $"{EntryWhere(index)} says field {Tag(index)} is {length} bytes at data byte {start}; re-synchronised on the field terminator: {found + 1} bytes at {boundary}");
             return new Iso2709FieldSpan(index, boundary, found);
         }
 
-        return ByPosition(index, previousEnd, MarcDiagnosticIds.FieldOutOfBounds, $"field {Tag(index)} at data byte {start} with length {length} does not lie on a field in the data ({_data.Length} bytes)");
+        return ByPosition(index, previousEnd, MarcDiagnosticIds.FieldOutOfBounds, $"{EntryWhere(index)} says field {Tag(index)} is {length} bytes at data byte {start}, which does not lie on a field in the data ({_data.Length} bytes)");
     }
 
     private Iso2709FieldSpan? Invalid(int index, int previousEnd) =>
-        ByPosition(index, previousEnd, MarcDiagnosticIds.DirectoryEntryInvalid, $"directory entry {index + 1} for tag '{Tag(index)}' has non-digits in its length or start ('{Iso2709.Printable(Entry(index)[3..])}')");
+        ByPosition(index, previousEnd, MarcDiagnosticIds.DirectoryEntryInvalid, $"{EntryWhere(index)} for tag '{Tag(index)}' has non-digits in its length or start: '{Iso2709.Printable(Entry(index)[3..])}'");
 
     // The entry is unusable; the unclaimed field right after the previous one is the best guess, and says so.
     private Iso2709FieldSpan? ByPosition(int index, int previousEnd, string id, string problem)

@@ -13,19 +13,24 @@ internal static class Iso2709LeaderReader
     {
         var leader = recycler?.Leader(bytes) ?? new Leader(bytes[..Leader.Length]);
         string? found = null;
+        var first = -1;
         for (var i = 0; i < Positions.Length; i++)
         {
             var position = Positions[i];
             if (bytes[position] != Expected[i])
             {
-                found = (found is null ? string.Empty : found + ", ") + $"{position:D2} '{Iso2709.Printable(bytes.Slice(position, 1))}'";
+                // The first wrong position carries the record's offset; the rest are in the same record.
+                var where = first < 0 ? context.Bytes(position, position) : $"byte {position}";
+                found = (found is null ? string.Empty : found + "; ")
+                    + $"leader/{position:D2} ({where}) is '{Iso2709.Printable(bytes.Slice(position, 1))}', expected '{(char)Expected[i]}'";
+                first = first < 0 ? position : first;
                 leader[position] = (char)Expected[i];
             }
         }
 
         if (found is not null)
         {
-            context.Warn(MarcDiagnosticIds.LeaderDefaultsAssumed, 10, $"leader {found} not as MARC 21 requires; assumed indicator count 2, subfield code length 2 and entry map 450");
+            context.Warn(MarcDiagnosticIds.LeaderDefaultsAssumed, first, $"{found}; assumed indicator count 2, subfield code length 2 and entry map 450");
         }
 
         return leader;

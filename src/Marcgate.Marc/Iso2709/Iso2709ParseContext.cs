@@ -21,6 +21,10 @@ internal sealed class Iso2709ParseContext
 
     public MarcReaderOptions Options => _options;
 
+    /// <summary>Names bytes of this record for a message, e.g. "bytes 12-16 of the record at offset 208".</summary>
+    public string Bytes(long first, long last) =>
+        first == last ? $"byte {first} of the record at offset {RecordOffset}" : $"bytes {first}-{last} of the record at offset {RecordOffset}";
+
     public bool IsStrict => _options.Mode == MarcReadMode.Strict;
 
     public int ErrorCount { get; private set; }

@@ -26,8 +26,8 @@ public sealed partial class Iso2709Reader
             }
 
             context.Warn(MarcDiagnosticIds.RecordLengthMismatch, 0, claimed == Iso2709.MaxRecordLength && actual > Iso2709.MaxRecordLength
-                ? $"the record is {actual} bytes, more than ISO 2709's 99,999; leader/00-04 says 99999"
-                : $"leader/00-04 says '{shown}', but the record terminator ends the record at {actual} bytes");
+                ? $"the record is {actual} bytes, more than ISO 2709's 99,999; leader/00-04 ({context.Bytes(0, 4)}) is '99999'"
+                : $"leader/00-04 ({context.Bytes(0, 4)}) is '{shown}', but the record terminator ends the record at {actual} bytes");
             return actual;
         }
 
@@ -44,7 +44,7 @@ public sealed partial class Iso2709Reader
             return claimed;
         }
 
-        context.Error(MarcDiagnosticIds.UnexpectedEnd, available, $"the input ends {available} bytes into the record, before its record terminator (leader/00-04 says '{shown}')");
+        context.Error(MarcDiagnosticIds.UnexpectedEnd, available, $"the input ends {available} bytes into the record at offset {context.RecordOffset}, before its record terminator; leader/00-04 (bytes 0-4) is '{shown}'");
         return available;
     }
 
