@@ -71,7 +71,7 @@ public sealed class ExportStopTests
     {
         // The host may still be working on the record (gateway §6 Timeout): it was reached, so the next record is sent.
         await using var silent = new SilentReceiver();
-        var results = await ExportHarness.ExportAsync(ExportHarness.Options(silent.Port) with { Timeout = TimeSpan.FromMilliseconds(200) }, count: 2);
+        var results = await ExportHarness.ExportAsync(ExportHarness.Options(silent.Port) with { Timeout = TimeSpan.FromSeconds(2) }, count: 2);
 
         Assert.All(results, r => Assert.Equal(ExportStatus.Failed, r.Status));
         Assert.All(results, r => Assert.Equal("no reply within the timeout", r.Reason));
