@@ -1,6 +1,6 @@
 using Marcgate.Marc.Iso2709;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>Reads each file leniently, validates every record, and writes the report.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>
 /// Text rendered for recent keys (findings), per thread: the validator shares recurring findings per thread, so a

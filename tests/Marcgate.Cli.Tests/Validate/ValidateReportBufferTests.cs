@@ -1,6 +1,7 @@
 using System.Text;
+using Marcgate.Cli.Validate;
 
-namespace Marcgate.Cli.Tests;
+namespace Marcgate.Cli.Tests.Validate;
 
 /// <summary>The report buffer writes characters as UTF-8, and writes remembered text again for the same key only.</summary>
 public sealed class ValidateReportBufferTests

@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>A growable UTF-8 buffer that one record batch's report is rendered into, off the writing thread.</summary>
 internal sealed class ValidateReportBuffer

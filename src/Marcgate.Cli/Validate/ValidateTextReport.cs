@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>Plain-text report: one block per record with findings, a summary line per file.</summary>
 internal sealed class ValidateTextReport : IValidateReport
