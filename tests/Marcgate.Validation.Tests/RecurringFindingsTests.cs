@@ -5,8 +5,8 @@ namespace Marcgate.Validation.Tests;
 
 /// <summary>
 /// Findings that recur are shared between records: the same parts give the same instance, and a finding that differs
-/// in any part, however little, is never answered with another's instance; a rule's made finding and a report's line
-/// are given back only for what they were kept for.
+/// in any part, however little, is never answered with another's instance; a report's line is given back only for the
+/// finding it was kept for.
 /// </summary>
 public sealed class RecurringFindingsTests
 {
@@ -59,22 +59,6 @@ public sealed class RecurringFindingsTests
 
         Assert.Equal(first, second);
         Assert.Same(built, second.Message);
-    }
-
-    [Fact]
-    public void A_made_finding_is_given_back_for_its_source_tag_part_and_value_only()
-    {
-        var recurring = RecurringFindings.OfThread;
-        var source = new object();
-        var other = new object();
-        var finding = new ValidationDiagnostic("VAL206", ValidationSeverity.Error, "008", 1, "008/15-17 (Place): '###' is not a defined code") { Position = 15 };
-        recurring.KeepMade(source, "008", "", "   ", finding);
-
-        Assert.Same(finding, recurring.Made(source, "008", "", "   ".AsSpan()));
-        Assert.Null(recurring.Made(other, "008", "", "   ".AsSpan()));
-        Assert.Null(recurring.Made(source, "006", "", "   ".AsSpan()));
-        Assert.Null(recurring.Made(source, "008", " (Books)", "   ".AsSpan()));
-        Assert.Null(recurring.Made(source, "008", "", "  x".AsSpan()));
     }
 
     [Fact]

@@ -109,8 +109,7 @@ internal static class FieldRules
 
         // The same wrong indicator recurs record after record: under the field's own name its finding is made once.
         var usual = ReferenceEquals(name, tag);
-        var part = which == 1 ? "ind1" : "ind2";
-        var kept = usual ? context.Recurring.Made(definition, tag, part, new ReadOnlySpan<char>(in value)) : null;
+        var kept = usual ? definition.IndicatorFinding(which, value) : null;
         if (kept is null)
         {
             var obsolete = definition.FindObsolete(which == 1 ? ObsoleteCodeKind.Indicator1 : ObsoleteCodeKind.Indicator2, value);
@@ -126,7 +125,7 @@ internal static class FieldRules
                 : new ValidationDiagnostic(ValidationDiagnosticIds.IndicatorUndefined, severity, tag, 1, message) { Indicator = which };
             if (usual)
             {
-                context.Recurring.KeepMade(definition, tag, part, value.ToString(), kept);
+                definition.KeepIndicatorFinding(which, value, kept);
             }
         }
 

@@ -4,20 +4,18 @@ namespace Marcgate.Validation.Rules;
 
 /// <summary>
 /// Findings that recur record after record ("100 first indicator is '#'" in every record of a batch from one system), kept
-/// once per thread: the validator shares them instead of making them again, the rules keep the finding they made for a
-/// value that recurs (an undefined fixed-field code, a wrong indicator), and a report keeps the line it rendered for
-/// each, so that a recurring finding is made, worded and rendered once.
+/// once per thread with the line a report rendered for each: the validator shares them instead of making them again, and
+/// the text report copies a shared finding's line instead of rendering it again.
 /// </summary>
 /// <remarks>
-/// A diagnostic is immutable, so records may share one. Both tables are direct-mapped: a slot keeps the last entry whose
-/// parts hash there. Messages count by identity: a message built afresh simply makes a new finding. Per thread, because
-/// a batch is validated and rendered on one thread. Sharing and rendering once saved about 5% of the instructions of a
-/// bulk run, wording once more (bench/results/validation-marclint.md).
+/// A diagnostic is immutable, so records may share one. The table is direct-mapped: a slot keeps the last finding whose
+/// parts hash there, and the line rendered for it. Messages count by identity: the rules keep recurring messages (see
+/// FixedFieldRules' rejected codes and FieldRules' indicators), and a message built afresh simply makes a new finding.
+/// Per thread, because a batch is validated and rendered on one thread (bench/results/validation-marclint.md).
 /// </remarks>
 internal sealed class RecurringFindings
 {
     private const int Slots = 1024;
-    private const int MadeSlots = 256;
 
     [ThreadStatic]
     private static RecurringFindings? t_ofThread;
@@ -28,8 +26,6 @@ internal sealed class RecurringFindings
     private readonly ValidationDiagnostic?[] _lineOwners = new ValidationDiagnostic?[Slots];
     private readonly byte[]?[] _lines = new byte[]?[Slots];
     private readonly int[] _lineLengths = new int[Slots];
-
-    private readonly MadeFinding?[] _made = new MadeFinding?[MadeSlots];
 
     private RecurringFindings()
     {
@@ -51,23 +47,6 @@ internal sealed class RecurringFindings
 
         return _findings[at] = new ValidationDiagnostic(id, severity, tag, occurrence, message) { Indicator = indicator, Subfield = subfield, Position = position };
     }
-
-    /// <summary>
-    /// The finding a rule made for a recurring value, said of the field's first occurrence, or null: <paramref name="source"/>
-    /// is the table entry that rejected it (a fixed-field position, a field definition), <paramref name="part"/> tells
-    /// apart what the rule words differently for one source (an indicator, a material type).
-    /// </summary>
-    public ValidationDiagnostic? Made(object source, string tag, string part, ReadOnlySpan<char> value)
-    {
-        var made = _made[MadeSlot(source, value)];
-        return made is not null && ReferenceEquals(made.Source, source) && made.Tag == tag && made.Part == part && value.SequenceEqual(made.Value)
-            ? made.Finding
-            : null;
-    }
-
-    /// <summary>Keeps the finding a rule made for a recurring value (see <see cref="Made"/>).</summary>
-    public void KeepMade(object source, string tag, string part, string value, ValidationDiagnostic finding) =>
-        _made[MadeSlot(source, value)] = new MadeFinding(source, tag, part, value, finding);
 
     /// <summary>The line a report rendered for this finding (<see cref="KeepLine"/>), or false.</summary>
     public bool TryGetLine(ValidationDiagnostic finding, out ReadOnlySpan<byte> line)
@@ -106,17 +85,4 @@ internal sealed class RecurringFindings
         var hash = RuntimeHelpers.GetHashCode(message) ^ (occurrence * 0x9E37) ^ ((position ?? 0) << 7) ^ ((indicator ?? 0) << 3) ^ ((subfield ?? 0) << 11);
         return (hash ^ (hash >> 10)) & (Slots - 1);
     }
-
-    private static int MadeSlot(object source, ReadOnlySpan<char> value)
-    {
-        var hash = RuntimeHelpers.GetHashCode(source) ^ (value.Length * 0x9E37);
-        if (value.Length > 0)
-        {
-            hash ^= (value[0] << 5) ^ (value[^1] << 13);
-        }
-
-        return (hash ^ (hash >> 8)) & (MadeSlots - 1);
-    }
-
-    private sealed record MadeFinding(object Source, string Tag, string Part, string Value, ValidationDiagnostic Finding);
 }

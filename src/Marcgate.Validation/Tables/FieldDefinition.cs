@@ -13,6 +13,8 @@ internal sealed class FieldDefinition
     private readonly SearchValues<char> _indicator1;
     private readonly SearchValues<char> _indicator2;
 
+    // Findings about this field's indicators repeat record after record: each message is built once (by indicator and value).
+    private ValidationDiagnostic?[]? _indicatorFindings;
     private string? _obsoleteMessage;
 
     /// <remarks>
@@ -65,6 +67,20 @@ internal sealed class FieldDefinition
     {
         var allowed = which == 1 ? Indicator1 : Indicator2;
         return allowed is null || (which == 1 ? _indicator1 : _indicator2).Contains(value);
+    }
+
+    /// <summary>The finding kept for an indicator value this field does not define (as said of the field's first occurrence), or null.</summary>
+    public ValidationDiagnostic? IndicatorFinding(int which, char value) =>
+        value < 128 && _indicatorFindings is { } findings ? findings[((which - 1) * 128) + value] : null;
+
+    /// <summary>Keeps the finding for an indicator value, so that it is made once.</summary>
+    public void KeepIndicatorFinding(int which, char value, ValidationDiagnostic finding)
+    {
+        if (value < 128)
+        {
+            // Threads may race here: they store equal findings, and a reference store is atomic.
+            (_indicatorFindings ??= new ValidationDiagnostic?[256])[((which - 1) * 128) + value] = finding;
+        }
     }
 
     /// <summary>The message saying that this field is obsolete.</summary>

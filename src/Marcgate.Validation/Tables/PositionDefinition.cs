@@ -18,6 +18,9 @@ internal sealed record PositionDefinition(int Start, int End, string Label, stri
 
     public int Width => End - Start + 1;
 
+    /// <summary>The last rejected value and its message; threads may replace it at any time, and a reference store is atomic.</summary>
+    public RejectedCode? LastRejected { get; set; }
+
     /// <summary>False when nothing is defined to check against (dates, counts the schema leaves open).</summary>
     public bool IsChecked { get; } = Chars.Length > 0 || Values.Length > 0 || Templates.Length > 0;
 
