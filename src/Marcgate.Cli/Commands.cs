@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marcgate.Cli.Validate;
 
 namespace Marcgate.Cli;
 

@@ -3,7 +3,10 @@ using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Marc;
 
-// Subfields not yet decoded: their codes and where their data lies in the record's bytes (see the class remarks).
+// A field read through a MarcRecordRecycler keeps its subfields as codes and places in the record's bytes until
+// something asks for Subfields: bulk validation looks at the codes of every subfield but at the data of few, and turning
+// every value into a string was most of the cost of reading (bench/results/validation-marclint.md). The rules
+// read such a field through IndexedSubfields, which answers without decoding the whole field.
 public sealed partial class DataField
 {
     private ReadOnlyMemory<byte> _source;
@@ -17,6 +20,32 @@ public sealed partial class DataField
     private bool _pendingControls = true;
     private bool _unicode;
     private volatile bool _pending;
+
+    /// <summary>The subfields read by index, without decoding a field not yet decoded.</summary>
+    internal IndexedSubfields Indexed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(this);
+    }
+
+    /// <summary>True while the subfields are codes and byte ranges, not yet decoded.</summary>
+    internal bool IsPending
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _pending;
+    }
+
+    /// <summary>The decoded subfields, as they stand (empty while the field is pending).</summary>
+    internal List<Subfield> Decoded => _subfields;
+
+    internal int PendingCount => _pendingCount;
+
+    /// <summary>False when no subfield code or data byte is a C0 control other than the delimiters.</summary>
+    internal bool PendingControls => _pendingControls;
+
+    internal ReadOnlySpan<char> PendingCodes => _pendingCodes.AsSpan(0, _pendingCount);
+
+    internal bool PendingUnicode => _unicode;
 
     /// <summary>
     /// Empties the field and takes its subfields from <paramref name="source"/> as they are added by <see cref="AddPending"/>:
@@ -62,21 +91,21 @@ public sealed partial class DataField
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private char PendingCode(int index)
+    internal char PendingCode(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
         return _pendingCodes[index];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int PendingLength(int index)
+    internal int PendingLength(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
         return _pendingBounds[(2 * index) + 1];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<byte> PendingBytes(int index)
+    internal ReadOnlySpan<byte> PendingBytes(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_pendingCount, nameof(index));
         return _source.Span.Slice(_pendingBounds[2 * index], _pendingBounds[(2 * index) + 1]);
@@ -84,12 +113,12 @@ public sealed partial class DataField
 
     // UTF-8 bytes below 0x80 are the characters themselves, so the bytes answer for the decoded text.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool PendingHasControlCharacter(int index) => PendingBytes(index).ContainsAnyInRange((byte)0, (byte)0x1F);
+    internal bool PendingHasControlCharacter(int index) => PendingBytes(index).ContainsAnyInRange((byte)0, (byte)0x1F);
 
     /// <summary>Notes, once the subfields are added, whether a C0 control character was seen in their data or codes.</summary>
     internal void EndPending(bool controls) => _pendingControls = controls;
 
-    private string PendingValue(int index) => Iso2709Text.DecodeValid(PendingBytes(index), _unicode);
+    internal string PendingValue(int index) => Iso2709Text.DecodeValid(PendingBytes(index), _unicode);
 
     private void Materialize()
     {

@@ -36,7 +36,7 @@ public sealed class MarcValidator : IRecordValidator
     /// Checks a record as <see cref="Validate(MarcRecord, ValidationLevel, MarcRecordKind)"/> does, adding the findings to
     /// <paramref name="findings"/>: a bulk run reuses one list for every record.
     /// </summary>
-    public void Validate(MarcRecord record, ValidationLevel level, MarcRecordKind kind, List<ValidationDiagnostic> findings)
+    internal void Validate(MarcRecord record, ValidationLevel level, MarcRecordKind kind, List<ValidationDiagnostic> findings)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(findings);

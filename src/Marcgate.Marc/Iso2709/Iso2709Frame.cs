@@ -28,12 +28,14 @@ public sealed class Iso2709Frame
 
     /// <summary>Parses the record, with the framing diagnostics first; call once.</summary>
     /// <exception cref="InvalidOperationException">The frame was parsed before.</exception>
-    public MarcReadResult Parse() => Parse(null);
+    public MarcReadResult Parse() => ParseWith(null);
 
     /// <summary>Parses the record, with the framing diagnostics first, into records and fields <paramref name="recycler"/> kept; call once.</summary>
     /// <remarks>Its data fields decode their subfields on first use, from <see cref="Bytes"/>: keep those bytes unchanged until the record is given back.</remarks>
     /// <exception cref="InvalidOperationException">The frame was parsed before.</exception>
-    public MarcReadResult Parse(MarcRecordRecycler? recycler)
+    internal MarcReadResult Parse(MarcRecordRecycler recycler) => ParseWith(recycler);
+
+    private MarcReadResult ParseWith(MarcRecordRecycler? recycler)
     {
         if (_parsed)
         {

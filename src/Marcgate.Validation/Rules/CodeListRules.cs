@@ -46,9 +46,9 @@ internal static class CodeListRules
 
                     break;
                 case DataField field when tag == 43:
-                    for (var at = field.IndexOfSubfield('a'); at >= 0; at = field.IndexOfSubfield('a', at + 1))
+                    for (var at = field.Indexed.IndexOf('a'); at >= 0; at = field.Indexed.IndexOf('a', at + 1))
                     {
-                        CheckCode(context, CodeLists.GeographicAreas, "043", occurrence, 'a', field.SubfieldValue(at, buffer), "MARC geographic area code");
+                        CheckCode(context, CodeLists.GeographicAreas, "043", occurrence, 'a', field.Indexed.Value(at, buffer), "MARC geographic area code");
                     }
 
                     break;
@@ -65,10 +65,10 @@ internal static class CodeListRules
                     break;
                 case DataField field when context.Kind == MarcRecordKind.Bibliographic && IsRelatorField(tag):
                     // Only the $4s are decoded: name fields are many, and most have none.
-                    for (var at = field.IndexOfSubfield('4'); at >= 0; at = field.IndexOfSubfield('4', at + 1))
+                    for (var at = field.Indexed.IndexOf('4'); at >= 0; at = field.Indexed.IndexOf('4', at + 1))
                     {
                         // Since MARC 21 Update 25 (2017) $4 may hold a URI instead of a code.
-                        var value = field.SubfieldValue(at, buffer);
+                        var value = field.Indexed.Value(at, buffer);
                         if (!value.Contains(':'))
                         {
                             // A trailing period or comma is punctuation, not part of the code.

@@ -63,10 +63,11 @@ internal static class FieldRules
         // Codes seen once and seen twice, a bit per ASCII code: a repeated non-repeatable code is reported at its second occurrence only.
         Span<ulong> once = [0, 0];
         Span<ulong> twice = [0, 0];
-        var count = field.SubfieldCount;
+        var subfields = field.Indexed;
+        var count = subfields.Count;
         for (var i = 0; i < count; i++)
         {
-            var code = field.SubfieldCode(i);
+            var code = subfields.Code(i);
             if (code >= 128)
             {
                 continue;

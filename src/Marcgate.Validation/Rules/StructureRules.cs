@@ -135,7 +135,8 @@ internal static class StructureRules
             ReportIndicator(context, tag, occurrence, 2, field.Indicator2);
         }
 
-        var count = field.SubfieldCount;
+        var subfields = field.Indexed;
+        var count = subfields.Count;
         if (count == 0)
         {
             context.Error(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} has no subfields");
@@ -145,12 +146,12 @@ internal static class StructureRules
         // By index: a field read for validation decodes no subfield data for this.
         for (var i = 0; i < count; i++)
         {
-            var code = field.SubfieldCode(i);
+            var code = subfields.Code(i);
             if (!IsWellFormedSubfieldCode(code))
             {
                 context.Error(ValidationDiagnosticIds.SubfieldCodeMalformed, tag, occurrence, $"{tag} subfield code '{Text.Show(code)}' is not a lowercase letter or a digit", subfield: code);
             }
-            else if (field.IsSubfieldEmpty(i))
+            else if (subfields.IsEmpty(i))
             {
                 context.Warning(ValidationDiagnosticIds.FieldEmpty, tag, occurrence, $"{tag} ${code} is empty", subfield: code);
             }
@@ -163,10 +164,11 @@ internal static class StructureRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasAny(DataField field, string codes)
     {
-        var count = field.SubfieldCount;
+        var subfields = field.Indexed;
+        var count = subfields.Count;
         for (var i = 0; i < count; i++)
         {
-            if (codes.Contains(field.SubfieldCode(i), StringComparison.Ordinal))
+            if (codes.Contains(subfields.Code(i), StringComparison.Ordinal))
             {
                 return true;
             }

@@ -37,24 +37,25 @@ internal static class SyntaxRules
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool CheckControlCharacters(ValidationContext context, DataField field, int occurrence)
     {
-        if (!field.AnySubfieldHasControlCharacter())
+        if (!field.Indexed.AnyHasControlCharacter())
         {
             return false;
         }
 
         var escapes = false;
-        var count = field.SubfieldCount;
+        var subfields = field.Indexed;
+        var count = subfields.Count;
         for (var i = 0; i < count; i++)
         {
             // Whether some character is below the blank (a C0 control, ESC included), a vector at a time.
-            if (!field.SubfieldHasControlCharacter(i))
+            if (!subfields.HasControlCharacter(i))
             {
                 continue;
             }
 
             // Rare: the first control character that is not ESC is reported, and whether ESC occurs is noted.
-            var code = field.SubfieldCode(i);
-            var value = field.SubfieldValue(i);
+            var code = subfields.Code(i);
+            var value = subfields.Value(i);
             var reported = false;
             for (var at = 0; at < value.Length; at++)
             {

@@ -31,6 +31,9 @@ internal sealed class ValidationContext
 
     public MarcRecord Record { get; private set; } = null!;
 
+    /// <summary>The thread's recurring findings (a context serves the thread that made it).</summary>
+    public RecurringFindings Recurring { get; } = RecurringFindings.OfThread;
+
     public MarcRecordKind Kind { get; private set; }
 
     /// <summary>The list findings are added to; those of this record start at the count it had when the record began.</summary>
@@ -190,12 +193,12 @@ internal sealed class ValidationContext
     /// of this <paramref name="occurrence"/> of the field.
     /// </summary>
     public void Add(ValidationDiagnostic firstOccurrence, int occurrence) =>
-        Diagnostics.Add(occurrence == 1 ? firstOccurrence : RecurringDiagnostics.Get(
+        Diagnostics.Add(occurrence == 1 ? firstOccurrence : Recurring.Get(
             firstOccurrence.Id, firstOccurrence.Severity, firstOccurrence.Tag, occurrence, firstOccurrence.Message,
             firstOccurrence.Indicator, firstOccurrence.Subfield, firstOccurrence.Position));
 
     public void Add(string id, ValidationSeverity severity, string? tag, int occurrence, string message, int? indicator = null, char? subfield = null, int? position = null) =>
-        Diagnostics.Add(RecurringDiagnostics.Get(id, severity, tag, occurrence, message, indicator, subfield, position));
+        Diagnostics.Add(Recurring.Get(id, severity, tag, occurrence, message, indicator, subfield, position));
 
     // Tags that are not three digits (Aleph's "CAT", malformed tags) are rare: counted by comparing strings.
     private int OccurrenceByScan(int index)

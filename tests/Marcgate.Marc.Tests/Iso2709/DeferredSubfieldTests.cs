@@ -40,7 +40,7 @@ public sealed class DeferredSubfieldTests
                 var want = ((DataField)expected!.Fields[f]).Subfields;
                 var seen = Indexed(field);
                 Assert.Equal(Described(want), seen);
-                Assert.Equal(want.Any(s => s.Value.Any(c => c < ' ')), field.AnySubfieldHasControlCharacter());
+                Assert.Equal(want.Any(s => s.Value.Any(c => c < ' ')), field.Indexed.AnyHasControlCharacter());
 
                 // Decoding afterwards gives the same subfields, and the indexed reads still agree.
                 Assert.Equal(want, field.Subfields);
@@ -83,7 +83,7 @@ public sealed class DeferredSubfieldTests
                     var field = (DataField)deferred.Record!.Fields[0];
                     var what = $"{(unicode ? "UTF-8" : "MARC-8")} field {Convert.ToHexString(data)}";
 
-                    Assert.True(expected.Subfields.Any(s => s.Value.Any(c => c < ' ')) == field.AnySubfieldHasControlCharacter(), what);
+                    Assert.True(expected.Subfields.Any(s => s.Value.Any(c => c < ' ')) == field.Indexed.AnyHasControlCharacter(), what);
                     Assert.True(Described(expected.Subfields).SequenceEqual(Indexed(field)), what);
                     Assert.True(expected.Subfields.SequenceEqual(field.Subfields), what);
                 }
@@ -96,15 +96,15 @@ public sealed class DeferredSubfieldTests
     {
         var field = new DataField("650", ' ', '0', [new('a', "Jazz"), new('x', ""), new('4', "prf"), new('a', "Tab\there")]);
 
-        Assert.Equal(4, field.SubfieldCount);
-        Assert.Equal("ax4a", string.Concat(Enumerable.Range(0, 4).Select(field.SubfieldCode)));
-        Assert.Equal("prf", field.SubfieldValue(2));
-        Assert.Equal("prf", field.SubfieldValue(2, stackalloc char[8]).ToString());
-        Assert.True(field.IsSubfieldEmpty(1));
-        Assert.False(field.SubfieldHasControlCharacter(0));
-        Assert.True(field.SubfieldHasControlCharacter(3));
-        Assert.True(field.AnySubfieldHasControlCharacter());
-        Assert.Equal((3, -1), (field.IndexOfSubfield('a', 1), field.IndexOfSubfield('z')));
+        Assert.Equal(4, field.Indexed.Count);
+        Assert.Equal("ax4a", string.Concat(Enumerable.Range(0, 4).Select(field.Indexed.Code)));
+        Assert.Equal("prf", field.Indexed.Value(2));
+        Assert.Equal("prf", field.Indexed.Value(2, stackalloc char[8]).ToString());
+        Assert.True(field.Indexed.IsEmpty(1));
+        Assert.False(field.Indexed.HasControlCharacter(0));
+        Assert.True(field.Indexed.HasControlCharacter(3));
+        Assert.True(field.Indexed.AnyHasControlCharacter());
+        Assert.Equal((3, -1), (field.Indexed.IndexOf('a', 1), field.Indexed.IndexOf('z')));
         Assert.Equal(["Jazz", "Tab\there"], field.ValuesOf('a'));
         Assert.Equal("Jazz", field['a']);
         Assert.Null(field['z']);
@@ -130,7 +130,7 @@ public sealed class DeferredSubfieldTests
         for (var i = 0; i < fields.Count; i++)
         {
             Assert.All(Enumerable.Range(0, 4), thread => Assert.Same(lists[i, 0], lists[i, thread]));
-            Assert.Equal(fields[i].SubfieldCount, lists[i, 0].Count);
+            Assert.Equal(fields[i].Indexed.Count, lists[i, 0].Count);
         }
     }
 
@@ -151,8 +151,8 @@ public sealed class DeferredSubfieldTests
 
     // The value is read three ways: as a string, into a buffer it fits in, and with a buffer too small for most.
     private static List<string> Indexed(DataField field) =>
-        [.. Enumerable.Range(0, field.SubfieldCount).Select(i =>
-            $"{field.SubfieldCode(i)}|{field.SubfieldValue(i)}|{field.SubfieldValue(i, new char[256])}|{field.SubfieldValue(i, new char[3])}|{field.IsSubfieldEmpty(i)}|{field.SubfieldHasControlCharacter(i)}")];
+        [.. Enumerable.Range(0, field.Indexed.Count).Select(i =>
+            $"{field.Indexed.Code(i)}|{field.Indexed.Value(i)}|{field.Indexed.Value(i, new char[256])}|{field.Indexed.Value(i, new char[3])}|{field.Indexed.IsEmpty(i)}|{field.Indexed.HasControlCharacter(i)}")];
 
     private static List<string> Described(List<Subfield> subfields) =>
         [.. subfields.Select(s => $"{s.Code}|{s.Value}|{s.Value}|{s.Value}|{s.Value.Length == 0}|{s.Value.Any(c => c < ' ')}")];

@@ -29,14 +29,14 @@ internal static class ArticleRules
     public static void Check(ValidationContext context)
     {
         if (context.Kind != MarcRecordKind.Bibliographic || context.FirstDataField(245) is not { } title
-            || !char.IsAsciiDigit(title.Indicator2) || title.IndexOfSubfield('a') is not (>= 0 and var at))
+            || !char.IsAsciiDigit(title.Indicator2) || title.Indexed.IndexOf('a') is not (>= 0 and var at))
         {
             return;
         }
 
         // Titles are read where they lie (every record has one); a title longer than the buffer becomes a string.
         Span<char> buffer = stackalloc char[256];
-        var text = title.SubfieldValue(at, buffer);
+        var text = title.Indexed.Value(at, buffer);
         if (text.IsEmpty)
         {
             return;

@@ -17,9 +17,9 @@ internal static class ControlNumberRules
             switch (fields[i])
             {
                 case DataField lccn when context.TagAt(i) == 10:
-                    for (var at = lccn.IndexOfSubfield('a'); at >= 0; at = lccn.IndexOfSubfield('a', at + 1))
+                    for (var at = lccn.Indexed.IndexOf('a'); at >= 0; at = lccn.Indexed.IndexOf('a', at + 1))
                     {
-                        var value = lccn.SubfieldValue(at, buffer);
+                        var value = lccn.Indexed.Value(at, buffer);
                         if (!IsLccn(value))
                         {
                             context.Error(ValidationDiagnosticIds.SyntaxInvalid, "010", context.OccurrenceAt(i), $"010 $a '{Text.Show(value)}' is not an LC control number (prefix, 2-digit year and 6-digit serial before 2001; 2-character prefix, 4-digit year and 6-digit serial since)", subfield: 'a');
@@ -28,9 +28,9 @@ internal static class ControlNumberRules
 
                     break;
                 case DataField system when context.TagAt(i) == 35:
-                    for (var at = system.IndexOfSubfield('a'); at >= 0; at = system.IndexOfSubfield('a', at + 1))
+                    for (var at = system.Indexed.IndexOf('a'); at >= 0; at = system.Indexed.IndexOf('a', at + 1))
                     {
-                        CheckSystemNumber(context, context.OccurrenceAt(i), system.SubfieldValue(at, buffer));
+                        CheckSystemNumber(context, context.OccurrenceAt(i), system.Indexed.Value(at, buffer));
                     }
 
                     break;

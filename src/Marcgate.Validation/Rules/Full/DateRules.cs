@@ -33,7 +33,7 @@ internal static class DateRules
         }
 
         Span<char> buffer = stackalloc char[128];
-        var dateText = field.SubfieldValue(at, buffer);
+        var dateText = field.Indexed.Value(at, buffer);
         var date1 = fixedData.AsSpan(7, 4);
         var date2 = fixedData.AsSpan(11, 4);
         Span<char> year = stackalloc char[4];
@@ -61,7 +61,7 @@ internal static class DateRules
         var fields = context.Record.Fields;
         for (var at = context.IndexOf(260); at >= 0; at = context.IndexOf(260, at + 1))
         {
-            if (fields[at] is DataField field && field.IndexOfSubfield('c') is var c and >= 0)
+            if (fields[at] is DataField field && field.Indexed.IndexOf('c') is var c and >= 0)
             {
                 return (field, c);
             }
@@ -69,7 +69,7 @@ internal static class DateRules
 
         for (var at = context.IndexOf(264); at >= 0; at = context.IndexOf(264, at + 1))
         {
-            if (fields[at] is DataField { Indicator2: '1' } field && field.IndexOfSubfield('c') is var c and >= 0)
+            if (fields[at] is DataField { Indicator2: '1' } field && field.Indexed.IndexOf('c') is var c and >= 0)
             {
                 return (field, c);
             }

@@ -36,9 +36,9 @@ internal static class LanguageRules
             }
 
             occurrence++;
-            for (var b = field.IndexOfSubfield('b'); b >= 0; b = field.IndexOfSubfield('b', b + 1))
+            for (var b = field.Indexed.IndexOf('b'); b >= 0; b = field.Indexed.IndexOf('b', b + 1))
             {
-                var value = field.SubfieldValue(b, buffer);
+                var value = field.Indexed.Value(b, buffer);
                 if (CodeLists.Languages.IsCurrent(value))
                 {
                     continue;

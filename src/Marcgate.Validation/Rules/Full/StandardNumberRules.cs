@@ -14,19 +14,19 @@ internal static class StandardNumberRules
             switch (fields[i])
             {
                 case DataField isbn when context.TagAt(i) == 20:
-                    for (var at = isbn.IndexOfSubfield('a'); at >= 0; at = isbn.IndexOfSubfield('a', at + 1))
+                    for (var at = isbn.Indexed.IndexOf('a'); at >= 0; at = isbn.Indexed.IndexOf('a', at + 1))
                     {
-                        CheckIsbn(context, context.OccurrenceAt(i), isbn.SubfieldValue(at, buffer));
+                        CheckIsbn(context, context.OccurrenceAt(i), isbn.Indexed.Value(at, buffer));
                     }
 
                     break;
                 case DataField issn when context.TagAt(i) == 22:
-                    for (var at = 0; at < issn.SubfieldCount; at++)
+                    for (var at = 0; at < issn.Indexed.Count; at++)
                     {
-                        var code = issn.SubfieldCode(at);
+                        var code = issn.Indexed.Code(at);
                         if (code is 'a' or 'l')
                         {
-                            CheckIssn(context, context.OccurrenceAt(i), code, issn.SubfieldValue(at, buffer));
+                            CheckIssn(context, context.OccurrenceAt(i), code, issn.Indexed.Value(at, buffer));
                         }
                     }
 

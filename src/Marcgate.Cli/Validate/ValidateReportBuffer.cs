@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>A growable UTF-8 buffer that one record batch's report is rendered into, off the writing thread.</summary>
 internal sealed class ValidateReportBuffer
@@ -98,22 +98,6 @@ internal sealed class ValidateReportBuffer
         span = Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
         _length += Encoding.UTF8.GetBytes(text, span);
     }
-
-    /// <summary>Writes again what was written for <paramref name="key"/> when it was remembered (<see cref="Remember"/>).</summary>
-    /// <remarks>Keys count by identity: they must be immutable, so that the same key always renders the same text.</remarks>
-    public bool TryWriteRemembered(object key)
-    {
-        if (!RememberedText.OfThread.TryFind(key, out var text))
-        {
-            return false;
-        }
-
-        Write(text);
-        return true;
-    }
-
-    /// <summary>Keeps what was written since <paramref name="start"/> as the text of <paramref name="key"/>, for this thread.</summary>
-    public void Remember(object key, int start) => RememberedText.OfThread.Keep(key, _bytes.AsSpan(start, _length - start));
 
     private void Grow(int count)
     {

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Marcgate.Cli.Validate;
 using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
 
-namespace Marcgate.Cli.Tests;
+namespace Marcgate.Cli.Tests.Validate;
 
 /// <summary>
 /// The validate report written the plain way, one record at a time through a text writer, as the command

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>A write-only stream that decodes the UTF-8 report into a text writer (the invocation's output when it is not the console).</summary>
 internal sealed class ValidateWriterStream(TextWriter writer) : Stream

@@ -1,6 +1,6 @@
 using Marcgate.Validation;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>The checked arguments of <c>marcgate validate</c>, or what is wrong with them.</summary>
 internal sealed record ValidateRequest(ValidationLevel Level, MarcRecordKind? Kind, bool Json, IReadOnlyList<string> Files, string? Problem)

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Marcgate.Marc;
 using Marcgate.Validation;
+using Marcgate.Validation.Rules;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>Plain-text report: one block per record with findings, a summary line per file.</summary>
 internal sealed class ValidateTextReport : IValidateReport
@@ -54,12 +55,14 @@ internal sealed class ValidateTextReport : IValidateReport
             output.Write("  error: the record could not be read\n"u8);
         }
 
+        // The validator shares findings that recur record after record, per thread: such a line is rendered once.
+        var recurring = findings.Count > 0 ? RecurringFindings.OfThread : null;
         for (var i = 0; i < findings.Count; i++)
         {
-            // The validator shares findings that recur record after record: such a line is rendered once.
             var finding = findings[i];
-            if (output.TryWriteRemembered(finding))
+            if (recurring!.TryGetLine(finding, out var line))
             {
+                output.Write(line);
                 continue;
             }
 
@@ -72,7 +75,7 @@ internal sealed class ValidateTextReport : IValidateReport
             output.Write(": "u8);
             output.Write(finding.Message);
             output.Write((byte)'\n');
-            output.Remember(finding, start);
+            recurring.KeepLine(finding, output.Written[start..]);
         }
     }
 

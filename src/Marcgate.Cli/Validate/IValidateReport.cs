@@ -1,7 +1,7 @@
 using Marcgate.Marc;
 using Marcgate.Validation;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>How <c>marcgate validate</c> renders its findings (text or JSON) into UTF-8.</summary>
 /// <remarks><see cref="Record"/> runs on any thread, records of one file in any order; the rest runs on the writing thread in output order.</remarks>

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using Marcgate.Cli;
+using Marcgate.Cli.Validate;
 using Marcgate.Tests;
 
-namespace Marcgate.Cli.Tests;
+namespace Marcgate.Cli.Tests.Validate;
 
 public sealed class ValidateCommandTests
 {

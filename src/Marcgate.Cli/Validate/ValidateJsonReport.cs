@@ -4,7 +4,7 @@ using System.Text.Json;
 using Marcgate.Marc;
 using Marcgate.Validation;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>JSON report: <c>{"files":[{"file":…,"records":[{"record":n,"controlNumber":…,"read":[…],"findings":[…]}],"summary":{…}}]}</c>.</summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>Consecutive records of one file: parsed, validated and rendered together on a worker thread.</summary>
 /// <remarks>Batches are reused, file after file, so that their buffers are allocated once.</remarks>

@@ -1,6 +1,6 @@
 using Marcgate.Marc.Iso2709;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>Reads each file leniently, validates every record, and writes the report.</summary>
 /// <remarks>
@@ -11,8 +11,6 @@ namespace Marcgate.Cli;
 /// </remarks>
 internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWriter errors, bool parallel = true)
 {
-    private const long YoungBudget = 24 * 1024 * 1024;
-
     private static readonly int s_maxBatchesInFlight = 4 * Environment.ProcessorCount;
 
     private readonly Queue<(ValidateBatch Batch, Task Work)> _inFlight = new();
@@ -25,7 +23,6 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
     private readonly IValidateReport _report = request.Json ? new ValidateJsonReport() : new ValidateTextReport();
     private readonly ValidateReportBuffer _buffer = new(1024);
     private bool _sawErrors;
-    private long _allocatedAtCollection;
 
     public int Execute()
     {
@@ -119,33 +116,11 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
 
     private void Write(ValidateBatch batch, ValidateFileTotals totals)
     {
-        CollectYoung();
         Flush();
         output.Write(batch.Output.Written);
         totals.Add(batch.Totals);
         _sawErrors |= batch.SawErrors;
         _free.Push(batch);
-    }
-
-    // The runtime sizes the young generation from the cache size (hundreds of MB on a server CPU), so a run touches that
-    // much fresh memory, page by page, before its first collection. What a batch allocates is garbage once it is written:
-    // collecting the young generation every few MB keeps reusing the same, already mapped and cached, memory.
-    private void CollectYoung()
-    {
-        var allocated = GC.GetTotalAllocatedBytes();
-        if (allocated - _allocatedAtCollection >= YoungBudget)
-        {
-            // The batches in flight finish first: a collection waits for every thread to stop, and a worker that the
-            // scheduler has set aside (this thread and the workers share the processors) is slow to. What went wrong in
-            // one is rethrown when it is written, in order.
-            foreach (var (_, work) in _inFlight)
-            {
-                work.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-            }
-
-            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
-            _allocatedAtCollection = allocated;
-        }
     }
 
     private ValidateBatch Rent(ValidateFile file)

@@ -1,8 +1,9 @@
 using System.Text;
+using Marcgate.Cli.Validate;
 using Marcgate.Tests;
 using Marcgate.Validation;
 
-namespace Marcgate.Cli.Tests;
+namespace Marcgate.Cli.Tests.Validate;
 
 /// <summary>Records validated in parallel batches give the report, byte for byte, that validating them one by one gives.</summary>
 public sealed class ValidateRunTests

@@ -1,4 +1,4 @@
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary>Counts for one validated file, or for one batch of its records.</summary>
 internal sealed class ValidateFileTotals

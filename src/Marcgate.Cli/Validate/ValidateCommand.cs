@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Marcgate.Validation;
 
-namespace Marcgate.Cli;
+namespace Marcgate.Cli.Validate;
 
 /// <summary><c>marcgate validate [--level …] [--type …] [--format text|json] FILE…</c>: MARC 21 validation, a report per record.</summary>
 internal static class ValidateCommand
