@@ -16,6 +16,8 @@ internal static class AccountsCommand
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(CreatePasswd());
         command.Subcommands.Add(CreateRemove());
+        command.Subcommands.Add(AccountsSetCommand.Create());
+        command.Subcommands.Add(AccountsUnlockCommand.Create());
         return command;
     }
 

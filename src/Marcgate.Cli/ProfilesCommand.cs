@@ -23,6 +23,8 @@ internal static class ProfilesCommand
         var command = new Command("profiles", $"Import profiles: validation level, fields to delete, 019 to 035 $z, matching, merge method, no-match action, protected local fields, encoding-level guard. Accounts without a profile use '{ImportOptions.DefaultProfileName}'. " + AdminExitCodes.Help);
         command.Subcommands.Add(CreateSet());
         command.Subcommands.Add(CreateList());
+        command.Subcommands.Add(ProfilesShowCommand.Create());
+        command.Subcommands.Add(ProfilesRemoveCommand.Create());
         return command;
     }
 
@@ -96,7 +98,7 @@ internal static class ProfilesCommand
         return command;
     }
 
-    private static string Describe(ImportProfile profile)
+    internal static string Describe(ImportProfile profile)
     {
         var merge = s_mergeMethods.First(m => m.Value == profile.MergeMethod).Key;
         var delete = profile.FieldsToDelete.Count == 0 ? "-" : string.Join(",", profile.FieldsToDelete);

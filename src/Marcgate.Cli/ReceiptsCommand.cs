@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using Marcgate.Catalog.Administration;
 using Marcgate.Catalog.Storage;
 using Marcgate.Cli.Admin;
 using Marcgate.Gateway;
 
 namespace Marcgate.Cli;
 
-/// <summary><c>marcgate receipts [--last N]</c>: the receipt log of gateway §7 step 9 (never a password).</summary>
+/// <summary><c>marcgate receipts [--last N] [--logon-id ID] [--outcome O] [--since TIME]</c>: the receipt log of gateway §7 step 9 (never a password).</summary>
 internal static class ReceiptsCommand
 {
     public static Command Create()
@@ -14,6 +15,12 @@ internal static class ReceiptsCommand
         var last = new Option<int>("--last") { Description = "How many of the latest receipts to print (default 20).", DefaultValueFactory = _ => 20 };
         var data = DataDirectory.CreateOption();
         var command = new Command("receipts", "Print the latest receipts, oldest first: time, peer, logon ID, user ID, outcome, repository, record, OCLC number, message. " + AdminExitCodes.Help) { last, data };
+        var logonId = new Option<string?>("--logon-id") { Description = "Only this logon ID's receipts." };
+        var outcome = new Option<string?>("--outcome") { Description = "Only this outcome: ok, error, an action (added, overlaid, unchanged, staged) or an error code (logon-failed, invalid-record, …)." };
+        var since = new Option<string?>("--since") { Description = "Only receipts at or after this UTC date or date-time, e.g. 2026-11-28 or 2026-11-28T14:30." };
+        command.Options.Add(logonId);
+        command.Options.Add(outcome);
+        command.Options.Add(since);
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
         {
             var count = parse.GetValue(last);
@@ -22,7 +29,24 @@ internal static class ReceiptsCommand
                 return session.Fail(AdminExitCodes.Refused, $"--last must be positive, not {count}.");
             }
 
-            foreach (var receipt in await session.Store.GetLastReceiptsAsync(count, cancellationToken).ConfigureAwait(false))
+            DateTimeOffset? from = null;
+            if (parse.GetValue(since) is { } sinceText)
+            {
+                if (!UtcTime.TryParse(sinceText, out var time))
+                {
+                    return session.Fail(ExitCodes.Usage, $"--since '{sinceText}' is not a date or date-time (e.g. 2026-11-28 or 2026-11-28T14:30, UTC).");
+                }
+
+                from = time;
+            }
+
+            var found = await new ReceiptSearch(session.Store).FindAsync(parse.GetValue(logonId), parse.GetValue(outcome), from, count, cancellationToken).ConfigureAwait(false);
+            if (found.Value is not { } receipts)
+            {
+                return session.Report(found);
+            }
+
+            foreach (var receipt in receipts)
             {
                 session.Out.WriteLine(Format(receipt));
             }

@@ -15,6 +15,10 @@ internal static class RecordsCommand
         command.Subcommands.Add(CreateCount());
         command.Subcommands.Add(CreateShow());
         command.Subcommands.Add(CreateHistory());
+        command.Subcommands.Add(RecordsSearchCommand.Create());
+        command.Subcommands.Add(RecordsExportCommand.Create());
+        command.Subcommands.Add(RecordsRevertCommand.Create());
+        command.Subcommands.Add(RecordsDiffCommand.Create());
         return command;
     }
 

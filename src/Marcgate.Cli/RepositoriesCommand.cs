@@ -12,6 +12,7 @@ internal static class RepositoriesCommand
         var command = new Command("repositories", "Add and list repositories (catalogs such as a Network Zone, an Institution Zone or a sandbox). " + AdminExitCodes.Help);
         command.Subcommands.Add(CreateAdd());
         command.Subcommands.Add(CreateList());
+        command.Subcommands.Add(RepositoriesRemoveCommand.Create());
         return command;
     }
 

@@ -44,6 +44,8 @@ internal static class ReviewCommand
             return AdminExitCodes.Ok;
         }));
         command.Subcommands.Add(list);
+        command.Subcommands.Add(ReviewShowCommand.Create());
+        command.Subcommands.Add(ReviewResolveCommand.Create());
         return command;
     }
 }

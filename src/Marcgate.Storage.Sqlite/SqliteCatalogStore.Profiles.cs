@@ -58,6 +58,12 @@ public sealed partial class SqliteCatalogStore
             },
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<bool> RemoveProfileAsync(string name, CancellationToken cancellationToken) =>
+        WriteAsync(
+            session => session.Command("DELETE FROM profiles WHERE name = $name").Bind("$name", name).ExecuteNonQuery() == 1,
+            cancellationToken);
+
     private ImportProfile ReadProfile(SqliteDataReader reader)
     {
         var name = reader.GetString(0);

@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Marcgate.Storage.Sqlite;
 
@@ -15,7 +16,7 @@ public sealed partial class SqliteCatalogStore
     public Task<IReadOnlyList<Receipt>> GetLastReceiptsAsync(int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return ReadAsync<IReadOnlyList<Receipt>>(
+        return ReadAsync(
             session =>
             {
                 var command = session.Command("""
@@ -24,30 +25,59 @@ public sealed partial class SqliteCatalogStore
                         ORDER BY id
                         """)
                     .Bind("$count", count);
-                using var reader = command.ExecuteReader();
-                var receipts = new List<Receipt>();
-                while (reader.Read())
-                {
-                    receipts.Add(new Receipt(
-                        SqliteTime.FromMicroseconds(reader.GetInt64(1)),
-                        reader.GetString(2),
-                        reader.GetNullableString(3),
-                        reader.GetNullableString(4),
-                        reader.GetBoolean(5))
-                    {
-                        Id = reader.GetInt64(0),
-                        Action = reader.GetNullableString(6),
-                        Code = reader.GetNullableString(7),
-                        Repository = reader.GetNullableString(8),
-                        RecordId = reader.GetNullableInt64(9) is { } recordId ? new RecordId(recordId) : null,
-                        OclcNumber = reader.GetNullableInt64(10) is { } number ? new OclcNumber(number) : null,
-                        Message = reader.GetNullableString(11),
-                    });
-                }
-
-                return receipts;
+                return ReadReceipts(command);
             },
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Receipt>> FindReceiptsAsync(ReceiptQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        return ReadAsync(
+            session => ReadReceipts(session.Command("""
+                    SELECT id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+                    FROM (SELECT * FROM receipts
+                          WHERE ($logon IS NULL OR logon_id = $logon)
+                            AND ($ok IS NULL OR ok = $ok)
+                            AND ($code IS NULL OR action = $code OR code = $code)
+                            AND ($since IS NULL OR at_us >= $since)
+                          ORDER BY id DESC LIMIT $count)
+                    ORDER BY id
+                    """)
+                .Bind("$logon", query.LogonId)
+                .Bind("$ok", query.Ok)
+                .Bind("$code", query.Code)
+                .Bind("$since", query.Since is { } since ? SqliteTime.ToMicroseconds(since) : null)
+                .Bind("$count", query.Limit)),
+            cancellationToken);
+    }
+
+    private static IReadOnlyList<Receipt> ReadReceipts(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var receipts = new List<Receipt>();
+        while (reader.Read())
+        {
+            receipts.Add(new Receipt(
+                SqliteTime.FromMicroseconds(reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetNullableString(3),
+                reader.GetNullableString(4),
+                reader.GetBoolean(5))
+            {
+                Id = reader.GetInt64(0),
+                Action = reader.GetNullableString(6),
+                Code = reader.GetNullableString(7),
+                Repository = reader.GetNullableString(8),
+                RecordId = reader.GetNullableInt64(9) is { } recordId ? new RecordId(recordId) : null,
+                OclcNumber = reader.GetNullableInt64(10) is { } number ? new OclcNumber(number) : null,
+                Message = reader.GetNullableString(11),
+            });
+        }
+
+        return receipts;
     }
 
     private static long InsertReceipt(WriterSession session, Receipt receipt) =>

@@ -49,4 +49,26 @@ public sealed partial class SqliteCatalogStore
                 return command.ExecuteScalar() is not null;
             },
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RemoveRepositoryAsync(string name, CancellationToken cancellationToken) =>
+        WriteAsync(
+            session =>
+            {
+                var writers = session.Command("SELECT count(*) FROM accounts WHERE repository = $name").Bind("$name", name).ExecuteScalar();
+                if (Convert.ToInt64(writers, System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    throw new InvalidOperationException($"Repository '{name}' cannot be removed while accounts write to it.");
+                }
+
+                // Children first: the foreign keys of oclc_numbers and record_versions point at records.
+                session.Command("DELETE FROM oclc_numbers WHERE repository = $name").Bind("$name", name).ExecuteNonQuery();
+                session.Command("DELETE FROM record_versions WHERE record_id IN (SELECT id FROM records WHERE repository = $name)").Bind("$name", name).ExecuteNonQuery();
+                session.Command("DELETE FROM records WHERE repository = $name").Bind("$name", name).ExecuteNonQuery();
+                session.Command("DELETE FROM review_items WHERE repository = $name").Bind("$name", name).ExecuteNonQuery();
+                var removed = session.Command("DELETE FROM repositories WHERE name = $name").Bind("$name", name).ExecuteNonQuery() == 1;
+                session.KnownRepositories.Remove(name);
+                return removed;
+            },
+            cancellationToken);
 }

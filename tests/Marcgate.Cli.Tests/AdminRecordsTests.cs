@@ -99,7 +99,7 @@ public sealed class AdminRecordsTests
         Assert.DoesNotContain(Password, receipts.Out, StringComparison.Ordinal);
     }
 
-    private static byte[] Record(string oclc, string? cancelled, string title)
+    internal static byte[] Record(string oclc, string? cancelled, string title)
     {
         var record = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
         if (cancelled is not null)
@@ -113,7 +113,7 @@ public sealed class AdminRecordsTests
     }
 
     /// <summary>Sets up NETWORK and a logon through the CLI, then sends the records through the import pipeline.</summary>
-    private static async Task<ImportOutcome[]> ImportAsync(AdminCli cli, params byte[][] records)
+    internal static async Task<ImportOutcome[]> ImportAsync(AdminCli cli, params byte[][] records)
     {
         Assert.Equal(0, (await cli.RunAsync("repositories add NETWORK")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("accounts add --logon-id 01CARLI_NETWORK --repository NETWORK --password-stdin", Password + "\n")).ExitCode);

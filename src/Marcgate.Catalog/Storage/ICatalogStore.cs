@@ -94,7 +94,7 @@ public interface ICatalogStore : IAsyncDisposable
     /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
     Task<ReviewItem> AddReviewItemAsync(ReviewItem item, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="limit"/> review items, of one repository or all when null, oldest first.</summary>
+    /// <summary>Up to <paramref name="limit"/> review items still waiting for review, of one repository or all when null, oldest first.</summary>
     Task<IReadOnlyList<ReviewItem>> ListReviewItemsAsync(string? repository, int limit, CancellationToken cancellationToken);
 
     /// <summary>Appends a receipt (gateway §7 step 9) for an outcome that commits no record; returns it with its id.</summary>
@@ -102,4 +102,27 @@ public interface ICatalogStore : IAsyncDisposable
 
     /// <summary>The last <paramref name="count"/> receipts, oldest first.</summary>
     Task<IReadOnlyList<Receipt>> GetLastReceiptsAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>The last <see cref="ReceiptQuery.Limit"/> receipts that match every filter of the query, oldest first.</summary>
+    Task<IReadOnlyList<Receipt>> FindReceiptsAsync(ReceiptQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Removes the import profile of that name; false when there was none. Accounts naming it are not checked.</summary>
+    Task<bool> RemoveProfileAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Removes a repository with its records, their versions and its review items; false when there was none. Receipts stay.</summary>
+    /// <exception cref="InvalidOperationException">An account still writes to the repository; nothing was removed.</exception>
+    Task<bool> RemoveRepositoryAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The review item with that id, resolved or not, or null.</summary>
+    Task<ReviewItem?> GetReviewItemAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically commits the record a cataloger chose for a review item (as <see cref="CommitAsync"/> does, receipt included)
+    /// and marks the item resolved; with no commit, only marks it.
+    /// </summary>
+    /// <remarks>
+    /// Not resolved, nothing stored: when the item does not exist or is already resolved (<see cref="ReviewResolutionResult.Commit"/>
+    /// is null), or when the commit conflicts (the item stays open). The resolution's record id is the commit's record.
+    /// </remarks>
+    Task<ReviewResolutionResult> ResolveReviewItemAsync(ReviewResolution resolution, RecordCommit? commit, CancellationToken cancellationToken);
 }

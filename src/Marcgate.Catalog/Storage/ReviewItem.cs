@@ -19,4 +19,7 @@ public sealed record ReviewItem(string Repository, ReadOnlyMemory<byte> Content,
 
     /// <summary>The client's address.</summary>
     public string? PeerAddress { get; init; }
+
+    /// <summary>How the item was resolved, or null while it waits for review.</summary>
+    public ReviewResolution? Resolution { get; init; }
 }

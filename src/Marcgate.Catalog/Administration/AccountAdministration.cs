@@ -1,0 +1,94 @@
+using System.Net;
+using Marcgate.Catalog.Import;
+using Marcgate.Catalog.Security;
+using Marcgate.Catalog.Storage;
+
+namespace Marcgate.Catalog.Administration;
+
+/// <summary>An administrator's requests about gateway logons that need no password, the same for the command line and the console.</summary>
+public sealed class AccountAdministration
+{
+    private readonly ICatalogStore _store;
+
+    /// <summary>Works on one catalog store.</summary>
+    public AccountAdministration(ICatalogStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+    }
+
+    /// <summary>Changes an account's profile and allow list, keeping its password.</summary>
+    public async Task<AdministrationResult<Account>> ChangeAsync(AccountChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.ProfileName is null && change.AllowedAddresses is null)
+        {
+            return Fail(AdministrationResult.Refused("Nothing to change: give a profile, addresses to allow, or no addresses to allow any."));
+        }
+
+        var account = await _store.FindAccountAsync(change.LogonId, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            return Fail(AdministrationResult.NotFound($"Logon ID '{change.LogonId}' does not exist; 'marcgate accounts list' shows the logons."));
+        }
+
+        if (change.ProfileName is { } profile && profile != ImportOptions.DefaultProfileName
+            && await _store.GetProfileAsync(profile, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Fail(AdministrationResult.NotFound($"Import profile '{profile}' does not exist; create it with 'marcgate profiles set {profile} …' or use the default profile."));
+        }
+
+        if (change.AllowedAddresses?.FirstOrDefault(a => !AddressAllowList.TryParseEntry(a, out _)) is { } bad)
+        {
+            return Fail(AdministrationResult.Refused($"'{bad}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24)."));
+        }
+
+        var changed = account with
+        {
+            ProfileName = change.ProfileName ?? account.ProfileName,
+            AllowedAddresses = change.AllowedAddresses is { } allowed ? [.. allowed] : account.AllowedAddresses,
+        };
+        await _store.SaveAccountAsync(changed, cancellationToken).ConfigureAwait(false);
+        var from = changed.AllowedAddresses.Count == 0 ? "any address" : string.Join(", ", changed.AllowedAddresses);
+        return AdministrationResult<Account>.Done(changed, $"Changed logon ID {changed.LogonId}: writes {changed.Repository} with profile {changed.ProfileName}, from {from}.");
+    }
+
+    /// <summary>Forgets an account's failed logons, which lifts its lockout, and those of the peer addresses given (which count the failures of every logon ID from there).</summary>
+    /// <remarks>A running host that locked the logon ID keeps its own end time until the lockout period ends or the host restarts.</remarks>
+    public async Task<AdministrationResult> UnlockAsync(string logonId, IReadOnlyList<string> peerAddresses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logonId);
+        ArgumentNullException.ThrowIfNull(peerAddresses);
+        if (peerAddresses.FirstOrDefault(a => !IPAddress.TryParse(a, out _)) is { } bad)
+        {
+            return AdministrationResult.Refused($"'{bad}' is not an IP address.");
+        }
+
+        if (await _store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return AdministrationResult.NotFound($"Logon ID '{logonId}' does not exist; 'marcgate accounts list' shows the logons.");
+        }
+
+        var parts = new List<string> { await ClearAsync(LockoutKey.ForLogonId(logonId), $"logon ID {logonId}", cancellationToken).ConfigureAwait(false) };
+        foreach (var address in peerAddresses.Distinct(StringComparer.Ordinal))
+        {
+            parts.Add(await ClearAsync(LockoutKey.ForPeerAddress(address), $"address {address}", cancellationToken).ConfigureAwait(false));
+        }
+
+        return AdministrationResult.Done(string.Join(" ", parts));
+    }
+
+    private async Task<string> ClearAsync(LockoutKey key, string what, CancellationToken cancellationToken)
+    {
+        var failures = await _store.CountLogonFailuresAsync(key, DateTimeOffset.UnixEpoch, cancellationToken).ConfigureAwait(false);
+        if (failures == 0)
+        {
+            return $"No failed logons of {what} to forget.";
+        }
+
+        await _store.ClearLogonFailuresAsync(key, cancellationToken).ConfigureAwait(false);
+        return failures == 1 ? $"Forgot 1 failed logon of {what}." : $"Forgot {failures} failed logons of {what}.";
+    }
+
+    private static AdministrationResult<Account> Fail(AdministrationResult failure) => AdministrationResult<Account>.From(failure);
+}
