@@ -63,9 +63,9 @@ public static class RecordDiff
 
         var data = (DataField)field;
         var text = new StringBuilder().Append(data.Tag).Append(' ').Append(Blank(data.Indicator1)).Append(Blank(data.Indicator2)).Append(' ');
-        for (var i = 0; i < data.SubfieldCount; i++)
+        foreach (var subfield in data.Subfields)
         {
-            text.Append('$').Append(data.SubfieldCode(i)).Append(data.SubfieldValue(i));
+            text.Append('$').Append(subfield.Code).Append(subfield.Value);
         }
 
         return text.ToString();
