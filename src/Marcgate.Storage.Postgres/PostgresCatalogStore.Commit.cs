@@ -65,6 +65,7 @@ public sealed partial class PostgresCatalogStore
                     """
                     UPDATE records SET version = version + 1, updated = @at WHERE id = @id;
                     DELETE FROM oclc_numbers WHERE record_id = @id;
+                    DELETE FROM content_keys WHERE record_id = @id;
                     """)
                 .Bind("at", commit.At)
                 .Bind("id", existingId.Value))
@@ -80,6 +81,11 @@ public sealed partial class PostgresCatalogStore
                 .Bind("repository", commit.Repository)
                 .Bind("at", commit.At);
             (id, version) = (new RecordId((long)(await add.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!), 1);
+            if (commit.MatchOnContent && numbers.Length == 0
+                && await FindContentTwinAsync(connection, commit.Repository, hash, id, cancellationToken).ConfigureAwait(false) is (true, var twin))
+            {
+                return new(new CommitResult(CommitStatus.ContentConflict, twin, 0, null), Keep: false);
+            }
         }
 
         await using (var insertVersion = connection.Command(
@@ -124,6 +130,38 @@ public sealed partial class PostgresCatalogStore
         var action = version == 1 ? GatewayReplyCodes.Added : GatewayReplyCodes.Overlaid;
         var receiptId = await InsertReceiptAsync(connection, ReceiptFor(commit, action, id), cancellationToken).ConfigureAwait(false);
         return new(new CommitResult(version == 1 ? CommitStatus.Added : CommitStatus.Overlaid, id, version, receiptId), Keep: true);
+    }
+
+    /// <summary>Claims the content key of a new record; says whether another record holds the content, and which when still known (gateway §7 step 7).</summary>
+    private static async Task<(bool Found, RecordId? Twin)> FindContentTwinAsync(NpgsqlConnection connection, string repository, string hash, RecordId self, CancellationToken cancellationToken)
+    {
+        // As for OCLC numbers: a concurrent add of the same content makes this insert wait, then skip the row once it committed.
+        await using (var claim = connection.Command(
+                "INSERT INTO content_keys (repository, content_hash, record_id) VALUES (@repository, @hash, @id) ON CONFLICT DO NOTHING")
+            .Bind("repository", repository)
+            .Bind("hash", hash)
+            .Bind("id", self.Value))
+        {
+            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                // The key is this record's; a copy stored without claiming one (by a profile that does not match) still counts.
+                await using var unkeyed = connection.Command(
+                        """
+                        SELECT r.id FROM record_versions v JOIN records r ON r.id = v.record_id AND r.version = v.version
+                        WHERE v.content_hash = @hash AND NOT v.oclc_numbered AND r.repository = @repository AND r.id <> @id
+                        ORDER BY r.id LIMIT 1
+                        """)
+                    .Bind("hash", hash)
+                    .Bind("repository", repository)
+                    .Bind("id", self.Value);
+                return await unkeyed.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long copy ? (true, new RecordId(copy)) : (false, null);
+            }
+        }
+
+        await using var holder = connection.Command("SELECT record_id FROM content_keys WHERE repository = @repository AND content_hash = @hash")
+            .Bind("repository", repository)
+            .Bind("hash", hash);
+        return (true, await holder.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long holderId ? new RecordId(holderId) : null);
     }
 
     private static async Task<RecordId?> FindHolderAsync(NpgsqlConnection connection, string repository, long[] numbers, RecordId self, CancellationToken cancellationToken)

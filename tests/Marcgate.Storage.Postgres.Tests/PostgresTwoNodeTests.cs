@@ -59,6 +59,31 @@ public sealed class PostgresTwoNodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_nodes_adding_one_record_without_numbers_at_once_store_one_record()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var content = System.Text.Encoding.UTF8.GetBytes($"no number {round}");
+            using var start = new ManualResetEventSlim();
+            var adds = new[] { First, Second, First, Second }
+                .Select(store => Task.Run(async () =>
+                {
+                    start.Wait();
+                    return await store.CommitAsync(new RecordCommit(Network, content, [], s_t0, "192.0.2.10") { MatchOnContent = true }, default);
+                }))
+                .ToArray();
+            start.Set();
+
+            var results = await Task.WhenAll(adds);
+
+            var winner = Assert.Single(results, r => r.Status == CommitStatus.Added).RecordId;
+            Assert.All(results.Where(r => r.Status != CommitStatus.Added), r => Assert.Equal((CommitStatus.ContentConflict, winner), (r.Status, r.RecordId)));
+        }
+
+        Assert.Equal(20, await Second.CountRecordsAsync(Network, default));
+    }
+
+    [Fact]
     public async Task Two_nodes_overlaying_one_record_keep_every_version_in_order()
     {
         var added = await First.CommitAsync(Commit("version 1", 700), default);
