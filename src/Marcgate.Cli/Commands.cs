@@ -15,6 +15,7 @@ internal static class Commands
         RecordsCommand.Create(),
         ReviewCommand.Create(),
         ReceiptsCommand.Create(),
+        DbCommand.Create(),
         ExportCommand.Create(),
         ExportOptionsCommand.Create(),
         SaveFileCommand.Create(),

@@ -23,6 +23,7 @@ internal static partial class MarcgateProgram
             root.Subcommands.Add(command);
         }
 
+        CatalogStoreSelection.AddOptionTo(root);
         RefuseOptionLikeArguments(root);
         return root;
     }

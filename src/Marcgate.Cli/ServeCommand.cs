@@ -2,13 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Marcgate.Catalog.Storage;
 using Marcgate.Host;
-using Marcgate.Storage.Sqlite;
 using Marcgate.Validation;
 
 namespace Marcgate.Cli;
 
 /// <summary><c>marcgate serve</c>: the gateway host that Connexion, Record Manager and <c>marcgate export</c> send records to.</summary>
-/// <remarks>Where the server is composed: the SQLite catalog under the data directory, the MARC 21 validator and the process tuning.</remarks>
+/// <remarks>Where the server is composed: the catalog store (<see cref="CatalogStoreSelection"/>), the MARC 21 validator and the process tuning.</remarks>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -16,14 +15,16 @@ internal static class ServeCommand
         var data = new Option<string>("--data") { Description = "Data directory holding marcgate.db (default ./data)" };
         var port = new Option<int?>("--port") { Description = "Port of the default listener on every IPv4 address (default 5500)" };
         var listen = new Option<string[]>("--listen") { Description = "Listen on ADDR:PORT instead (repeatable, e.g. --listen 0.0.0.0:5500 --listen [::]:5500)", AllowMultipleArgumentsPerToken = false };
+        var store = CatalogStoreSelection.CreateOption();
         var command = new Command("serve", """
             Receive OCLC Gateway Export requests and import their records. Configuration: appsettings.json beside the
             program or in the working directory, then MARCGATE_ environment variables (MARCGATE_Gateway__IdleTimeout=00:00:30),
             then these options. Prints "Listening on ADDR:PORT" when ready; logs go to standard error.
-            Exit codes: 0 stopped cleanly, 1 cannot listen or bad configuration, 2 the data directory cannot be opened.
+            The catalog is SQLite under --data unless --store or Storage:ConnectionString names a PostgreSQL database.
+            Exit codes: 0 stopped cleanly, 1 cannot listen or bad configuration, 2 the catalog store cannot be opened.
             """)
         {
-            data, port, listen,
+            data, port, listen, store,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,20 +45,30 @@ internal static class ServeCommand
                 overrides[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}:{i}"] = addresses[i];
             }
 
-            return await RunAsync(overrides, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(overrides, parse.GetValue(store), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, string? storeOption, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         GlibcHeap.KeepFreedMemoryForReuse();
         var builder = GatewayHostApplication.CreateBuilder(overrides);
-        var dataDirectory = Path.GetFullPath(builder.Configuration[GatewayHostApplication.DataKey] ?? "data");
-        SqliteCatalogStore store;
+        CatalogStoreSelection selection;
         try
         {
-            store = await SqliteCatalogStore.OpenAsync(dataDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
+            selection = CatalogStoreSelection.Resolve(storeOption, builder.Configuration, builder.Configuration[GatewayHostApplication.DataKey] ?? "data");
+        }
+        catch (FormatException ex)
+        {
+            await error.WriteLineAsync($"marcgate serve: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        ICatalogStore store;
+        try
+        {
+            store = await selection.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (CatalogStoreException ex)
         {
@@ -69,7 +80,7 @@ internal static class ServeCommand
         {
             if ((await store.ListAccountsAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
             {
-                await error.WriteLineAsync(NoAccountAdvice(dataDirectory)).ConfigureAwait(false);
+                await error.WriteLineAsync(NoAccountAdvice(selection.CommandLineHint)).ConfigureAwait(false);
             }
 
             return await GatewayHostApplication.RunAsync(builder, store, MarcValidator.Instance, output, error, cancellationToken).ConfigureAwait(false);
@@ -77,10 +88,10 @@ internal static class ServeCommand
     }
 
     // No password is built in: until an administrator adds an account, every logon fails.
-    private static string NoAccountAdvice(string dataDirectory) =>
+    private static string NoAccountAdvice(string storeHint) =>
         $"""
         No account exists yet, so every export will be refused (code=logon-failed). Add a repository and an account:
-          marcgate repositories add NETWORK --data {dataDirectory}
-          marcgate accounts add --data {dataDirectory} --logon-id YOUR_LOGON_ID --repository NETWORK --password-stdin
+          marcgate repositories add NETWORK {storeHint}
+          marcgate accounts add {storeHint} --logon-id YOUR_LOGON_ID --repository NETWORK --password-stdin
         """;
 }

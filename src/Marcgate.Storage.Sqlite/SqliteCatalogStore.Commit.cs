@@ -59,6 +59,24 @@ public sealed partial class SqliteCatalogStore
             }
         }
 
+        if (commit.ExistingId is null && commit.MatchOnContent && commit.OclcNumbers.Count == 0)
+        {
+            // The single writer runs one commit at a time, so no other add can slip in between this look-up and the insert.
+            var twin = session.Command(
+                    """
+                    SELECT r.id FROM record_versions v JOIN records r ON r.id = v.record_id AND r.version = v.version
+                    WHERE v.content_hash = $hash AND v.oclc_numbered = 0 AND r.repository = $repository
+                    ORDER BY r.id LIMIT 1
+                    """)
+                .Bind("$hash", hash)
+                .Bind("$repository", commit.Repository)
+                .ExecuteScalar();
+            if (twin is long twinId)
+            {
+                return new CommitResult(CommitStatus.ContentConflict, new RecordId(twinId), 0, null);
+            }
+        }
+
         RecordId id;
         int version;
         try

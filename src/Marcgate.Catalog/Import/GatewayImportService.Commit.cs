@@ -95,6 +95,7 @@ public sealed partial class GatewayImportService
             {
                 ExistingId = existing?.Id,
                 ExpectedVersion = existing?.Version ?? 0,
+                MatchOnContent = contentHash is not null,
                 PrimaryOclcNumber = index.Primary ?? numbers.Primary,
                 LogonId = context.Request.LogonId,
                 UserId = context.Request.UserId,
@@ -119,7 +120,7 @@ public sealed partial class GatewayImportService
                 };
             }
 
-            // VersionConflict or OclcNumberConflict: another request committed first; match again (§7 step 5).
+            // VersionConflict, OclcNumberConflict or ContentConflict: another request committed first; match again (§7 steps 5 and 7).
         }
 
         return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--the record kept colliding with concurrent imports of the same OCLC number in {repository} ({_options.MaxCommitAttempts} attempts); nothing was stored, send it again.", cancellationToken).ConfigureAwait(false);

@@ -10,9 +10,9 @@ namespace Marcgate.Catalog.Import;
 /// <remarks>
 /// Correctness does not rest on this: the store's constraints and versioned commits keep two records
 /// from ever sharing a number, across processes too (issue 3); the locks only make the retries rare.
-/// Records without an OCLC number have no such constraint: their content-hash stripe is what keeps
-/// two identical ones sent at once from both being added, and only within this process (two hosts
-/// sharing one store may still each add a copy).
+/// Records without an OCLC number are committed with <see cref="RecordCommit.MatchOnContent"/>: the store
+/// refuses a second record of the same content, across processes too; their content-hash stripe only
+/// keeps such retries rare.
 /// Numbers map onto a fixed set of stripes, taken in ascending order so two imports never deadlock.
 /// </remarks>
 internal sealed class OclcNumberLocks

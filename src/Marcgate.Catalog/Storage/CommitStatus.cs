@@ -17,4 +17,7 @@ public enum CommitStatus
 
     /// <summary>One of the OCLC numbers is indexed by another record of the repository (a concurrent add): nothing was stored; match again.</summary>
     OclcNumberConflict,
+
+    /// <summary>An add with <see cref="RecordCommit.MatchOnContent"/> found a record without numbers holding the same content (a concurrent add): nothing was stored; match again.</summary>
+    ContentConflict,
 }

@@ -19,6 +19,13 @@ public sealed record RecordCommit(
     /// <summary>The version of <see cref="ExistingId"/> the caller matched and merged with; ignored when adding.</summary>
     public int ExpectedVersion { get; init; }
 
+    /// <summary>
+    /// For a record without OCLC numbers that is recognised by its content (gateway §7 step 7): the add is refused with
+    /// <see cref="CommitStatus.ContentConflict"/> when a record of the repository stored without numbers already holds
+    /// these bytes as its current version, so two identical records sent at once, to any host sharing the store, make one record.
+    /// </summary>
+    public bool MatchOnContent { get; init; }
+
     /// <summary>The number the receipt and the reply show (035 $a or 001), if any.</summary>
     public OclcNumber? PrimaryOclcNumber { get; init; }
 

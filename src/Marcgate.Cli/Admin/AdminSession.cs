@@ -1,10 +1,9 @@
 using System.CommandLine;
 using Marcgate.Catalog.Storage;
-using Marcgate.Storage.Sqlite;
 
 namespace Marcgate.Cli.Admin;
 
-/// <summary>One administration command's run: the opened catalog store under <c>--data</c> and the output writers.</summary>
+/// <summary>One administration command's run: the opened catalog store (SQLite under <c>--data</c>, or the one <c>--store</c> or the configuration names) and the output writers.</summary>
 internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextWriter error)
 {
     public ICatalogStore Store { get; } = store;
@@ -20,15 +19,26 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         return exitCode;
     }
 
-    /// <summary>Opens the store under the command's <c>--data</c> directory, runs the action, and turns store failures into messages and exit codes.</summary>
+    /// <summary>Opens the command's store (<see cref="CatalogStoreSelection"/>), runs the action, and turns store failures into messages and exit codes.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Option<string> data, CancellationToken cancellationToken, Func<AdminSession, Task<int>> action)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var directory = parse.GetValue(data) ?? DataDirectory.Default;
+        CatalogStoreSelection selection;
         try
         {
-            await using var store = await SqliteCatalogStore.OpenAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false);
+            selection = CatalogStoreSelection.Resolve(CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), directory);
+        }
+        catch (FormatException exception)
+        {
+            error.WriteLine(exception.Message);
+            return AdminExitCodes.DataUnavailable;
+        }
+
+        try
+        {
+            await using var store = await selection.OpenAsync(cancellationToken).ConfigureAwait(false);
             return await action(new AdminSession(store, output, error)).ConfigureAwait(false);
         }
         catch (CatalogStoreException exception)

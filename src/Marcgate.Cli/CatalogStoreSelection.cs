@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Marcgate.Catalog.Storage;
+using Marcgate.Host;
+using Marcgate.Storage.Postgres;
+using Marcgate.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace Marcgate.Cli;
+
+/// <summary>
+/// Which catalog store a command opens: SQLite under the data directory (the default), or PostgreSQL from
+/// <c>--store URL</c>, <c>Storage:Provider</c> and <c>Storage:ConnectionString</c> in appsettings.json, or
+/// <c>MARCGATE_Storage__ConnectionString</c>. The one place the program chooses a store.
+/// </summary>
+internal sealed class CatalogStoreSelection
+{
+    public const string OptionName = "--store";
+    public const string ProviderKey = "Storage:Provider";
+    public const string ConnectionStringKey = "Storage:ConnectionString";
+
+    private CatalogStoreSelection(string? dataDirectory, PostgresConnectionString? postgres)
+    {
+        DataDirectory = dataDirectory;
+        Postgres = postgres;
+    }
+
+    /// <summary>The SQLite data directory, or null for PostgreSQL.</summary>
+    public string? DataDirectory { get; }
+
+    /// <summary>The PostgreSQL database, or null for SQLite.</summary>
+    public PostgresConnectionString? Postgres { get; }
+
+    /// <summary>Where the store is, as messages show it: the data directory, or the database's URL without its password.</summary>
+    public string Display => Postgres?.Display ?? DataDirectory!;
+
+    /// <summary>The <c>--store</c> option (an option belongs to one command).</summary>
+    public static Option<string> CreateOption() => new(OptionName)
+    {
+        Description = "The catalog store: postgres://user:password@host:port/database (or an Npgsql connection string) for PostgreSQL; "
+            + "default SQLite under --data. Also Storage:Provider (sqlite|postgres) and Storage:ConnectionString in appsettings.json "
+            + "or MARCGATE_Storage__ConnectionString.",
+    };
+
+    /// <summary>Gives every command that opens the catalog (those with <c>--data</c>) a <c>--store</c> option too.</summary>
+    public static void AddOptionTo(Command command)
+    {
+        if (command.Options.Any(o => o.Name == "--data") && command.Options.All(o => o.Name != OptionName))
+        {
+            command.Options.Add(CreateOption());
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            AddOptionTo(subcommand);
+        }
+    }
+
+    /// <summary>The value of the parsed command's <c>--store</c> option, if it has one and it was given.</summary>
+    public static string? StoreOptionValue(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == OptionName) is { } option
+            ? parse.GetValue(option)
+            : null;
+
+    /// <summary>The configuration the administration commands read, from the same sources as <c>marcgate serve</c>.</summary>
+    public static IConfiguration ReadConfiguration() =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(GatewayHostApplication.EnvironmentPrefix)
+            .Build();
+
+    /// <summary>Chooses the store: <paramref name="store"/> (from <c>--store</c>) first, then the configuration, then SQLite under <paramref name="dataDirectory"/>.</summary>
+    /// <exception cref="FormatException">The choice is unknown or its connection string does not parse; the message never holds a password.</exception>
+    public static CatalogStoreSelection Resolve(string? store, IConfiguration configuration, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration[ConnectionStringKey];
+        if (!string.IsNullOrWhiteSpace(store))
+        {
+            return store.Trim().ToLowerInvariant() switch
+            {
+                "sqlite" => Sqlite(dataDirectory),
+                "postgres" or "postgresql" => PostgresFrom(connectionString),
+                _ when PostgresConnectionString.IsUrl(store) || store.Contains('=', StringComparison.Ordinal) => PostgresFrom(store),
+                _ => throw new FormatException(
+                    $"{OptionName} takes postgres://user:password@host:port/database, an Npgsql connection string, 'postgres' (with {ConnectionStringKey}) or 'sqlite'."),
+            };
+        }
+
+        return configuration[ProviderKey]?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => string.IsNullOrWhiteSpace(connectionString) ? Sqlite(dataDirectory) : PostgresFrom(connectionString),
+            "sqlite" => Sqlite(dataDirectory),
+            "postgres" or "postgresql" => PostgresFrom(connectionString),
+            var other => throw new FormatException($"{ProviderKey} is '{other}'; use sqlite or postgres."),
+        };
+    }
+
+    /// <summary>Opens the chosen store, bringing its schema up to date.</summary>
+    /// <exception cref="CatalogStoreException">The store cannot be opened.</exception>
+    public async Task<ICatalogStore> OpenAsync(CancellationToken cancellationToken) =>
+        Postgres is { } postgres
+            ? await PostgresCatalogStore.OpenAsync(postgres, cancellationToken).ConfigureAwait(false)
+            : await SqliteCatalogStore.OpenAsync(DataDirectory!, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The words that point a later command at the same store (<c>--data DIR</c> or <c>--store URL</c>, without the password).</summary>
+    public string CommandLineHint => Postgres is { } postgres ? $"{OptionName} {postgres.Display}" : $"--data {DataDirectory}";
+
+    private static CatalogStoreSelection Sqlite(string dataDirectory) => new(Path.GetFullPath(dataDirectory), null);
+
+    private static CatalogStoreSelection PostgresFrom(string? connectionString) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new FormatException($"The PostgreSQL store needs a connection string: {OptionName} postgres://user:password@host:port/database or {ConnectionStringKey} (MARCGATE_Storage__ConnectionString).")
+            : new(null, PostgresConnectionString.Parse(connectionString));
+}

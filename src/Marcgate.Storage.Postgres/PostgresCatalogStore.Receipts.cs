@@ -1,0 +1,72 @@
+using Marcgate.Catalog.Storage;
+using Npgsql;
+
+namespace Marcgate.Storage.Postgres;
+
+public sealed partial class PostgresCatalogStore
+{
+    /// <inheritdoc />
+    public Task<Receipt> AppendReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return WriteAsync(
+            async (connection, token) => receipt with { Id = await InsertReceiptAsync(connection, receipt, token).ConfigureAwait(false) },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Receipt>> GetLastReceiptsAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return ReadAsync<IReadOnlyList<Receipt>>(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("""
+                        SELECT id, at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+                        FROM (SELECT * FROM receipts ORDER BY id DESC LIMIT @count) AS last
+                        ORDER BY id
+                        """)
+                    .Bind("count", (long?)count);
+                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                var receipts = new List<Receipt>();
+                while (await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    receipts.Add(new Receipt(reader.GetTime(1), reader.GetString(2), reader.GetNullableString(3), reader.GetNullableString(4), reader.GetBoolean(5))
+                    {
+                        Id = reader.GetInt64(0),
+                        Action = reader.GetNullableString(6),
+                        Code = reader.GetNullableString(7),
+                        Repository = reader.GetNullableString(8),
+                        RecordId = reader.GetNullableInt64(9) is { } recordId ? new RecordId(recordId) : null,
+                        OclcNumber = reader.GetNullableInt64(10) is { } number ? new OclcNumber(number) : null,
+                        Message = reader.GetNullableString(11),
+                    });
+                }
+
+                return receipts;
+            },
+            cancellationToken);
+    }
+
+    private static async Task<long> InsertReceiptAsync(NpgsqlConnection connection, Receipt receipt, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+                """
+                INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
+                VALUES (@at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message)
+                RETURNING id
+                """)
+            .Bind("at", receipt.At)
+            .Bind("peer", receipt.PeerAddress)
+            .Bind("logon", receipt.LogonId)
+            .Bind("user", receipt.UserId)
+            .Bind("ok", receipt.Ok)
+            .Bind("action", receipt.Action)
+            .Bind("code", receipt.Code)
+            .Bind("repository", receipt.Repository)
+            .Bind("record", receipt.RecordId?.Value)
+            .Bind("oclc", receipt.OclcNumber?.Value)
+            .Bind("message", receipt.Message);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}

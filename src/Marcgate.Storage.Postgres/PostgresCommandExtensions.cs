@@ -1,0 +1,46 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Marcgate.Storage.Postgres;
+
+/// <summary>Commands written as one expression: <c>connection.Command(sql).Bind("name", value)</c>, each parameter typed.</summary>
+internal static class PostgresCommandExtensions
+{
+    public static NpgsqlCommand Command(this NpgsqlConnection connection, string sql) => new(sql, connection);
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, string? value) =>
+        command.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, long? value) =>
+        command.Add(new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = value is { } v ? v : DBNull.Value });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, int value) =>
+        command.Add(new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = value });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, bool value) =>
+        command.Add(new NpgsqlParameter<bool>(name, NpgsqlDbType.Boolean) { TypedValue = value });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, byte[] value) =>
+        command.Add(new NpgsqlParameter<byte[]>(name, NpgsqlDbType.Bytea) { TypedValue = value });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, DateTimeOffset value) =>
+        command.Add(new NpgsqlParameter<DateTimeOffset>(name, NpgsqlDbType.TimestampTz) { TypedValue = PostgresTime.ToStored(value) });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, long[] value) =>
+        command.Add(new NpgsqlParameter<long[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = value });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, string[] value) =>
+        command.Add(new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = value });
+
+    public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static long? GetNullableInt64(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    public static DateTimeOffset GetTime(this NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static NpgsqlCommand Add(this NpgsqlCommand command, NpgsqlParameter parameter)
+    {
+        command.Parameters.Add(parameter);
+        return command;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Marcgate.Catalog.Import;
+using Marcgate.Catalog.Security;
+using Marcgate.Catalog.Storage;
+using Marcgate.Marc;
+using Marcgate.Marc.Iso2709;
+using Marcgate.Storage.Postgres;
+using Marcgate.Tests;
+using Npgsql;
+
+namespace Marcgate.Cli.Tests;
+
+/// <summary>
+/// <c>marcgate serve --store postgres://…</c> as a process on a database of its own on the test cluster
+/// (<c>MARCGATE_TEST_PG</c>, started by <c>./test.sh</c>), fed by <c>marcgate export</c>.
+/// </summary>
+public sealed class ServePostgresTests : IAsyncLifetime
+{
+    private const string LogonId = "01CARLI_NETWORK";
+    private const string Password = "pg-serve-secret-5500";
+
+    // The cluster trusts loopback logins, so any password connects; it must still never be shown.
+    private const string DatabasePassword = "db-Pa55word-never-shown";
+
+    private readonly ExportCliRunner _cli = new();
+    private readonly string _database = "marcgate_cli_" + Guid.NewGuid().ToString("N");
+    private readonly List<string> _hostOutput = [];
+    private NpgsqlConnectionStringBuilder _server = null!;
+    private string _url = null!;
+    private Process? _host;
+
+    public async Task InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("MARCGATE_TEST_PG") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("MARCGATE_TEST_PG is not set: this test needs a PostgreSQL server. Run ./test.sh, which starts a throwaway cluster and exports it.");
+        _server = new NpgsqlConnectionStringBuilder(server);
+        await ExecuteAsync($"CREATE DATABASE {_database}");
+        _url = string.Create(CultureInfo.InvariantCulture, $"postgres://{_server.Username}:{DatabasePassword}@{_server.Host}:{_server.Port}/{_database}");
+        _cli.Environment["EXPORT_TEST_PW"] = Password;
+    }
+
+    public async Task DisposeAsync()
+    {
+        StopHost();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        _cli.Dispose();
+    }
+
+    [Fact]
+    public async Task Serve_on_PostgreSQL_accepts_records_from_the_exporter_and_never_shows_the_database_password()
+    {
+        var migrate = _cli.Run("db", "migrate", "--store", _url);
+        Assert.True(migrate.Exit == 0, migrate.Error);
+        Assert.Contains($"/{_database}: applied 0001_catalog", migrate.Output, StringComparison.Ordinal);
+        var added = _cli.Run("repositories", "add", "NETWORK", "--store", _url);
+        Assert.True(added.Exit == 0, added.Error);
+        await using (var store = await PostgresCatalogStore.OpenAsync(PostgresConnectionString.Parse(_url)))
+        {
+            await store.SaveAccountAsync(new Account(LogonId, "NETWORK", ImportOptions.DefaultProfileName, PasswordHasher.Hash(Password)), default);
+        }
+
+        var port = FreePort();
+        _host = await StartHostAsync(["serve", "--store", _url, "--listen", $"127.0.0.1:{port}"]);
+        var file = Path.Combine(_cli.Directory, "two.mrc");
+        File.WriteAllBytes(file, [.. new[] { Record(1, "One"), Record(2, "Two") }.SelectMany(Iso2709Writer.Write)]);
+
+        var export = _cli.Run("export", "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--logon-id", LogonId, "--password-env", "EXPORT_TEST_PW", "--validate-bib", "none", "--timeout", "20", file);
+        var again = _cli.Run("export", "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--logon-id", LogonId, "--password-env", "EXPORT_TEST_PW", "--validate-bib", "none", "--timeout", "20", file);
+        StopHost();
+
+        Assert.True(export.Exit == 0, export.Output + export.Error);
+        Assert.True(again.Exit == 0, again.Output + again.Error);
+        var count = _cli.Run("records", "count", "--repository", "NETWORK", "--store", _url);
+        Assert.Equal("2", count.Output.Trim());
+        var receipts = _cli.Run("receipts", "--store", _url);
+        Assert.Equal(2, receipts.Output.Split('\n').Count(l => l.Contains("action=added", StringComparison.Ordinal)));
+        Assert.Equal(2, receipts.Output.Split('\n').Count(l => l.Contains("action=unchanged", StringComparison.Ordinal)));
+        lock (_hostOutput)
+        {
+            Assert.Contains(_hostOutput, l => l.StartsWith("Listening on 127.0.0.1:", StringComparison.Ordinal));
+            Assert.DoesNotContain(_hostOutput, l => l.Contains(DatabasePassword, StringComparison.Ordinal) || l.Contains(Password, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(DatabasePassword, migrate.Output + migrate.Error + added.Output + added.Error + count.Output + count.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_that_cannot_be_reached_is_named_without_its_password()
+    {
+        var url = $"postgres://marcgate:{DatabasePassword}@127.0.0.1:{FreePort()}/nowhere?timeout=3";
+
+        var list = _cli.Run("repositories", "list", "--store", url);
+        var serve = _cli.Run("serve", "--store", url, "--listen", "127.0.0.1:0");
+
+        Assert.Equal(4, list.Exit);
+        Assert.Contains("postgres://marcgate@127.0.0.1:", list.Error, StringComparison.Ordinal);
+        Assert.Equal(2, serve.Exit);
+        Assert.Contains("marcgate serve: postgres://marcgate@127.0.0.1:", serve.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(DatabasePassword, list.Output + list.Error + serve.Output + serve.Error, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<Process> StartHostAsync(string[] arguments)
+    {
+        var process = Process.Start(MarcgateProcess.StartInfo(arguments))!;
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => Collect(e.Data, ready);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, null);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
+        {
+            lock (_hostOutput)
+            {
+                throw new InvalidOperationException("marcgate serve did not start:\n" + string.Join('\n', _hostOutput));
+            }
+        }
+
+        return process;
+    }
+
+    private void Collect(string? line, TaskCompletionSource? ready)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_hostOutput)
+        {
+            _hostOutput.Add(line);
+        }
+
+        if (line.StartsWith("Listening on", StringComparison.Ordinal))
+        {
+            ready?.TrySetResult();
+        }
+    }
+
+    private void StopHost()
+    {
+        if (_host is { HasExited: false })
+        {
+            _host.Kill(entireProcessTree: true);
+            _host.WaitForExit();
+        }
+
+        _host?.Dispose();
+        _host = null;
+    }
+
+    private static MarcRecord Record(int number, string title) => new(new Leader("00000nam a2200000 a 4500"),
+    [
+        new ControlField("001", $"ocm6311{number:D4}"),
+        new ControlField("003", "OCoLC"),
+        new ControlField("005", "20240101120000.0"),
+        new ControlField("008", "240101s2024    ilu           000 0 eng d"),
+        new DataField("040", ' ', ' ', [new Subfield('a', "DLC"), new Subfield('c', "DLC")]),
+        new DataField("245", '1', '0', [new Subfield('a', title + ".")]),
+    ]);
+}
