@@ -43,7 +43,7 @@ internal static class ConvertCommand
                 : null;
             if (usage is not null)
             {
-                Console.Error.WriteLine($"marcgate convert: {usage} (see marcgate convert --help)");
+                parse.InvocationConfiguration.Error.WriteLine($"marcgate convert: {usage} (see marcgate convert --help)");
                 return ExitUsage;
             }
 
@@ -57,7 +57,7 @@ internal static class ConvertCommand
             };
             var options = parse.GetValue(strict) ? MarcReaderOptions.StrictDefault : MarcReaderOptions.Default;
             var inputs = parse.GetValue(files) is { Length: > 0 } names ? names : ["-"];
-            return Run(inputs, inputFormat, outputFormat, target, options, parse.GetValue(output), Console.Error);
+            return Run(inputs, inputFormat, outputFormat, target, options, parse.GetValue(output), parse.InvocationConfiguration.Error);
         });
         return command;
     }
