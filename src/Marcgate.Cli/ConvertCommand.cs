@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marcgate.Export.Files;
 using Marcgate.Marc;
 using Marcgate.Marc.Formats;
 
@@ -42,7 +43,7 @@ internal static class ConvertCommand
                 : null;
             if (usage is not null)
             {
-                Console.Error.WriteLine($"marcgate convert: {usage} (see marcgate convert --help)");
+                parse.InvocationConfiguration.Error.WriteLine($"marcgate convert: {usage} (see marcgate convert --help)");
                 return ExitUsage;
             }
 
@@ -56,17 +57,26 @@ internal static class ConvertCommand
             };
             var options = parse.GetValue(strict) ? MarcReaderOptions.StrictDefault : MarcReaderOptions.Default;
             var inputs = parse.GetValue(files) is { Length: > 0 } names ? names : ["-"];
-            return Run(inputs, inputFormat, outputFormat, target, options, parse.GetValue(output), Console.Error);
+            return Run(inputs, inputFormat, outputFormat, target, options, parse.GetValue(output), parse.InvocationConfiguration.Error);
         });
         return command;
     }
 
     internal static int Run(IReadOnlyList<string> inputs, MarcFormat? inputFormat, MarcFormat outputFormat, TargetCharset charset, MarcReaderOptions options, FileInfo? output, TextWriter errors)
     {
+        if (output is not null && inputs.FirstOrDefault(input => input != "-" && File.Exists(input) && AtomicOutputFile.IsSameFile(input, output.FullName)) is { } same)
+        {
+            errors.WriteLine($"marcgate convert: {same} is both an input and the output (-o); write to another file");
+            return ExitUsage;
+        }
+
+        // A file output is written beside its target and renamed over it only when the run succeeds.
+        AtomicOutputFile? file = null;
         Stream outputStream;
         try
         {
-            outputStream = output is null ? Console.OpenStandardOutput() : new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+            file = output is null ? null : AtomicOutputFile.Create(output.FullName);
+            outputStream = file?.Stream ?? Console.OpenStandardOutput();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -74,21 +84,28 @@ internal static class ConvertCommand
             return ExitUsage;
         }
 
+        using var pending = file;
         var ioFailed = false;
-        using var writer = MarcFormats.OpenWriter(outputStream, outputFormat);
+        using var writer = MarcFormats.OpenWriter(outputStream, outputFormat, leaveOpen: file is not null);
         var converter = new MarcConverter(writer, charset, (source, diagnostic) => errors.WriteLine(Describe(source, diagnostic)));
-        foreach (var input in inputs)
+        foreach (var name in inputs)
         {
+            if (!RecordInput.TryOpen(name, inputFormat, "convert", errors, out var input))
+            {
+                ioFailed = true;
+                continue;
+            }
+
             try
             {
-                using var stream = input == "-"
-                    ? Console.OpenStandardInput()
-                    : new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-                converter.Convert(stream, input, inputFormat, options);
+                using (input)
+                {
+                    converter.Convert(input.Stream, name, input.Format, options);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                errors.WriteLine($"{input}: cannot read: {ex.Message}");
+                errors.WriteLine($"marcgate convert: {name}: cannot read: {ex.Message}");
                 ioFailed = true;
             }
         }
@@ -96,6 +113,10 @@ internal static class ConvertCommand
         try
         {
             writer.Complete();
+            if (!ioFailed)
+            {
+                file?.Commit();
+            }
         }
         catch (IOException ex)
         {
@@ -107,6 +128,11 @@ internal static class ConvertCommand
         if (summary.RecordsWithErrors > 0 || summary.Warnings > 0)
         {
             errors.WriteLine($"marcgate convert: {summary.RecordsRead} records read, {summary.RecordsWritten} written, {summary.RecordsWithErrors} with errors, {summary.Warnings} warnings");
+        }
+
+        if (ioFailed && file is not null)
+        {
+            errors.WriteLine($"marcgate convert: {output!.FullName} not written");
         }
 
         return ioFailed ? ExitUsage : summary.RecordsWithErrors > 0 ? ExitRecordErrors : ExitOk;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Marcgate.Marc;
-using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Cli;
 
@@ -9,37 +8,52 @@ internal static class CountCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files to count", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Files to count (ISO 2709, MARCXML, MARC-in-JSON or .mrk); '-' reads standard input", Arity = ArgumentArity.OneOrMore };
         var strict = new Option<bool>("--strict") { Description = "Reject every record with a structural problem instead of recovering it" };
+        var from = RecordInput.FromOption();
         var command = new Command(
             "count",
-            "Count the records in ISO 2709 files: one line per file (records, then a diagnostics summary), then a total line.\n"
+            "Count the records in MARC files: one line per file (records, then a diagnostics summary), then a total line.\n"
             + "Errors are listed on standard error with file, record number and byte offset.\n"
             + "Exit codes: 0 all records read without errors; 1 some record had errors or was rejected; 2 usage or I/O error.")
         {
             files,
             strict,
+            from,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var options = parse.GetValue(strict) ? MarcReaderOptions.StrictDefault : MarcReaderOptions.Default;
+            if (!RecordInput.TryParseFrom(parse.GetValue(from), out var format, out var problem))
+            {
+                error.WriteLine($"marcgate count: {problem}");
+                return ExitCodes.Usage;
+            }
+
             var total = 0L;
             var exit = 0;
             foreach (var file in parse.GetValue(files)!)
             {
+                if (!RecordInput.TryOpen(file, format, "count", error, out var input))
+                {
+                    exit = ExitCodes.Usage;
+                    continue;
+                }
+
                 try
                 {
-                    var tally = Count(file, options, error);
+                    using var opened = input;
+                    var tally = Count(input, options, error);
                     output.WriteLine($"{tally.Records}\t{file}{tally.Summary()}");
                     total += tally.Records;
                     exit = Math.Max(exit, tally.Failed ? 1 : 0);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    error.WriteLine($"{file.FullName}: {e.Message}");
-                    exit = 2;
+                    error.WriteLine($"marcgate count: {file}: cannot read: {e.Message}");
+                    exit = ExitCodes.Usage;
                 }
             }
 
@@ -49,16 +63,16 @@ internal static class CountCommand
         return command;
     }
 
-    private static CountTally Count(FileInfo file, MarcReaderOptions options, TextWriter error)
+    private static CountTally Count(RecordInput input, MarcReaderOptions options, TextWriter error)
     {
         var tally = new CountTally();
-        using var reader = new Iso2709Reader(file.OpenRead(), options);
+        using var reader = input.OpenReader(options);
         while (reader.Read() is { } result)
         {
-            tally.Add(result.Record is not null, result.Diagnostics, file.ToString(), error);
+            tally.Add(result.Record is not null, result.Diagnostics, input.Name, error);
         }
 
-        tally.Add(null, reader.EndDiagnostics, file.ToString(), error);
+        tally.Add(null, reader.EndDiagnostics, input.Name, error);
         return tally;
     }
 }

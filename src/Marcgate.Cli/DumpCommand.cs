@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Marcgate.Marc;
 using Marcgate.Marc.Charset;
+using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Cli;
@@ -11,12 +12,13 @@ internal static class DumpCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files to print", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Files to print (ISO 2709, MARCXML, MARC-in-JSON or .mrk); '-' reads standard input", Arity = ArgumentArity.OneOrMore };
         var strict = new Option<bool>("--strict") { Description = "Reject every record with a structural problem instead of recovering it" };
         var raw = new Option<bool>("--raw") { Description = "Show MARC-8 records as their bytes (\\xNN above 0x7F) instead of converting them to Unicode" };
+        var from = RecordInput.FromOption();
         var command = new Command(
             "dump",
-            "Print ISO 2709 records human-readably: the leader, then 'TAG II $a Value' lines (yaz-marcdump's layout), with each record's diagnostics.\n"
+            "Print MARC records human-readably: the leader, then 'TAG II $a Value' lines (yaz-marcdump's layout), with each record's diagnostics.\n"
             + "MARC-8 records (leader/09 blank) are shown converted to Unicode unless --raw is given; the leader is shown as stored,\n"
             + "followed by 'LDR (as converted: …)' when conversion (or reading's repair of leader/10-11, 20-22) changes it.\n"
             + "Exit codes: 0 all records read without errors; 1 some record had errors or was rejected; 2 usage or I/O error.")
@@ -24,23 +26,37 @@ internal static class DumpCommand
             files,
             strict,
             raw,
+            from,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var options = parse.GetValue(strict) ? MarcReaderOptions.StrictDefault : MarcReaderOptions.Default;
+            if (!RecordInput.TryParseFrom(parse.GetValue(from), out var format, out var problem))
+            {
+                error.WriteLine($"marcgate dump: {problem}");
+                return ExitCodes.Usage;
+            }
+
             var exit = 0;
             foreach (var file in parse.GetValue(files)!)
             {
+                if (!RecordInput.TryOpen(file, format, "dump", error, out var input))
+                {
+                    exit = ExitCodes.Usage;
+                    continue;
+                }
+
                 try
                 {
-                    exit = Math.Max(exit, Dump(file, options, !parse.GetValue(raw), output));
+                    using var opened = input;
+                    exit = Math.Max(exit, Dump(input, options, !parse.GetValue(raw), output));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    error.WriteLine($"{file.FullName}: {e.Message}");
-                    exit = 2;
+                    error.WriteLine($"marcgate dump: {file}: cannot read: {e.Message}");
+                    exit = ExitCodes.Usage;
                 }
             }
 
@@ -49,15 +65,13 @@ internal static class DumpCommand
         return command;
     }
 
-    private static int Dump(FileInfo file, MarcReaderOptions options, bool toUnicode, TextWriter output)
+    private static int Dump(RecordInput input, MarcReaderOptions options, bool toUnicode, TextWriter output)
     {
         var exit = 0;
-        using var reader = new Iso2709Reader(file.OpenRead(), options);
-        while (reader.ReadFrame() is { } frame)
+        var file = input.Name;
+        using var reader = input.OpenReader(options);
+        while (Next(reader, out var stored) is { } result)
         {
-            // The leader as the file holds it: reading may assume leader/10-11 and 20-22 (MARC010), conversion sets leader/09.
-            var stored = frame.Bytes.Length >= Leader.Length ? Encoding.Latin1.GetString(frame.Bytes.Span[..Leader.Length]) : null;
-            var result = frame.Parse();
             foreach (var diagnostic in result.Diagnostics)
             {
                 output.WriteLine($"({file}: {diagnostic})");
@@ -95,6 +109,25 @@ internal static class DumpCommand
         }
 
         return exit;
+    }
+
+    // ISO 2709 records are framed first, to show the leader as the file holds it: reading may assume
+    // leader/10-11 and 20-22 (MARC010), conversion sets leader/09.
+    private static MarcReadResult? Next(IMarcRecordReader reader, out string? stored)
+    {
+        stored = null;
+        if (reader is not Iso2709Reader frames)
+        {
+            return reader.Read();
+        }
+
+        if (frames.ReadFrame() is not { } frame)
+        {
+            return null;
+        }
+
+        stored = frame.Bytes.Length >= Leader.Length ? Encoding.Latin1.GetString(frame.Bytes.Span[..Leader.Length]) : null;
+        return frame.Parse();
     }
 
     /// <summary>The yaz-marcdump line format: leader; <c>001 value</c>; <c>245 10 $a Title $c Author</c>.</summary>

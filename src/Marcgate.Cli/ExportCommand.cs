@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marcgate.Export.Files;
 using Marcgate.Export.Gateway;
 using Marcgate.Export.Options;
 using Marcgate.Export.Pipeline;
@@ -14,7 +15,8 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files whose records to export", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Files whose records to export (ISO 2709, MARCXML, MARC-in-JSON or .mrk); '-' reads standard input", Arity = ArgumentArity.ZeroOrMore };
+        var from = RecordInput.FromOption();
         var flagged = new Option<bool>("--flagged") { Description = "Export every record flagged in the save file; the flag is cleared on records the host accepted" };
         var destination = new Option<string>("--destination") { Description = "A named destination (network, institution, sandbox, …) from export-options destinations" };
         var trace = new Option<FileInfo>("--trace") { Description = "Write the byte transcript to FILE (the password masked)" };
@@ -31,7 +33,7 @@ internal static class ExportCommand
             export: the records left are not sent, and the summary says why. Exit codes: see marcgate --help.
             """)
         {
-            files, flagged, destination, trace, saveFile, toFile, verbose,
+            files, from, flagged, destination, trace, saveFile, toFile, verbose,
         };
         foreach (var option in overrides)
         {
@@ -70,7 +72,20 @@ internal static class ExportCommand
             var fromSaveFile = parse.GetValue(flagged);
             if (inputs.Length == 0 && !fromSaveFile)
             {
-                error.WriteLine("marcgate export: nothing to export; name ISO 2709 files or use --flagged");
+                error.WriteLine("marcgate export: nothing to export; name MARC files or use --flagged");
+                return ExitCodes.Usage;
+            }
+
+            if (!RecordInput.TryParseFrom(parse.GetValue(from), out var inputFormat, out var fromProblem))
+            {
+                error.WriteLine($"marcgate export: {fromProblem}");
+                return ExitCodes.Usage;
+            }
+
+            if (options.ExportDestination == ExportDestinationKind.File && options.FileName is { } target
+                && inputs.FirstOrDefault(input => input != "-" && File.Exists(input) && AtomicOutputFile.IsSameFile(input, target)) is { } same)
+            {
+                error.WriteLine($"marcgate export: {same} is both an input and the export file; export to another file");
                 return ExitCodes.Usage;
             }
 
@@ -102,14 +117,26 @@ internal static class ExportCommand
             {
                 savedRecords = marking || fromSaveFile ? SqliteSaveFileStore.Open(parse.GetValue(saveFile)?.FullName ?? SaveFilePaths.DefaultPath()) : null;
                 items = fromSaveFile ? [.. ExportItems.Flagged(savedRecords!)] : [];
-                foreach (var input in inputs)
+                foreach (var name in inputs)
                 {
+                    // Input that is not MARC stops the export before anything is sent.
+                    if (!RecordInput.TryOpen(name, inputFormat, "export", error, out var input))
+                    {
+                        savedRecords?.Dispose();
+                        return ExitCodes.Usage;
+                    }
+
                     var before = items.Count;
-                    items.AddRange(ExportItems.FromFiles([input.FullName], items.Count + 1));
+                    using (input)
+                    {
+                        using var reader = input.OpenReader(Marcgate.Marc.MarcReaderOptions.Default);
+                        items.AddRange(ExportItems.FromReader(reader, name == "-" ? "standard input" : name, items.Count + 1));
+                    }
+
                     if (items.Count == before)
                     {
                         savedRecords?.Dispose();
-                        error.WriteLine($"marcgate export: {input} holds no records");
+                        error.WriteLine($"marcgate export: {name} holds no records");
                         return ExitCodes.Usage;
                     }
                 }

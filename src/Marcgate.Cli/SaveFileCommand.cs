@@ -27,26 +27,39 @@ internal static class SaveFileCommand
             path,
         };
 
-        var files = new Argument<FileInfo[]>("FILE") { Description = "ISO 2709 files to save", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Files to save (ISO 2709, MARCXML, MARC-in-JSON or .mrk); '-' reads standard input", Arity = ArgumentArity.OneOrMore };
         var flag = new Option<bool>("--flag") { Description = "Flag the saved records for export" };
-        var add = new Command("add", "Save every record of the files") { files, flag };
+        var from = RecordInput.FromOption();
+        var add = new Command("add", "Save every record of the files") { files, flag, from };
         add.SetAction(parse => WithStore(parse, path, store =>
         {
-            var unreadable = 0;
-            foreach (var item in ExportItems.FromFiles(parse.GetValue(files)!.Select(f => f.FullName)))
+            var error = parse.InvocationConfiguration.Error;
+            if (!RecordInput.TryParseFrom(parse.GetValue(from), out var format, out var problem))
             {
-                if (item.Record is null)
-                {
-                    unreadable++;
-                    parse.InvocationConfiguration.Error.WriteLine($"{item.Source}: not saved: {string.Join("; ", item.ReadProblems)}");
-                    continue;
-                }
-
-                var number = store.Add(item.Record, Iso2709Writer.Write(item.Record), parse.GetValue(flag));
-                parse.InvocationConfiguration.Output.WriteLine($"#{number}\t{item.Source}");
+                error.WriteLine($"marcgate savefile: {problem}");
+                return ExitUsage;
             }
 
-            return unreadable == 0 ? ExitOk : ExitSomeMissing;
+            // Every input is checked before anything is saved: input that is not MARC saves nothing.
+            var inputs = new List<RecordInput>();
+            try
+            {
+                foreach (var name in parse.GetValue(files)!)
+                {
+                    if (!RecordInput.TryOpen(name, format, "savefile add", error, out var input))
+                    {
+                        return ExitUsage;
+                    }
+
+                    inputs.Add(input);
+                }
+
+                return Add(store, inputs, parse.GetValue(flag), parse.InvocationConfiguration.Output, error);
+            }
+            finally
+            {
+                inputs.ForEach(input => input.Dispose());
+            }
         }));
         command.Subcommands.Add(add);
 
@@ -105,6 +118,29 @@ internal static class SaveFileCommand
         command.Subcommands.Add(Numbers("unflag", "Clear the export flag", path, (store, numbers) => store.SetFlag(numbers, flagged: false)));
         command.Subcommands.Add(Numbers("remove", "Remove records from the save file", path, (store, numbers) => store.Remove(numbers)));
         return command;
+    }
+
+    private static int Add(ISaveFileStore store, List<RecordInput> inputs, bool flag, TextWriter output, TextWriter error)
+    {
+        var unreadable = 0;
+        foreach (var input in inputs)
+        {
+            using var reader = input.OpenReader(MarcReaderOptions.Default);
+            foreach (var item in ExportItems.FromReader(reader, input.Name == "-" ? "standard input" : input.Name))
+            {
+                if (item.Record is null)
+                {
+                    unreadable++;
+                    error.WriteLine($"{item.Source}: not saved: {string.Join("; ", item.ReadProblems)}");
+                    continue;
+                }
+
+                var number = store.Add(item.Record, Iso2709Writer.Write(item.Record), flag);
+                output.WriteLine($"#{number}\t{item.Source}");
+            }
+        }
+
+        return unreadable == 0 ? ExitOk : ExitSomeMissing;
     }
 
     private static Command Numbers(string name, string description, Option<FileInfo> path, Func<ISaveFileStore, IEnumerable<long>, IReadOnlyList<long>> change)

@@ -78,7 +78,7 @@ public sealed class ExportStopCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_file_exits_2_and_says_it_holds_no_records()
+    public void An_empty_file_exits_2_and_is_refused_as_not_marc()
     {
         var empty = Path.Combine(_cli.Directory, "empty.mrc");
         File.WriteAllBytes(empty, []);
@@ -86,7 +86,7 @@ public sealed class ExportStopCommandTests : IDisposable
         var (exit, output, error) = _cli.Run([.. Connection(FreePort()), empty]);
 
         Assert.Equal(2, exit);
-        Assert.Contains($"marcgate export: {empty} holds no records", error, StringComparison.Ordinal);
+        Assert.Contains($"marcgate export: {empty}: not MARC: it is empty", error, StringComparison.Ordinal);
         Assert.Empty(output);
     }
 

@@ -14,6 +14,9 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     public const int MaxBytes = 256 * 1024;
 
     private readonly List<Iso2709Frame> _frames = new(MaxRecords);
+
+    // Records of the other formats, read on the main thread: a batch holds frames or results, never both (one file, one format).
+    private readonly List<MarcReadResult> _results = [];
     private readonly List<ValidationDiagnostic> _findings = [];
 
     // Records are dropped once their report is rendered: their fields are filled again by the next records.
@@ -26,9 +29,9 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     private int _stored;
     private Func<int, Memory<byte>>? _storeFrame;
 
-    public bool IsFull => _frames.Count >= MaxRecords || _bytes >= MaxBytes;
+    public bool IsFull => Count >= MaxRecords || _bytes >= MaxBytes;
 
-    public int Count => _frames.Count;
+    public int Count => _frames.Count + _results.Count;
 
     // A report is usually smaller than the records it speaks of: sized once for a full batch rather than grown to it.
     public ValidateReportBuffer Output { get; } = new(MaxBytes);
@@ -42,6 +45,7 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     {
         _file = file;
         _frames.Clear();
+        _results.Clear();
         _bytes = 0;
         _stored = 0;
         Output.Clear();
@@ -72,6 +76,9 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _bytes += frame.Bytes.Length;
     }
 
+    /// <summary>Adds a record read from MARCXML, MARC-in-JSON or mnemonic text.</summary>
+    public void Add(MarcReadResult result) => _results.Add(result);
+
     // The per-record path is compiled fully optimised on first use (see MarcValidator).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process()
@@ -87,6 +94,12 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         }
 
         _frames.Clear();
+        foreach (var result in _results)
+        {
+            SawErrors |= ValidateOne(result);
+        }
+
+        _results.Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

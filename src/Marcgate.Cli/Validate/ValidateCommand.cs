@@ -15,20 +15,21 @@ internal static class ValidateCommand
         var level = new Option<string>("--level") { Description = "none, structure, basic or full (default full)", DefaultValueFactory = _ => "full" };
         var type = new Option<string>("--type") { Description = "auto (from leader/06), bib, auth or holdings (default auto)", DefaultValueFactory = _ => "auto" };
         var format = new Option<string>("--format") { Description = "text or json (default text)", DefaultValueFactory = _ => "text" };
-        var files = new Argument<string[]>("FILE") { Description = "ISO 2709 files to validate", Arity = ArgumentArity.ZeroOrMore };
+        var from = RecordInput.FromOption();
+        var files = new Argument<string[]>("FILE") { Description = "Files to validate (ISO 2709, MARCXML, MARC-in-JSON or .mrk); '-' reads standard input", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command(
             "validate",
-            "Validate MARC 21 records in ISO 2709 files and report findings per record. "
+            "Validate MARC 21 records in MARC files and report findings per record. "
             + "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.")
         {
-            level, type, format, files,
+            level, type, format, from, files,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var errors = parse.InvocationConfiguration.Error;
-            var request = ValidateRequest.Parse(parse.GetValue(level), parse.GetValue(type), parse.GetValue(format), parse.GetValue(files), parse.UnmatchedTokens);
+            var request = ValidateRequest.Parse(parse.GetValue(level), parse.GetValue(type), parse.GetValue(format), parse.GetValue(files), parse.UnmatchedTokens, parse.GetValue(from));
             if (request.Problem is not null)
             {
                 errors.WriteLine($"marcgate validate: {request.Problem}");

@@ -1,11 +1,12 @@
+using Marcgate.Marc.Formats;
 using Marcgate.Validation;
 
 namespace Marcgate.Cli.Validate;
 
 /// <summary>The checked arguments of <c>marcgate validate</c>, or what is wrong with them.</summary>
-internal sealed record ValidateRequest(ValidationLevel Level, MarcRecordKind? Kind, bool Json, IReadOnlyList<string> Files, string? Problem)
+internal sealed record ValidateRequest(ValidationLevel Level, MarcRecordKind? Kind, bool Json, IReadOnlyList<string> Files, string? Problem, MarcFormat? From = null)
 {
-    public static ValidateRequest Parse(string? level, string? type, string? format, string[]? files, IReadOnlyList<string> unmatched)
+    public static ValidateRequest Parse(string? level, string? type, string? format, string[]? files, IReadOnlyList<string> unmatched, string? from = null)
     {
         ValidateRequest Fail(string problem) => new(ValidationLevel.Full, null, false, [], problem);
 
@@ -45,11 +46,16 @@ internal sealed record ValidateRequest(ValidationLevel Level, MarcRecordKind? Ki
             return Fail($"--format must be text or json, not '{format}'");
         }
 
+        if (!RecordInput.TryParseFrom(from, out var inputFormat, out var fromProblem))
+        {
+            return Fail(fromProblem);
+        }
+
         if (files is null || files.Length == 0)
         {
             return Fail("no FILE given");
         }
 
-        return new(parsedLevel.Value, kind.Kind, format == "json", files, null);
+        return new(parsedLevel.Value, kind.Kind, format == "json", files, null, inputFormat);
     }
 }

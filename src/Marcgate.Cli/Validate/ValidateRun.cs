@@ -1,3 +1,5 @@
+using Marcgate.Marc;
+using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Cli.Validate;
@@ -30,14 +32,8 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
         _report.Start(_buffer);
         foreach (var path in request.Files)
         {
-            Stream stream;
-            try
+            if (!RecordInput.TryOpen(path, request.From, "validate", errors, out var input))
             {
-                stream = File.OpenRead(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                errors.WriteLine($"marcgate validate: cannot read {path}: {e.Message}");
                 ioFailed = true;
                 continue;
             }
@@ -48,14 +44,32 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
             var batch = Rent(file);
             try
             {
-                using var reader = new Iso2709Reader(stream);
-                while (reader.ReadFrame(batch.StoreFrame) is { } frame)
+                using var opened = input;
+                if (input.Format == MarcFormat.Iso2709)
                 {
-                    batch.Add(frame);
-                    if (batch.IsFull)
+                    using var reader = new Iso2709Reader(input.Stream);
+                    while (reader.ReadFrame(batch.StoreFrame) is { } frame)
                     {
-                        Dispatch(batch, totals);
-                        batch = Rent(file);
+                        batch.Add(frame);
+                        if (batch.IsFull)
+                        {
+                            Dispatch(batch, totals);
+                            batch = Rent(file);
+                        }
+                    }
+                }
+                else
+                {
+                    // Other formats are parsed as they are read; only validation and rendering go to the workers.
+                    using var reader = input.OpenReader(MarcReaderOptions.Default);
+                    while (reader.Read() is { } result)
+                    {
+                        batch.Add(result);
+                        if (batch.IsFull)
+                        {
+                            Dispatch(batch, totals);
+                            batch = Rent(file);
+                        }
                     }
                 }
             }

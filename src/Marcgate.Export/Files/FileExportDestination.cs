@@ -6,8 +6,9 @@ namespace Marcgate.Export.Files;
 
 /// <summary>Exports to a file (gateway §6, Export File Type): Single appends every record to one file, Individual writes a file per record.</summary>
 /// <remarks>
-/// Single appends ISO 2709, as Connexion adds to an existing export file; a MARCXML file is one
-/// document, so Single replaces it. Individual names files
+/// Single adds to an existing export file, as Connexion does: ISO 2709 records after the last one, MARCXML records
+/// inside the existing collection. The file is rewritten beside itself and renamed over the old one when the export
+/// ends, so an export that fails part way leaves the file as it was. Individual names files
 /// <c>stem-00001.ext</c>, <c>stem-00002.ext</c>, … beside the export file name, skipping numbers already
 /// taken so an earlier export is never overwritten.
 /// </remarks>
@@ -16,7 +17,7 @@ public sealed class FileExportDestination : IExportDestination
     private readonly string _path;
     private readonly ExportFileType _fileType;
     private readonly IRecordFileFormat _format;
-    private FileStream? _single;
+    private AtomicOutputFile? _single;
     private int _nextNumber = 1;
 
     /// <summary>Creates the destination.</summary>
@@ -37,22 +38,30 @@ public sealed class FileExportDestination : IExportDestination
             {
                 if (_single is null)
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-                    _single = new FileStream(_path, _format.CanAppend ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
-                    await _format.BeginAsync(_single, cancellationToken).ConfigureAwait(false);
+                    var single = AtomicOutputFile.Create(_path);
+                    try
+                    {
+                        await StartSingleAsync(single.Stream, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        single.Dispose();
+                        throw;
+                    }
+
+                    _single = single;
                 }
 
-                await _format.WriteAsync(_single, record, cancellationToken).ConfigureAwait(false);
-                await _single.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await _format.WriteAsync(_single.Stream, record, cancellationToken).ConfigureAwait(false);
                 return new DeliveryResult(ExportStatus.Written, $"written to {_path}");
             }
 
             var path = NextIndividualPath();
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            await _format.BeginAsync(file, cancellationToken).ConfigureAwait(false);
-            await _format.WriteAsync(file, record, cancellationToken).ConfigureAwait(false);
-            await _format.EndAsync(file, cancellationToken).ConfigureAwait(false);
+            using var file = AtomicOutputFile.Create(path);
+            await _format.BeginAsync(file.Stream, cancellationToken).ConfigureAwait(false);
+            await _format.WriteAsync(file.Stream, record, cancellationToken).ConfigureAwait(false);
+            await _format.EndAsync(file.Stream, cancellationToken).ConfigureAwait(false);
+            file.Commit(overwrite: false);
             return new DeliveryResult(ExportStatus.Written, $"written to {path}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -66,9 +75,24 @@ public sealed class FileExportDestination : IExportDestination
     {
         if (_single is not null)
         {
-            await _format.EndAsync(_single, CancellationToken.None).ConfigureAwait(false);
-            await _single.DisposeAsync().ConfigureAwait(false);
+            using var single = _single;
             _single = null;
+            await _format.EndAsync(single.Stream, CancellationToken.None).ConfigureAwait(false);
+            single.Commit();
+        }
+    }
+
+    // A new file starts empty; an existing one is copied first, so that the records are added to it.
+    private async Task StartSingleAsync(Stream output, CancellationToken cancellationToken)
+    {
+        if (new FileInfo(_path) is { Exists: true, Length: > 0 })
+        {
+            await using var existing = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            await _format.ContinueAsync(output, existing, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _format.BeginAsync(output, cancellationToken).ConfigureAwait(false);
         }
     }
 

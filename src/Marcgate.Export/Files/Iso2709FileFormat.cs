@@ -12,6 +12,13 @@ public sealed class Iso2709FileFormat : IRecordFileFormat
     public Task BeginAsync(Stream stream, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
+    public Task ContinueAsync(Stream stream, Stream existing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        return existing.CopyToAsync(stream, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task WriteAsync(Stream stream, PreparedRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marcgate.Export.SaveFile;
 using Marcgate.Marc;
+using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Export.Pipeline;
@@ -17,14 +18,30 @@ public static class ExportItems
         foreach (var path in paths)
         {
             using var reader = new Iso2709Reader(File.OpenRead(path));
-            while (reader.Read() is { } result)
+            foreach (var item in FromReader(reader, path, number))
             {
-                var source = $"{Path.GetFileName(path)} record {result.RecordNumber.ToString(CultureInfo.InvariantCulture)}";
-                var errors = result.Diagnostics.Where(d => d.Severity == MarcSeverity.Error).Select(d => d.ToString()).ToList();
-                yield return result.Record is null
-                    ? new ExportItem(number++, source, null, errors.Count > 0 ? errors : ["the record cannot be read"])
-                    : new ExportItem(number++, source, result.Record, []);
+                number++;
+                yield return item;
             }
+        }
+    }
+
+    /// <summary>Every record a reader gives (of any format), numbered from <paramref name="firstNumber"/>; unreadable records become items with their reasons.</summary>
+    /// <param name="reader">The records; left open.</param>
+    /// <param name="path">The input's path, whose file name labels each item.</param>
+    /// <param name="firstNumber">The number of the first item.</param>
+    /// <exception cref="IOException">Reading failed.</exception>
+    public static IEnumerable<ExportItem> FromReader(IMarcRecordReader reader, string path, int firstNumber = 1)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var number = firstNumber;
+        while (reader.Read() is { } result)
+        {
+            var source = $"{Path.GetFileName(path)} record {result.RecordNumber.ToString(CultureInfo.InvariantCulture)}";
+            var errors = result.Diagnostics.Where(d => d.Severity == MarcSeverity.Error).Select(d => d.ToString()).ToList();
+            yield return result.Record is null
+                ? new ExportItem(number++, source, null, errors.Count > 0 ? errors : ["the record cannot be read"])
+                : new ExportItem(number++, source, result.Record, []);
         }
     }
 

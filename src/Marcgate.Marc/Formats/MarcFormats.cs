@@ -65,6 +65,34 @@ public static class MarcFormats
         return new PrefixedStream(prefix, length, stream, leaveOpen);
     }
 
+    /// <summary>Reads the first bytes of an input to decide whether it is MARC and in which format (see <see cref="MarcFormatDetector.Examine"/>).</summary>
+    /// <param name="stream">The input, at its start.</param>
+    /// <param name="expected">The format the user named, or null to detect it.</param>
+    /// <param name="detection">The answer.</param>
+    /// <param name="leaveOpen">Whether disposing the returned stream leaves <paramref name="stream"/> open.</param>
+    /// <returns>A stream that reads the input from its start again.</returns>
+    /// <exception cref="IOException">Reading the first bytes failed.</exception>
+    public static Stream Examine(Stream stream, MarcFormat? expected, out MarcFormatDetection detection, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var prefix = new byte[MarcFormatDetector.ExamineLength];
+        var length = 0;
+        int read;
+        while (length < prefix.Length && (read = stream.Read(prefix, length, prefix.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        detection = MarcFormatDetector.Examine(prefix.AsSpan(0, length), expected);
+        if (stream.CanSeek)
+        {
+            stream.Seek(-length, SeekOrigin.Current);
+            return leaveOpen ? new PrefixedStream([], 0, stream, leaveOpen: true) : stream;
+        }
+
+        return new PrefixedStream(prefix, length, stream, leaveOpen);
+    }
+
     /// <summary>Opens a writer for a format.</summary>
     public static IMarcRecordWriter OpenWriter(Stream stream, MarcFormat format, bool leaveOpen = false) => format switch
     {

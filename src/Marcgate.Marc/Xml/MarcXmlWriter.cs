@@ -27,6 +27,9 @@ public sealed partial class MarcXmlWriter : IMarcRecordWriter
         _output = new OutputBuffer(stream, leaveOpen);
     }
 
+    /// <summary>Creates a writer that adds records to a collection whose start is already in the stream (the end tag is written by <see cref="Complete"/>).</summary>
+    public static MarcXmlWriter ContinueCollection(Stream stream, bool leaveOpen = false) => new(stream, leaveOpen) { _started = true };
+
     /// <inheritdoc />
     public void Write(MarcRecord record, List<MarcDiagnostic>? diagnostics = null, long recordNumber = 0)
     {

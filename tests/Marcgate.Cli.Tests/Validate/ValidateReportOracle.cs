@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marcgate.Cli.Validate;
 using Marcgate.Marc;
+using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
 
@@ -11,9 +12,28 @@ namespace Marcgate.Cli.Tests.Validate;
 /// <summary>
 /// The validate report written the plain way, one record at a time through a text writer, as the command
 /// wrote it before records were validated in parallel: the reference that the fast report must equal byte for byte.
+/// Files are read in the format their content shows, as every command reads them.
 /// </summary>
 internal static class ValidateReportOracle
 {
+    // Records of the other formats go through their reader, as the command reads them.
+    private static IEnumerable<MarcReadResult> Read(byte[] bytes, MarcFormat format)
+    {
+        if (format == MarcFormat.Iso2709)
+        {
+            return Iso2709Reader.ReadAll(bytes);
+        }
+
+        var results = new List<MarcReadResult>();
+        using var reader = MarcFormats.OpenReader(new MemoryStream(bytes), format, MarcReaderOptions.Default, out _);
+        while (reader.Read() is { } result)
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+
     public static (int Code, string Output) Run(ValidationLevel level, bool json, params string[] files)
     {
         var output = new StringWriter();
@@ -30,7 +50,10 @@ internal static class ValidateReportOracle
         var ioFailed = false;
         foreach (var path in files)
         {
-            if (!File.Exists(path))
+            // Missing files and files that are not MARC (an empty one, say) are refused before the report names them.
+            var bytes = File.Exists(path) ? File.ReadAllBytes(path) : [];
+            var detection = MarcFormatDetector.Examine(bytes.AsSpan(0, Math.Min(bytes.Length, MarcFormatDetector.ExamineLength)));
+            if (detection.Format is not { } format)
             {
                 ioFailed = true;
                 continue;
@@ -40,7 +63,7 @@ internal static class ValidateReportOracle
             writer?.WriteString("file", path);
             writer?.WriteStartArray("records");
             var (records, withErrors, errors, warnings) = (0, 0, 0, 0);
-            foreach (var result in Iso2709Reader.ReadAll(File.ReadAllBytes(path)))
+            foreach (var result in Read(bytes, format))
             {
                 var findings = result.Record is { } record ? MarcValidator.Instance.Validate(record, level) : [];
                 var errorCount = result.Diagnostics.Count(d => d.Severity == MarcSeverity.Error) + findings.Count(d => d.Severity == ValidationSeverity.Error);

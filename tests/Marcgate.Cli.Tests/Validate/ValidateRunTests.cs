@@ -31,7 +31,7 @@ public sealed class ValidateRunTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Empty_and_missing_files_report_as_before(bool json)
+    public void Empty_and_missing_files_are_left_out_of_the_report(bool json)
     {
         var empty = Path.GetTempFileName();
         try
