@@ -17,8 +17,7 @@ internal static class DumpCommand
         var command = new Command(
             "dump",
             "Print ISO 2709 records human-readably: the leader, then 'TAG II $a Value' lines (yaz-marcdump's layout), with each record's diagnostics.\n"
-            + "MARC-8 records (leader/09 blank) are shown converted to Unicode unless --raw is given.\n"
-            + "Exit codes: 0 all records read without errors; 1 some record had errors or was rejected; 2 usage or I/O error.")
+            + "MARC-8 records (leader/09 blank) are shown converted to Unicode unless --raw is given.")
         {
             files,
             strict,

@@ -13,13 +13,13 @@ internal static class ReceiptsCommand
     {
         var last = new Option<int>("--last") { Description = "How many of the latest receipts to print (default 20).", DefaultValueFactory = _ => 20 };
         var data = DataDirectory.CreateOption();
-        var command = new Command("receipts", "Print the latest receipts, oldest first: time, peer, logon ID, user ID, outcome, repository, record, OCLC number, message. " + AdminExitCodes.Help) { last, data };
+        var command = new Command("receipts", "Print the latest receipts, oldest first: time, peer, logon ID, user ID, outcome, repository, record, OCLC number, message.") { last, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
         {
             var count = parse.GetValue(last);
             if (count <= 0)
             {
-                return session.Fail(AdminExitCodes.Refused, $"--last must be positive, not {count}.");
+                return session.Fail(ExitCodes.Usage, $"--last must be positive, not {count}.");
             }
 
             foreach (var receipt in await session.Store.GetLastReceiptsAsync(count, cancellationToken).ConfigureAwait(false))
@@ -27,7 +27,7 @@ internal static class ReceiptsCommand
                 session.Out.WriteLine(Format(receipt));
             }
 
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -20,7 +20,6 @@ internal static class ServeCommand
             Receive OCLC Gateway Export requests and import their records. Configuration: appsettings.json beside the
             program or in the working directory, then MARCGATE_ environment variables (MARCGATE_Gateway__IdleTimeout=00:00:30),
             then these options. Prints "Listening on ADDR:PORT" when ready; logs go to standard error.
-            Exit codes: 0 stopped cleanly, 1 cannot listen or bad configuration, 2 the data directory cannot be opened.
             """)
         {
             data, port, listen,
@@ -62,7 +61,7 @@ internal static class ServeCommand
         catch (CatalogStoreException ex)
         {
             await error.WriteLineAsync($"marcgate serve: {ex.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Usage;
         }
 
         await using (store.ConfigureAwait(false))

@@ -18,8 +18,7 @@ internal static class ValidateCommand
         var files = new Argument<string[]>("FILE") { Description = "ISO 2709 files to validate", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command(
             "validate",
-            "Validate MARC 21 records in ISO 2709 files and report findings per record. "
-            + "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.")
+            "Validate MARC 21 records in ISO 2709 files and report findings per record.")
         {
             level, type, format, files,
         };

@@ -34,12 +34,12 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         catch (CatalogStoreException exception)
         {
             error.WriteLine(exception.Message);
-            return AdminExitCodes.DataUnavailable;
+            return ExitCodes.Usage;
         }
         catch (UnknownRepositoryException exception)
         {
             error.WriteLine(exception.Message);
-            return AdminExitCodes.NotFound;
+            return ExitCodes.Usage;
         }
     }
 }
