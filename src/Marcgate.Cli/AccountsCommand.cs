@@ -32,7 +32,7 @@ internal static class AccountsCommand
         var allow = new Option<string[]>("--allow") { Description = "Peer addresses or CIDR ranges allowed to use this logon (default: any).", AllowMultipleArgumentsPerToken = true };
         var data = DataDirectory.CreateOption();
         var command = new Command("add", "Add a logon; prompts for its password unless --password-stdin.") { logonId, repository, profile, passwordStdin, allow, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var id = parse.GetValue(logonId)!;
             var repositoryName = parse.GetValue(repository)!;
@@ -82,7 +82,7 @@ internal static class AccountsCommand
     {
         var data = DataDirectory.CreateOption();
         var command = new Command("list", "List the logons (never their passwords).") { data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var accounts = await session.Store.ListAccountsAsync(cancellationToken).ConfigureAwait(false);
             if (accounts.Count == 0)
@@ -107,7 +107,7 @@ internal static class AccountsCommand
         var passwordStdin = PasswordStdinOption();
         var data = DataDirectory.CreateOption();
         var command = new Command("passwd", "Set a logon's password; prompts unless --password-stdin.") { logonId, passwordStdin, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var id = parse.GetValue(logonId)!;
             if (await session.Store.FindAccountAsync(id, cancellationToken).ConfigureAwait(false) is null)
@@ -139,7 +139,7 @@ internal static class AccountsCommand
         var logonId = LogonIdOption();
         var data = DataDirectory.CreateOption();
         var command = new Command("remove", "Remove a logon; its repository and records stay.") { logonId, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var id = parse.GetValue(logonId)!;
             if (!await session.Store.RemoveAccountAsync(id, cancellationToken).ConfigureAwait(false))

@@ -45,7 +45,7 @@ internal static class ProfilesCommand
         {
             name, level, delete, protect, merge, noMatch, keep019, noMatching, allowLower, data,
         };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Setup, cancellationToken, async session =>
         {
             var profileName = parse.GetValue(name)!;
             if (!AdminNames.IsValid(profileName))
@@ -84,7 +84,7 @@ internal static class ProfilesCommand
     {
         var data = DataDirectory.CreateOption();
         var command = new Command("list", "List the saved profiles.") { data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             foreach (var profile in await session.Store.ListProfilesAsync(cancellationToken).ConfigureAwait(false))
             {

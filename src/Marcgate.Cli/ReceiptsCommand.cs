@@ -14,7 +14,7 @@ internal static class ReceiptsCommand
         var last = new Option<int>("--last") { Description = "How many of the latest receipts to print (default 20).", DefaultValueFactory = _ => 20 };
         var data = DataDirectory.CreateOption();
         var command = new Command("receipts", "Print the latest receipts, oldest first: time, peer, logon ID, user ID, outcome, repository, record, OCLC number, message.") { last, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var count = parse.GetValue(last);
             if (count <= 0)

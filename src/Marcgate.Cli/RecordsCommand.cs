@@ -32,7 +32,7 @@ internal static class RecordsCommand
         var after = new Option<string?>("--after") { Description = "List the records after this identifier (for the next page)." };
         var data = DataDirectory.CreateOption();
         var command = new Command("list", "List records: identifier, version, OCLC numbers, last change and title.") { repository, limit, after, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var name = parse.GetValue(repository)!;
             if (await CheckRepositoryAsync(session, name, cancellationToken).ConfigureAwait(false) is { } failed)
@@ -74,7 +74,7 @@ internal static class RecordsCommand
         var repository = RepositoryOption();
         var data = DataDirectory.CreateOption();
         var command = new Command("count", "Print how many records the repository holds.") { repository, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var name = parse.GetValue(repository)!;
             if (await CheckRepositoryAsync(session, name, cancellationToken).ConfigureAwait(false) is { } failed)
@@ -97,7 +97,7 @@ internal static class RecordsCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("show", "Print one record, by OCLC number or identifier.") { format, version, data };
         selector.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var (id, exitCode) = await selector.ResolveAsync(parse, session, cancellationToken).ConfigureAwait(false);
             if (id is not { } recordId)
@@ -126,7 +126,7 @@ internal static class RecordsCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("history", "List every kept version of a record, oldest first.") { data };
         selector.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var (id, exitCode) = await selector.ResolveAsync(parse, session, cancellationToken).ConfigureAwait(false);
             if (id is not { } recordId)

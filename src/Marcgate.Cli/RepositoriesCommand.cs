@@ -20,7 +20,7 @@ internal static class RepositoriesCommand
         var name = new Argument<string>("NAME") { Description = "The repository's name, e.g. NETWORK (letters, digits, '_', '-' and '.'; up to 64)." };
         var data = DataDirectory.CreateOption();
         var command = new Command("add", "Add a repository.") { name, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Setup, cancellationToken, async session =>
         {
             var repository = parse.GetValue(name)!;
             if (!AdminNames.IsValid(repository))
@@ -43,7 +43,7 @@ internal static class RepositoriesCommand
     {
         var data = DataDirectory.CreateOption();
         var command = new Command("list", "List the repositories with their record counts.") { data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var repositories = await session.Store.ListRepositoriesAsync(cancellationToken).ConfigureAwait(false);
             if (repositories.Count == 0)

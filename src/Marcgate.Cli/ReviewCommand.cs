@@ -14,7 +14,7 @@ internal static class ReviewCommand
         var limit = new Option<int>("--limit") { Description = "The most items to list (default 100).", DefaultValueFactory = _ => 100 };
         var data = DataDirectory.CreateOption();
         var list = new Command("list", "List the review items, oldest first: item, time, repository, sender, the incoming record's OCLC number, matched records, its title and reason.") { repository, limit, data };
-        list.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        list.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var name = parse.GetValue(repository);
             if (name is not null && !await session.Store.RepositoryExistsAsync(name, cancellationToken).ConfigureAwait(false))

@@ -20,12 +20,22 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         return exitCode;
     }
 
-    /// <summary>Opens the store under the command's <c>--data</c> directory, runs the action, and turns store failures into messages and exit codes.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Option<string> data, CancellationToken cancellationToken, Func<AdminSession, Task<int>> action)
+    /// <summary>
+    /// Opens the store under the command's <c>--data</c> directory, runs the action, and turns store failures into messages and exit codes.
+    /// With <see cref="AdminAccess.Existing"/> and no catalog there, it says so and creates nothing.
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult parse, Option<string> data, AdminAccess access, CancellationToken cancellationToken, Func<AdminSession, Task<int>> action)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var directory = parse.GetValue(data) ?? DataDirectory.Default;
+        if (access == AdminAccess.Existing && !File.Exists(Path.Combine(directory, SqliteCatalogStore.DatabaseFileName)))
+        {
+            var named = parse.GetResult(data) is { Implicit: false } ? $" --data {directory}" : string.Empty;
+            error.WriteLine($"no Marcgate catalog in {Path.GetFullPath(directory)} (no {SqliteCatalogStore.DatabaseFileName}); create one with 'marcgate repositories add NAME{named}'.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             await using var store = await SqliteCatalogStore.OpenAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false);
