@@ -4,6 +4,7 @@ using Marcgate.Catalog.Storage;
 using Marcgate.Host;
 using Marcgate.Storage.Sqlite;
 using Marcgate.Validation;
+using Microsoft.Extensions.Hosting;
 
 namespace Marcgate.Cli;
 
@@ -43,7 +44,7 @@ internal static class ServeCommand
                 overrides[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}:{i}"] = addresses[i];
             }
 
-            return await RunAsync(overrides, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(overrides, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -51,7 +52,34 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         GlibcHeap.KeepFreedMemoryForReuse();
-        var builder = GatewayHostApplication.CreateBuilder(overrides);
+        HostApplicationBuilder builder;
+        try
+        {
+            builder = GatewayHostApplication.CreateBuilder(overrides);
+        }
+        catch (InvalidDataException ex)
+        {
+            await error.WriteLineAsync($"marcgate serve: {ServeConfiguration.DescribeLoadFailure(ex)}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"marcgate serve: cannot read the configuration: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        // Checked before the data directory is touched: a mistyped setting never leaves a half-started host behind.
+        var problems = ServeConfiguration.Problems(builder.Configuration);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync($"marcgate serve: {problem}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
+
         var dataDirectory = Path.GetFullPath(builder.Configuration[GatewayHostApplication.DataKey] ?? "data");
         SqliteCatalogStore store;
         try

@@ -46,11 +46,13 @@ public static class GatewayHostApplication
         using var host = builder.Build();
         try
         {
+            // Bound first, so that an address in use is this one line rather than the host's logged stack trace.
+            host.Services.GetRequiredService<GatewayServer>().Bind();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or FormatException or ArgumentException or InvalidOperationException)
         {
-            await error.WriteLineAsync($"marcgate serve: cannot start: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"marcgate serve: {(ex is SocketException ? ex.Message : "cannot start: " + ex.Message)}").ConfigureAwait(false);
             return CannotStart;
         }
 
