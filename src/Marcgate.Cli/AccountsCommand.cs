@@ -11,7 +11,7 @@ internal static class AccountsCommand
 {
     public static Command Create()
     {
-        var command = new Command("accounts", "Manage gateway logons: each logon ID writes one repository with one import profile. Passwords are stored as PBKDF2-SHA256 hashes and never printed. " + AdminExitCodes.Help);
+        var command = new Command("accounts", "Manage gateway logons: each logon ID writes one repository with one import profile. Passwords are stored as PBKDF2-SHA256 hashes and never printed.");
         command.Subcommands.Add(CreateAdd());
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(CreatePasswd());
@@ -33,8 +33,8 @@ internal static class AccountsCommand
         var passwordStdin = PasswordStdinOption();
         var allow = new Option<string[]>("--allow") { Description = "Peer addresses or CIDR ranges allowed to use this logon (default: any).", AllowMultipleArgumentsPerToken = true };
         var data = DataDirectory.CreateOption();
-        var command = new Command("add", "Add a logon; prompts for its password unless --password-stdin. " + AdminExitCodes.Help) { logonId, repository, profile, passwordStdin, allow, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("add", "Add a logon; prompts for its password unless --password-stdin.") { logonId, repository, profile, passwordStdin, allow, data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var id = parse.GetValue(logonId)!;
             var repositoryName = parse.GetValue(repository)!;
@@ -42,40 +42,40 @@ internal static class AccountsCommand
             var allowed = parse.GetValue(allow) ?? [];
             if (!AdminNames.IsValidLogonId(id))
             {
-                return session.Fail(AdminExitCodes.Refused, $"'{id}' is not a valid logon ID: use 1-191 printable ASCII characters without spaces.");
+                return session.Fail(ExitCodes.Usage, $"'{id}' is not a valid logon ID: use 1-191 printable ASCII characters without spaces.");
             }
 
             if (!await session.Store.RepositoryExistsAsync(repositoryName, cancellationToken).ConfigureAwait(false))
             {
-                return session.Fail(AdminExitCodes.NotFound, $"Repository '{repositoryName}' does not exist; add it with 'marcgate repositories add {repositoryName}'.");
+                return session.Fail(ExitCodes.Usage, $"Repository '{repositoryName}' does not exist; add it with 'marcgate repositories add {repositoryName}'.");
             }
 
             if (profileName != ImportOptions.DefaultProfileName && await session.Store.GetProfileAsync(profileName, cancellationToken).ConfigureAwait(false) is null)
             {
-                return session.Fail(AdminExitCodes.NotFound, $"Import profile '{profileName}' does not exist; create it with 'marcgate profiles set {profileName} …' or use the default profile.");
+                return session.Fail(ExitCodes.Usage, $"Import profile '{profileName}' does not exist; create it with 'marcgate profiles set {profileName} …' or use the default profile.");
             }
 
             if (allowed.FirstOrDefault(a => !AddressAllowList.TryParseEntry(a, out _)) is { } bad)
             {
-                return session.Fail(AdminExitCodes.Refused, $"--allow '{bad}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24).");
+                return session.Fail(ExitCodes.Usage, $"--allow '{bad}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24).");
             }
 
             if (await session.Store.FindAccountAsync(id, cancellationToken).ConfigureAwait(false) is not null)
             {
-                return session.Fail(AdminExitCodes.Refused, $"Logon ID '{id}' already exists; change its password with 'marcgate accounts passwd --logon-id {id}'.");
+                return session.Fail(ExitCodes.Usage, $"Logon ID '{id}' already exists; change its password with 'marcgate accounts passwd --logon-id {id}'.");
             }
 
             var password = PasswordInput.Read(parse.GetValue(passwordStdin), session.Error, out var problem);
             if (password is null)
             {
-                return session.Fail(AdminExitCodes.Refused, problem!);
+                return session.Fail(ExitCodes.Usage, problem!);
             }
 
             var account = new Account(id, repositoryName, profileName, PasswordHasher.Hash(password)) { AllowedAddresses = allowed };
             await session.Store.SaveAccountAsync(account, cancellationToken).ConfigureAwait(false);
             var from = allowed.Length == 0 ? "any address" : string.Join(", ", allowed);
             session.Out.WriteLine($"Added logon ID {id}: writes {repositoryName} with profile {profileName}, from {from}.");
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -83,8 +83,8 @@ internal static class AccountsCommand
     private static Command CreateList()
     {
         var data = DataDirectory.CreateOption();
-        var command = new Command("list", "List the logons (never their passwords). " + AdminExitCodes.Help) { data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("list", "List the logons (never their passwords).") { data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var accounts = await session.Store.ListAccountsAsync(cancellationToken).ConfigureAwait(false);
             if (accounts.Count == 0)
@@ -98,7 +98,7 @@ internal static class AccountsCommand
                 session.Out.WriteLine($"{account.LogonId}\trepository={account.Repository}\tprofile={account.ProfileName}\tallow={from}");
             }
 
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -108,30 +108,30 @@ internal static class AccountsCommand
         var logonId = LogonIdOption();
         var passwordStdin = PasswordStdinOption();
         var data = DataDirectory.CreateOption();
-        var command = new Command("passwd", "Set a logon's password; prompts unless --password-stdin. " + AdminExitCodes.Help) { logonId, passwordStdin, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("passwd", "Set a logon's password; prompts unless --password-stdin.") { logonId, passwordStdin, data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var id = parse.GetValue(logonId)!;
             if (await session.Store.FindAccountAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
-                return session.Fail(AdminExitCodes.NotFound, $"Logon ID '{id}' does not exist; 'marcgate accounts list' shows the logons.");
+                return session.Fail(ExitCodes.Usage, $"Logon ID '{id}' does not exist; 'marcgate accounts list' shows the logons.");
             }
 
             var password = PasswordInput.Read(parse.GetValue(passwordStdin), session.Error, out var problem);
             if (password is null)
             {
-                return session.Fail(AdminExitCodes.Refused, problem!);
+                return session.Fail(ExitCodes.Usage, problem!);
             }
 
             if (!await session.Store.UpdatePasswordAsync(id, PasswordHasher.Hash(password), cancellationToken).ConfigureAwait(false))
             {
-                return session.Fail(AdminExitCodes.NotFound, $"Logon ID '{id}' was removed meanwhile; nothing was changed.");
+                return session.Fail(ExitCodes.Usage, $"Logon ID '{id}' was removed meanwhile; nothing was changed.");
             }
 
             // A new password also lifts a lockout of the logon ID: the administrator has vouched for it.
             await session.Store.ClearLogonFailuresAsync(LockoutKey.ForLogonId(id), cancellationToken).ConfigureAwait(false);
             session.Out.WriteLine($"Changed the password of logon ID {id}.");
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -140,17 +140,17 @@ internal static class AccountsCommand
     {
         var logonId = LogonIdOption();
         var data = DataDirectory.CreateOption();
-        var command = new Command("remove", "Remove a logon; its repository and records stay. " + AdminExitCodes.Help) { logonId, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("remove", "Remove a logon; its repository and records stay.") { logonId, data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var id = parse.GetValue(logonId)!;
             if (!await session.Store.RemoveAccountAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                return session.Fail(AdminExitCodes.NotFound, $"Logon ID '{id}' does not exist; 'marcgate accounts list' shows the logons.");
+                return session.Fail(ExitCodes.Usage, $"Logon ID '{id}' does not exist; 'marcgate accounts list' shows the logons.");
             }
 
             session.Out.WriteLine($"Removed logon ID {id}.");
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

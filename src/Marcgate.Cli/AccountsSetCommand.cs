@@ -15,7 +15,7 @@ internal static class AccountsSetCommand
         var noAllow = new Option<bool>("--no-allow") { Description = "Allow any address from now on." };
         var data = DataDirectory.CreateOption();
         var command = new Command("set", "Change a logon's profile or allowed addresses; its password and repository stay.") { logonId, profile, allow, noAllow, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var allowed = parse.GetValue(allow);
             if (allowed is { Length: > 0 } && parse.GetValue(noAllow))

@@ -13,7 +13,7 @@ internal static class AccountsUnlockCommand
         var address = new Option<string[]>("--address") { Description = "Also forget the failed logons from these peer addresses (they count the failures of every logon ID from there).", AllowMultipleArgumentsPerToken = true };
         var data = DataDirectory.CreateOption();
         var command = new Command("unlock", "Forget a logon's failed logons, which lifts its lockout; a running host that locked it keeps its lockout until the period ends or it restarts.") { logonId, address, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
             session.Report(await new AccountAdministration(session.Store).UnlockAsync(parse.GetValue(logonId)!, parse.GetValue(address) ?? [], cancellationToken).ConfigureAwait(false))));
         return command;
     }

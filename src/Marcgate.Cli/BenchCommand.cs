@@ -20,7 +20,7 @@ internal static class BenchCommand
         var warmup = new Option<long>("--warmup") { Description = "Records sent first and not measured, so the figures are the host's steady state", DefaultValueFactory = _ => 2_000 };
         var hostPid = new Option<int?>("--host-pid") { Description = "Process ID of the host, to read its resident memory" };
 
-        var gateway = new Command("gateway", "Send records to a gateway host and report records/s and reply latency. Exit codes: 0 every reply ok, 3 some were not, 1 bad options.")
+        var gateway = new Command("gateway", "Send records to a gateway host and report records/s and reply latency.")
         {
             host, connections, records, rate, logonId, password, firstNumber, warmup, idle, hostPid,
         };
@@ -29,10 +29,15 @@ internal static class BenchCommand
             if (parse.GetValue(connections) < 1 || parse.GetValue(records) < 1 || parse.GetValue(warmup) < 0)
             {
                 await Console.Error.WriteLineAsync("marcgate bench gateway: --connections and --records must be at least 1, --warmup at least 0").ConfigureAwait(false);
-                return 1;
+                return ExitCodes.Usage;
             }
 
-            var endPoint = ListenAddress.Parse(parse.GetValue(host)!);
+            if (!ListenAddress.TryParse(parse.GetValue(host)!, out var endPoint, out var problem))
+            {
+                await Console.Error.WriteLineAsync($"marcgate bench gateway: --host {problem}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             var requests = new LoadRequests(parse.GetValue(logonId)!, parse.GetValue(password)!, parse.GetValue(firstNumber));
             var load = new GatewayLoad(endPoint, requests, Console.Out);
             return parse.GetValue(idle) is { } idleConnections

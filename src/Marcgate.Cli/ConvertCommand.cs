@@ -8,9 +8,9 @@ namespace Marcgate.Cli;
 /// <summary><c>marcgate convert</c>: records from ISO 2709, MARCXML, MARC-in-JSON or mnemonic text to any of them, streaming.</summary>
 internal static class ConvertCommand
 {
-    public const int ExitOk = 0;
-    public const int ExitRecordErrors = 1;
-    public const int ExitUsage = 2;
+    public const int ExitOk = ExitCodes.Ok;
+    public const int ExitRecordErrors = ExitCodes.RecordErrors;
+    public const int ExitUsage = ExitCodes.Usage;
 
     public static Command Create()
     {
@@ -26,8 +26,7 @@ internal static class ConvertCommand
         var command = new Command(
             "convert",
             "Convert MARC records between ISO 2709, MARCXML, MARC-in-JSON and MarcEdit mnemonic text, one record at a time. "
-            + "Diagnostics go to standard error as 'FILE: record N, byte B: severity ID: message'. "
-            + "Exit codes: 0 every record converted; 1 some records had errors (they are reported, and skipped when unreadable); 2 usage or I/O error.")
+            + "Diagnostics go to standard error as 'FILE: record N, byte B: severity ID: message'.")
         {
             from, to, charset, lenient, strict, output, files,
         };

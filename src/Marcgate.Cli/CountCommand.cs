@@ -14,8 +14,7 @@ internal static class CountCommand
         var command = new Command(
             "count",
             "Count the records in MARC files: one line per file (records, then a diagnostics summary), then a total line.\n"
-            + "Errors are listed on standard error with file, record number and byte offset.\n"
-            + "Exit codes: 0 all records read without errors; 1 some record had errors or was rejected; 2 usage or I/O error.")
+            + "Errors are listed on standard error with file, record number and byte offset.")
         {
             files,
             strict,

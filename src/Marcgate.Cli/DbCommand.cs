@@ -15,7 +15,6 @@ internal static class DbCommand
             Bring the catalog store's schema up to date: runs the numbered migrations the database has not run yet, once,
             even with several hosts starting at once (serve and every command also do this when they open the store).
             PostgreSQL with --store postgres://user:password@host:port/database; SQLite under --data otherwise.
-            Exit codes: 0 up to date; 1 bad command line; 4 the store cannot be opened or is from a newer Marcgate.
             """)
         {
             data,
@@ -42,12 +41,12 @@ internal static class DbCommand
                     output.WriteLine($"{selection.Display}: schema up to date.");
                 }
 
-                return AdminExitCodes.Ok;
+                return ExitCodes.Ok;
             }
             catch (Exception exception) when (exception is FormatException or CatalogStoreException)
             {
                 error.WriteLine($"marcgate db migrate: {exception.Message}");
-                return AdminExitCodes.DataUnavailable;
+                return ExitCodes.Usage;
             }
         });
         return new Command("db", "The catalog store's database.") { migrate };

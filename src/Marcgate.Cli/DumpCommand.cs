@@ -20,8 +20,7 @@ internal static class DumpCommand
             "dump",
             "Print MARC records human-readably: the leader, then 'TAG II $a Value' lines (yaz-marcdump's layout), with each record's diagnostics.\n"
             + "MARC-8 records (leader/09 blank) are shown converted to Unicode unless --raw is given; the leader is shown as stored,\n"
-            + "followed by 'LDR (as converted: …)' when conversion (or reading's repair of leader/10-11, 20-22) changes it.\n"
-            + "Exit codes: 0 all records read without errors; 1 some record had errors or was rejected; 2 usage or I/O error.")
+            + "followed by 'LDR (as converted: …)' when conversion (or reading's repair of leader/10-11, 20-22) changes it.")
         {
             files,
             strict,

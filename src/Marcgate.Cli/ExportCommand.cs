@@ -30,7 +30,7 @@ internal static class ExportCommand
             Settings come from the session file ($MARCGATE_SESSION), else My Default, else the built-in defaults;
             the flags below override them for this run only (see marcgate export-options).
             A refused or locked-out logon, or a host that cannot be reached through the retries, stops the
-            export: the records left are not sent, and the summary says why. Exit codes: see marcgate --help.
+            export: the records left are not sent, and the summary says why.
             """)
         {
             files, from, flagged, destination, trace, saveFile, toFile, verbose,

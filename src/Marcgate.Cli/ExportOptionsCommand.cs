@@ -6,8 +6,8 @@ namespace Marcgate.Cli;
 /// <summary><c>marcgate export-options show | set | save-default | save-session | reset | destinations</c>: Connexion's General &gt; Admin &gt; Export Options.</summary>
 internal static class ExportOptionsCommand
 {
-    private const int ExitOk = 0;
-    private const int ExitUsage = 2;
+    private const int ExitOk = ExitCodes.Ok;
+    private const int ExitUsage = ExitCodes.Usage;
 
     public static Command Create()
     {
@@ -16,7 +16,6 @@ internal static class ExportOptionsCommand
             $XDG_CONFIG_HOME/marcgate, else ~/.config/marcgate (export-options.json); when $MARCGATE_SESSION
             names a file, that session file overrides My Default without touching it. Passwords are never
             stored: a setting names an environment variable (password-env) or a secret file (password-file).
-            Exit codes: 0 done; 2 a bad key, value or file (the message names it).
             """);
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Set("set", "Change settings; written to the session file when a session is active, else to My Default", Target.Working));

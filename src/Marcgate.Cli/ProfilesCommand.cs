@@ -20,7 +20,7 @@ internal static class ProfilesCommand
 
     public static Command Create()
     {
-        var command = new Command("profiles", $"Import profiles: validation level, fields to delete, 019 to 035 $z, matching, merge method, no-match action, protected local fields, encoding-level guard. Accounts without a profile use '{ImportOptions.DefaultProfileName}'. " + AdminExitCodes.Help);
+        var command = new Command("profiles", $"Import profiles: validation level, fields to delete, 019 to 035 $z, matching, merge method, no-match action, protected local fields, encoding-level guard. Accounts without a profile use '{ImportOptions.DefaultProfileName}'.");
         command.Subcommands.Add(CreateSet());
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(ProfilesShowCommand.Create());
@@ -43,16 +43,16 @@ internal static class ProfilesCommand
         var noMatching = new Option<bool>("--no-oclc-matching") { Description = "Do not match on OCLC numbers: every record is added." };
         var allowLower = new Option<bool>("--allow-lower-encoding-level") { Description = "Let a briefer record (leader/17) overlay a fuller one." };
         var data = DataDirectory.CreateOption();
-        var command = new Command("set", "Create or replace a profile; options not given take their defaults. " + AdminExitCodes.Help)
+        var command = new Command("set", "Create or replace a profile; options not given take their defaults.")
         {
             name, level, delete, protect, merge, noMatch, keep019, noMatching, allowLower, data,
         };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Setup, cancellationToken, async session =>
         {
             var profileName = parse.GetValue(name)!;
             if (!AdminNames.IsValid(profileName))
             {
-                return session.Fail(AdminExitCodes.Refused, $"'{profileName}' is not a valid profile name: use 1-64 letters, digits, '_', '-' or '.'.");
+                return session.Fail(ExitCodes.Usage, $"'{profileName}' is not a valid profile name: use 1-64 letters, digits, '_', '-' or '.'.");
             }
 
             var profile = new ImportProfile(profileName)
@@ -69,7 +69,7 @@ internal static class ProfilesCommand
             var errors = ImportProfileCheck.Problems(profile);
             if (errors.Count > 0)
             {
-                return session.Fail(AdminExitCodes.Refused, string.Join(Environment.NewLine, errors));
+                return session.Fail(ExitCodes.Usage, string.Join(Environment.NewLine, errors));
             }
 
             // Saved one pattern an entry, as the list shows them, whichever separators were typed.
@@ -77,7 +77,7 @@ internal static class ProfilesCommand
 
             await session.Store.SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
             session.Out.WriteLine($"Saved profile {profileName}: {Describe(profile)}");
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -85,15 +85,15 @@ internal static class ProfilesCommand
     private static Command CreateList()
     {
         var data = DataDirectory.CreateOption();
-        var command = new Command("list", "List the saved profiles. " + AdminExitCodes.Help) { data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("list", "List the saved profiles.") { data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             foreach (var profile in await session.Store.ListProfilesAsync(cancellationToken).ConfigureAwait(false))
             {
                 session.Out.WriteLine($"{profile.Name}\t{Describe(profile)}");
             }
 
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

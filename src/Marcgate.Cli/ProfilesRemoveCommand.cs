@@ -12,7 +12,7 @@ internal static class ProfilesRemoveCommand
         var name = new Argument<string>("NAME") { Description = "The profile's name." };
         var data = DataDirectory.CreateOption();
         var command = new Command("remove", "Remove a saved profile; refused while an account uses it (the refusal names them).") { name, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
             session.Report(await new CatalogAdministration(session.Store).RemoveProfileAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false))));
         return command;
     }

@@ -12,7 +12,7 @@ internal static class ProfilesShowCommand
         var name = new Argument<string>("NAME") { Description = "The profile's name." };
         var data = DataDirectory.CreateOption();
         var command = new Command("show", "Print a profile's settings and the logon IDs that use it.") { name, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var result = await new CatalogAdministration(session.Store).ShowProfileAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             if (result.Value is not { } details)

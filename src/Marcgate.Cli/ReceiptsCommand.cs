@@ -14,19 +14,19 @@ internal static class ReceiptsCommand
     {
         var last = new Option<int>("--last") { Description = "How many of the latest receipts to print (default 20).", DefaultValueFactory = _ => 20 };
         var data = DataDirectory.CreateOption();
-        var command = new Command("receipts", "Print the latest receipts, oldest first: time, peer, logon ID, user ID, outcome, repository, record, OCLC number, message. " + AdminExitCodes.Help) { last, data };
+        var command = new Command("receipts", "Print the latest receipts, oldest first: time, peer, logon ID, user ID, outcome, repository, record, OCLC number, message. ") { last, data };
         var logonId = new Option<string?>("--logon-id") { Description = "Only this logon ID's receipts." };
         var outcome = new Option<string?>("--outcome") { Description = "Only this outcome: ok, error, an action (added, overlaid, unchanged, staged) or an error code (logon-failed, invalid-record, …)." };
         var since = new Option<string?>("--since") { Description = "Only receipts at or after this UTC date or date-time, e.g. 2026-11-28 or 2026-11-28T14:30." };
         command.Options.Add(logonId);
         command.Options.Add(outcome);
         command.Options.Add(since);
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var count = parse.GetValue(last);
             if (count <= 0)
             {
-                return session.Fail(AdminExitCodes.Refused, $"--last must be positive, not {count}.");
+                return session.Fail(ExitCodes.Usage, $"--last must be positive, not {count}.");
             }
 
             DateTimeOffset? from = null;
@@ -51,7 +51,7 @@ internal static class ReceiptsCommand
                 session.Out.WriteLine(Format(receipt));
             }
 
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -10,7 +10,7 @@ internal static class RecordsCommand
 {
     public static Command Create()
     {
-        var command = new Command("records", "Look at the records of a repository and their history. " + AdminExitCodes.Help);
+        var command = new Command("records", "Look at the records of a repository and their history.");
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(CreateCount());
         command.Subcommands.Add(CreateShow());
@@ -27,7 +27,7 @@ internal static class RecordsCommand
     private static async Task<int?> CheckRepositoryAsync(AdminSession session, string repository, CancellationToken cancellationToken) =>
         await session.Store.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false)
             ? null
-            : session.Fail(AdminExitCodes.NotFound, $"Repository '{repository}' does not exist; 'marcgate repositories list' shows them.");
+            : session.Fail(ExitCodes.Usage, $"Repository '{repository}' does not exist; 'marcgate repositories list' shows them.");
 
     private static Command CreateList()
     {
@@ -35,8 +35,8 @@ internal static class RecordsCommand
         var limit = new Option<int>("--limit") { Description = "The most records to list (default 100).", DefaultValueFactory = _ => 100 };
         var after = new Option<string?>("--after") { Description = "List the records after this identifier (for the next page)." };
         var data = DataDirectory.CreateOption();
-        var command = new Command("list", "List records: identifier, version, OCLC numbers, last change and title. " + AdminExitCodes.Help) { repository, limit, after, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("list", "List records: identifier, version, OCLC numbers, last change and title.") { repository, limit, after, data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var name = parse.GetValue(repository)!;
             if (await CheckRepositoryAsync(session, name, cancellationToken).ConfigureAwait(false) is { } failed)
@@ -49,7 +49,7 @@ internal static class RecordsCommand
             {
                 if (!RecordId.TryParse(afterText, out var afterId))
                 {
-                    return session.Fail(AdminExitCodes.Refused, $"--after '{afterText}' is not a record identifier.");
+                    return session.Fail(ExitCodes.Usage, $"--after '{afterText}' is not a record identifier.");
                 }
 
                 start = afterId;
@@ -58,7 +58,7 @@ internal static class RecordsCommand
             var count = parse.GetValue(limit);
             if (count <= 0)
             {
-                return session.Fail(AdminExitCodes.Refused, $"--limit must be positive, not {count}.");
+                return session.Fail(ExitCodes.Usage, $"--limit must be positive, not {count}.");
             }
 
             foreach (var record in await session.Store.ListRecordsAsync(name, start, count, cancellationToken).ConfigureAwait(false))
@@ -68,7 +68,7 @@ internal static class RecordsCommand
                     $"{record.Id}\tv{record.Version}\toclc={numbers}\t{record.Updated:yyyy-MM-dd HH:mm:ss}Z\t{RecordSummary.Title(record.Content.Span)}"));
             }
 
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -77,8 +77,8 @@ internal static class RecordsCommand
     {
         var repository = RepositoryOption();
         var data = DataDirectory.CreateOption();
-        var command = new Command("count", "Print how many records the repository holds. " + AdminExitCodes.Help) { repository, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("count", "Print how many records the repository holds.") { repository, data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var name = parse.GetValue(repository)!;
             if (await CheckRepositoryAsync(session, name, cancellationToken).ConfigureAwait(false) is { } failed)
@@ -87,7 +87,7 @@ internal static class RecordsCommand
             }
 
             session.Out.WriteLine((await session.Store.CountRecordsAsync(name, cancellationToken).ConfigureAwait(false)).ToString(CultureInfo.InvariantCulture));
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -99,9 +99,9 @@ internal static class RecordsCommand
         format.AcceptOnlyFromAmong(RecordOutput.Formats);
         var version = new Option<int?>("--version") { Description = "Show this kept version instead of the current one." };
         var data = DataDirectory.CreateOption();
-        var command = new Command("show", "Print one record, by OCLC number or identifier. " + AdminExitCodes.Help) { format, version, data };
+        var command = new Command("show", "Print one record, by OCLC number or identifier.") { format, version, data };
         selector.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var (id, exitCode) = await selector.ResolveAsync(parse, session, cancellationToken).ConfigureAwait(false);
             if (id is not { } recordId)
@@ -115,11 +115,11 @@ internal static class RecordsCommand
             var shown = wanted is null ? history[^1] : history.FirstOrDefault(v => v.Version == wanted);
             if (shown is null)
             {
-                return session.Fail(AdminExitCodes.NotFound, $"Record {recordId} has versions 1 to {history.Count}, not {wanted}.");
+                return session.Fail(ExitCodes.Usage, $"Record {recordId} has versions 1 to {history.Count}, not {wanted}.");
             }
 
             RecordOutput.Write(session.Out, shown.Content, parse.GetValue(format)!);
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -128,9 +128,9 @@ internal static class RecordsCommand
     {
         var selector = new RecordSelector();
         var data = DataDirectory.CreateOption();
-        var command = new Command("history", "List every kept version of a record, oldest first. " + AdminExitCodes.Help) { data };
+        var command = new Command("history", "List every kept version of a record, oldest first.") { data };
         selector.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var (id, exitCode) = await selector.ResolveAsync(parse, session, cancellationToken).ConfigureAwait(false);
             if (id is not { } recordId)
@@ -144,7 +144,7 @@ internal static class RecordsCommand
                     $"{version.Id}\tv{version.Version}\t{version.At:yyyy-MM-dd HH:mm:ss}Z\t{version.Action.ToString().ToLowerInvariant()}\tlogon={version.LogonId ?? "-"}\tuser={version.UserId ?? "-"}\tsha256={version.ContentHash[..12]}\t{RecordSummary.Title(version.Content.Span)}"));
             }
 
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -16,7 +16,7 @@ internal static class RecordsDiffCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("diff", "Compare two versions of a record field by field: '- ' lines only in --from, '+ ' lines only in --to, in tag order; a blank indicator shows as #.") { from, to, context, data };
         selector.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var (id, exitCode) = await selector.ResolveAsync(parse, session, cancellationToken).ConfigureAwait(false);
             if (id is not { } recordId)

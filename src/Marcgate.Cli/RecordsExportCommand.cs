@@ -16,7 +16,7 @@ internal static class RecordsExportCommand
         var output = new Option<string>("--output", "-o") { Description = "The file to write; it appears only once complete (written beside it, then renamed).", Required = true };
         var data = DataDirectory.CreateOption();
         var command = new Command("export", "Write the current version of every record of a repository, ordered by identifier, to a file.") { repository, format, output, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             MarcFormats.TryParse(parse.GetValue(format), out var marcFormat);
             var path = Path.GetFullPath(parse.GetValue(output)!);

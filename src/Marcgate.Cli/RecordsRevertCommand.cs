@@ -15,7 +15,7 @@ internal static class RecordsRevertCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("revert", "Store a new version of a record equal to an earlier one; every version stays. Prints the version created.") { version, by, data };
         selector.AddTo(command);
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var (id, exitCode) = await selector.ResolveAsync(parse, session, cancellationToken).ConfigureAwait(false);
             if (id is not { } recordId)

@@ -18,7 +18,7 @@ internal static class RecordsSearchCommand
         var limit = new Option<int>("--limit") { Description = "The most records to list (default 100).", DefaultValueFactory = _ => 100 };
         var data = DataDirectory.CreateOption();
         var command = new Command("search", "Find records by title, OCLC number or ISBN (all given must match): identifier, version, OCLC numbers, last change and title.") { repository, title, oclc, isbn, limit, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var query = new RecordSearchQuery { Title = parse.GetValue(title), Isbn = parse.GetValue(isbn), Limit = parse.GetValue(limit) };
             if (parse.GetValue(oclc) is { } oclcText)

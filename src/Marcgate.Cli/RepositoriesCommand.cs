@@ -9,7 +9,7 @@ internal static class RepositoriesCommand
 {
     public static Command Create()
     {
-        var command = new Command("repositories", "Add and list repositories (catalogs such as a Network Zone, an Institution Zone or a sandbox). " + AdminExitCodes.Help);
+        var command = new Command("repositories", "Add and list repositories (catalogs such as a Network Zone, an Institution Zone or a sandbox).");
         command.Subcommands.Add(CreateAdd());
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(RepositoriesRemoveCommand.Create());
@@ -20,22 +20,22 @@ internal static class RepositoriesCommand
     {
         var name = new Argument<string>("NAME") { Description = "The repository's name, e.g. NETWORK (letters, digits, '_', '-' and '.'; up to 64)." };
         var data = DataDirectory.CreateOption();
-        var command = new Command("add", "Add a repository. " + AdminExitCodes.Help) { name, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("add", "Add a repository.") { name, data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Setup, cancellationToken, async session =>
         {
             var repository = parse.GetValue(name)!;
             if (!AdminNames.IsValid(repository))
             {
-                return session.Fail(AdminExitCodes.Refused, $"'{repository}' is not a valid repository name: use 1-64 letters, digits, '_', '-' or '.'.");
+                return session.Fail(ExitCodes.Usage, $"'{repository}' is not a valid repository name: use 1-64 letters, digits, '_', '-' or '.'.");
             }
 
             if (!await session.Store.AddRepositoryAsync(repository, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))
             {
-                return session.Fail(AdminExitCodes.Refused, $"Repository '{repository}' already exists.");
+                return session.Fail(ExitCodes.Usage, $"Repository '{repository}' already exists.");
             }
 
             session.Out.WriteLine($"Added repository {repository}.");
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -43,8 +43,8 @@ internal static class RepositoriesCommand
     private static Command CreateList()
     {
         var data = DataDirectory.CreateOption();
-        var command = new Command("list", "List the repositories with their record counts. " + AdminExitCodes.Help) { data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        var command = new Command("list", "List the repositories with their record counts.") { data };
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var repositories = await session.Store.ListRepositoriesAsync(cancellationToken).ConfigureAwait(false);
             if (repositories.Count == 0)
@@ -58,7 +58,7 @@ internal static class RepositoriesCommand
                 session.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repository.Name}\t{count} records\tcreated {repository.Created:yyyy-MM-dd HH:mm:ss}Z"));
             }
 
-            return AdminExitCodes.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -17,7 +17,7 @@ internal static class ReviewResolveCommand
         var by = AdministrationReply.ByOption();
         var data = DataDirectory.CreateOption();
         var command = new Command("resolve", "Resolve a review item by overlaying one of its matched records, adding it as new, or discarding it; the item keeps who decided.") { item, overlay, addAsNew, discard, by, data };
-        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, cancellationToken, async session =>
+        command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
             var target = parse.GetValue(overlay);
             var add = parse.GetValue(addAsNew);

@@ -11,9 +11,9 @@ namespace Marcgate.Cli;
 /// <summary><c>marcgate savefile add | list | show | flag | unflag | remove</c>: the local save file of records to export later.</summary>
 internal static class SaveFileCommand
 {
-    private const int ExitOk = 0;
-    private const int ExitSomeMissing = 1;
-    private const int ExitUsage = 2;
+    private const int ExitOk = ExitCodes.Ok;
+    private const int ExitUnreadable = ExitCodes.RecordErrors;
+    private const int ExitUsage = ExitCodes.Usage;
 
     public static Command Create()
     {
@@ -21,7 +21,6 @@ internal static class SaveFileCommand
         var command = new Command("savefile", """
             The local save file: records kept for a later export, each with a flag for export
             (marcgate export --flagged sends the flagged ones).
-            Exit codes: 0 done; 1 some record numbers do not exist or some records could not be read; 2 bad input or save file.
             """)
         {
             path,
@@ -85,7 +84,7 @@ internal static class SaveFileCommand
             if (store.Get(number) is not { } saved)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"marcgate savefile: there is no record #{number}");
-                return ExitSomeMissing;
+                return ExitUsage;
             }
 
             var record = Iso2709RecordParser.Parse(saved.Iso2709, MarcReaderOptions.Default, number, 0, []);
@@ -99,7 +98,7 @@ internal static class SaveFileCommand
             if (record is null)
             {
                 output.WriteLine("(the saved bytes are not a readable record)");
-                return ExitSomeMissing;
+                return ExitUnreadable;
             }
 
             // MARC-8 records hold bytes; the terminal shows them as Unicode.
@@ -140,7 +139,7 @@ internal static class SaveFileCommand
             }
         }
 
-        return unreadable == 0 ? ExitOk : ExitSomeMissing;
+        return unreadable == 0 ? ExitOk : ExitUnreadable;
     }
 
     private static Command Numbers(string name, string description, Option<FileInfo> path, Func<ISaveFileStore, IEnumerable<long>, IReadOnlyList<long>> change)
@@ -157,7 +156,7 @@ internal static class SaveFileCommand
             }
 
             parse.InvocationConfiguration.Output.WriteLine($"{name}: {asked.Length - missing.Count} record(s)");
-            return missing.Count == 0 ? ExitOk : ExitSomeMissing;
+            return missing.Count == 0 ? ExitOk : ExitUsage;
         }));
         return command;
     }

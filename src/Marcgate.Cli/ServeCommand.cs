@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Marcgate.Catalog.Storage;
 using Marcgate.Host;
+using Microsoft.Extensions.Hosting;
 using Marcgate.Validation;
 
 namespace Marcgate.Cli;
@@ -21,7 +22,6 @@ internal static class ServeCommand
             program or in the working directory, then MARCGATE_ environment variables (MARCGATE_Gateway__IdleTimeout=00:00:30),
             then these options. Prints "Listening on ADDR:PORT" when ready; logs go to standard error.
             The catalog is SQLite under --data unless --store or Storage:ConnectionString names a PostgreSQL database.
-            Exit codes: 0 stopped cleanly, 1 cannot listen or bad configuration, 2 the catalog store cannot be opened.
             """)
         {
             data, port, listen, store,
@@ -45,7 +45,7 @@ internal static class ServeCommand
                 overrides[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}:{i}"] = addresses[i];
             }
 
-            return await RunAsync(overrides, parse.GetValue(store), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(overrides, parse.GetValue(store), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -53,7 +53,34 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, string? storeOption, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         GlibcHeap.KeepFreedMemoryForReuse();
-        var builder = GatewayHostApplication.CreateBuilder(overrides);
+        HostApplicationBuilder builder;
+        try
+        {
+            builder = GatewayHostApplication.CreateBuilder(overrides);
+        }
+        catch (InvalidDataException ex)
+        {
+            await error.WriteLineAsync($"marcgate serve: {ServeConfiguration.DescribeLoadFailure(ex)}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"marcgate serve: cannot read the configuration: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        // Checked before the data directory is touched: a mistyped setting never leaves a half-started host behind.
+        var problems = ServeConfiguration.Problems(builder.Configuration);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync($"marcgate serve: {problem}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
+
         CatalogStoreSelection selection;
         try
         {
@@ -62,7 +89,7 @@ internal static class ServeCommand
         catch (FormatException ex)
         {
             await error.WriteLineAsync($"marcgate serve: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Usage;
         }
 
         ICatalogStore store;
@@ -73,7 +100,7 @@ internal static class ServeCommand
         catch (CatalogStoreException ex)
         {
             await error.WriteLineAsync($"marcgate serve: {ex.Message}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Usage;
         }
 
         await using (store.ConfigureAwait(false))

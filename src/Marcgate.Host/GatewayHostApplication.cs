@@ -23,6 +23,9 @@ public static class GatewayHostApplication
     /// <summary>The configuration section of the import pipeline's settings.</summary>
     public const string ImportSectionName = "Import";
 
+    /// <summary>The exit code when the host cannot start (bad configuration, an address it cannot listen on): the program's usage and configuration code.</summary>
+    public const int CannotStart = 2;
+
     /// <summary>Runs the listeners over <paramref name="store"/> until <paramref name="cancellationToken"/> fires or the process is told to stop; returns the exit code.</summary>
     /// <param name="builder">The host builder from <see cref="CreateBuilder"/>, with its configuration.</param>
     /// <param name="store">The catalog the records go to; its owner disposes of it after the host stops.</param>
@@ -43,12 +46,14 @@ public static class GatewayHostApplication
         using var host = builder.Build();
         try
         {
+            // Bound first, so that an address in use is this one line rather than the host's logged stack trace.
+            host.Services.GetRequiredService<GatewayServer>().Bind();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or FormatException or ArgumentException or InvalidOperationException)
         {
-            await error.WriteLineAsync($"marcgate serve: cannot start: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            await error.WriteLineAsync($"marcgate serve: {(ex is SocketException ? ex.Message : "cannot start: " + ex.Message)}").ConfigureAwait(false);
+            return CannotStart;
         }
 
         foreach (var endPoint in host.Services.GetRequiredService<GatewayServer>().EndPoints)

@@ -8,7 +8,10 @@ public sealed class GatewayHostOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Gateway";
 
-    /// <summary>Addresses to listen on, as <c>ADDR:PORT</c> (<c>0.0.0.0:5500</c>, <c>[::1]:5500</c>, <c>*:5500</c>); empty means every IPv4 address on <see cref="Port"/>.</summary>
+    /// <summary>
+    /// Addresses to listen on, as <c>ADDR:PORT</c> (<c>0.0.0.0:5500</c>, <c>[::1]:5500</c>, <c>*:5500</c>); empty means every IPv4 address on <see cref="Port"/>.
+    /// The configuration may give a list, or one string of addresses separated by commas or spaces.
+    /// </summary>
     public List<string> Listen { get; set; } = [];
 
     /// <summary>The port of the default listener when <see cref="Listen"/> is empty; 5500 by convention (gateway §1).</summary>
@@ -34,6 +37,10 @@ public sealed class GatewayHostOptions
 
     /// <summary>The listeners to open: <see cref="Listen"/>, or the default one on <see cref="Port"/>.</summary>
     public IReadOnlyList<string> EffectiveListeners => Listen.Count > 0 ? Listen : [$"0.0.0.0:{Port}"];
+
+    /// <summary>The addresses of a <see cref="Listen"/> setting given as one string: separated by commas or spaces.</summary>
+    public static IReadOnlyList<string> SplitListeners(string value) =>
+        value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal GatewayRequestReaderOptions ReaderOptions => new() { MaxRequestBytes = MaxRequestBytes };
 

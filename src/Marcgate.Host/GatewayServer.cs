@@ -44,10 +44,29 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
     public int ConnectionCount => _limiter.Total;
 
     /// <summary>Binds every listener and starts accepting.</summary>
-    /// <exception cref="SocketException">An address cannot be bound (in use, not local).</exception>
+    /// <exception cref="SocketException">An address cannot be bound (in use, not local); the message names it.</exception>
     /// <exception cref="FormatException">A listener address is not <c>ADDR:PORT</c>.</exception>
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Bind();
+        foreach (var listener in _listeners)
+        {
+            _acceptLoops.Add(AcceptAsync(listener));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Binds every listener without accepting yet, unless already done: lets the program report an address it cannot listen on before the host starts.</summary>
+    /// <exception cref="SocketException">An address cannot be bound (in use, not local); the message names it.</exception>
+    /// <exception cref="FormatException">A listener address is not <c>ADDR:PORT</c>.</exception>
+    public void Bind()
+    {
+        if (_listeners.Count > 0)
+        {
+            return;
+        }
+
         foreach (var address in _options.EffectiveListeners)
         {
             var endPoint = ListenAddress.Parse(address);
@@ -62,6 +81,11 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
                 listener.Bind(endPoint);
                 listener.Listen(Backlog);
             }
+            catch (SocketException e)
+            {
+                listener.Dispose();
+                throw new SocketException(e.ErrorCode, $"cannot listen on {address}: {e.Message}");
+            }
             catch
             {
                 listener.Dispose();
@@ -71,13 +95,6 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
             _listeners.Add(listener);
             HostLog.Listening(_logger, (IPEndPoint)listener.LocalEndPoint!);
         }
-
-        foreach (var listener in _listeners)
-        {
-            _acceptLoops.Add(AcceptAsync(listener));
-        }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Stops accepting, lets each connection finish the request in hand, and aborts what is left when <paramref name="cancellationToken"/> fires.</summary>

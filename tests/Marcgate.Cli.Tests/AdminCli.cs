@@ -1,9 +1,8 @@
-using System.CommandLine;
 using Marcgate.Cli.Admin;
 
 namespace Marcgate.Cli.Tests;
 
-/// <summary>Runs <c>marcgate</c> commands in-process against a temporary <c>--data</c> directory.</summary>
+/// <summary>Runs <c>marcgate</c> command lines in-process, as the program does, against a temporary <c>--data</c> directory.</summary>
 internal sealed class AdminCli : IDisposable
 {
     public AdminCli()
@@ -15,18 +14,12 @@ internal sealed class AdminCli : IDisposable
 
     public async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, string? stdin = null)
     {
-        var root = new RootCommand("marcgate");
-        foreach (var command in Commands.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
         var output = new StringWriter();
         var error = new StringWriter();
         PasswordInput.UseInput(stdin is null ? null : new StringReader(stdin));
         try
         {
-            var exitCode = await root.Parse([.. args, "--data", DataDirectory]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            var exitCode = await MarcgateProgram.RunAsync([.. args, "--data", DataDirectory], output, error);
             return (exitCode, output.ToString(), error.ToString());
         }
         finally

@@ -63,16 +63,16 @@ public sealed class AdminRecordsTests
         var garbage = await cli.RunAsync("records show --repository NETWORK --oclc abc");
         var badFormat = await cli.RunAsync("records show --repository NETWORK --oclc 1 --format pdf");
 
-        Assert.Equal(AdminExitCodes.NotFound, noRepository.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noRepository.ExitCode);
         Assert.Contains("Repository 'NOPE' does not exist", noRepository.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.NotFound, noRecord.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noRecord.ExitCode);
         Assert.Contains("no record with OCLC number 999", noRecord.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.NotFound, noId.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noId.ExitCode);
         Assert.Contains("has no record 000777", noId.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.Usage, both.ExitCode);
-        Assert.Equal(AdminExitCodes.Usage, neither.ExitCode);
-        Assert.Equal(AdminExitCodes.Refused, garbage.ExitCode);
-        Assert.Equal(AdminExitCodes.Usage, badFormat.ExitCode);
+        Assert.Equal(ExitCodes.Usage, both.ExitCode);
+        Assert.Equal(ExitCodes.Usage, neither.ExitCode);
+        Assert.Equal(ExitCodes.Usage, garbage.ExitCode);
+        Assert.Equal(ExitCodes.Usage, badFormat.ExitCode);
     }
 
     [Fact]

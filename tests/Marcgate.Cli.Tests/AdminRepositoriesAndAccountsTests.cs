@@ -15,10 +15,10 @@ public sealed class AdminRepositoriesAndAccountsTests
         await cli.RunAsync("repositories add IZ_SANDBOX");
         var list = await cli.RunAsync("repositories list");
 
-        Assert.Equal((AdminExitCodes.Ok, "Added repository NETWORK."), (added.ExitCode, added.Out.Trim()));
-        Assert.Equal(AdminExitCodes.Refused, again.ExitCode);
+        Assert.Equal((ExitCodes.Ok, "Added repository NETWORK."), (added.ExitCode, added.Out.Trim()));
+        Assert.Equal(ExitCodes.Usage, again.ExitCode);
         Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.Refused, bad.ExitCode);
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
         Assert.Equal(["IZ_SANDBOX", "NETWORK"], list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0]));
         Assert.Contains("\t0 records\t", list.Out, StringComparison.Ordinal);
     }
@@ -36,13 +36,13 @@ public sealed class AdminRepositoriesAndAccountsTests
         var removed = await cli.RunAsync("accounts remove --logon-id 01CARLI_NETWORK");
         var after = await cli.RunAsync("accounts list");
 
-        Assert.Equal(AdminExitCodes.Ok, added.ExitCode);
+        Assert.Equal(ExitCodes.Ok, added.ExitCode);
         Assert.Equal("Added logon ID 01CARLI_NETWORK: writes NETWORK with profile default, from 192.0.2.0/24, 198.51.100.7.", added.Out.Trim());
-        Assert.Equal(AdminExitCodes.Refused, duplicate.ExitCode);
+        Assert.Equal(ExitCodes.Usage, duplicate.ExitCode);
         Assert.Contains("accounts passwd", duplicate.Error, StringComparison.Ordinal);
         Assert.Equal("01CARLI_NETWORK\trepository=NETWORK\tprofile=default\tallow=192.0.2.0/24,198.51.100.7", list.Out.Trim());
-        Assert.Equal((AdminExitCodes.Ok, "Changed the password of logon ID 01CARLI_NETWORK."), (passwd.ExitCode, passwd.Out.Trim()));
-        Assert.Equal(AdminExitCodes.Ok, removed.ExitCode);
+        Assert.Equal((ExitCodes.Ok, "Changed the password of logon ID 01CARLI_NETWORK."), (passwd.ExitCode, passwd.Out.Trim()));
+        Assert.Equal(ExitCodes.Ok, removed.ExitCode);
         Assert.Equal(string.Empty, after.Out);
         foreach (var text in new[] { added, list, passwd }.SelectMany(r => new[] { r.Out, r.Error }))
         {
@@ -63,17 +63,17 @@ public sealed class AdminRepositoriesAndAccountsTests
         var noAccount = await cli.RunAsync("accounts passwd --logon-id NOBODY --password-stdin", "pw\n");
         var removeNobody = await cli.RunAsync("accounts remove --logon-id NOBODY");
 
-        Assert.Equal(AdminExitCodes.NotFound, noRepository.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noRepository.ExitCode);
         Assert.Contains("Repository 'NOPE' does not exist; add it with 'marcgate repositories add NOPE'.", noRepository.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.NotFound, noProfile.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noProfile.ExitCode);
         Assert.Contains("Import profile 'strict' does not exist", noProfile.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.Refused, badAllow.ExitCode);
+        Assert.Equal(ExitCodes.Usage, badAllow.ExitCode);
         Assert.Contains("'300.1.1.1' is not an IP address or CIDR range", badAllow.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.Refused, emptyPassword.ExitCode);
+        Assert.Equal(ExitCodes.Usage, emptyPassword.ExitCode);
         Assert.Contains("The password is empty", emptyPassword.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.NotFound, noAccount.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noAccount.ExitCode);
         Assert.Contains("Logon ID 'NOBODY' does not exist", noAccount.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.NotFound, removeNobody.ExitCode);
+        Assert.Equal(ExitCodes.Usage, removeNobody.ExitCode);
         Assert.Equal(string.Empty, (await cli.RunAsync("accounts list")).Out);
     }
 
@@ -86,7 +86,7 @@ public sealed class AdminRepositoriesAndAccountsTests
 
         var result = await cli.RunAsync("repositories list");
 
-        Assert.Equal(AdminExitCodes.DataUnavailable, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("marcgate.db", result.Error, StringComparison.Ordinal);
     }
 
@@ -102,14 +102,14 @@ public sealed class AdminRepositoriesAndAccountsTests
         var list = await cli.RunAsync("profiles list");
         var account = await cli.RunAsync("accounts add --logon-id IZ_LOGON --repository IZ --profile iz-local --password-stdin", "pw-1234\n");
 
-        Assert.Equal(AdminExitCodes.Ok, saved.ExitCode);
+        Assert.Equal(ExitCodes.Ok, saved.ExitCode);
         Assert.Equal(
             "iz-local\tvalidation=basic delete=029,938 019-to-035z=yes match-oclc=yes merge=replace no-match=reject protect=9XX,59X allow-lower-encoding-level=yes",
             list.Out.Trim());
-        Assert.Equal(AdminExitCodes.Refused, bad.ExitCode);
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
         Assert.Contains("'9*9' in fields to delete is not a tag or tag pattern", bad.Error, StringComparison.Ordinal);
-        Assert.Equal(AdminExitCodes.Usage, badLevel.ExitCode);
-        Assert.Equal(AdminExitCodes.Ok, account.ExitCode);
+        Assert.Equal(ExitCodes.Usage, badLevel.ExitCode);
+        Assert.Equal(ExitCodes.Ok, account.ExitCode);
         Assert.Contains("with profile iz-local", account.Out, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class BenchGatewayCommandTests : IDisposable
     {
         var (exit, _, error) = _cli.Run("bench", "gateway", "--records", "1", "--warmup", "-1");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("--warmup at least 0", error, StringComparison.Ordinal);
     }
 }

@@ -124,15 +124,6 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(1 + 2 + 1 + 8, count);
     }
 
-    [Fact]
-    public void Help_documents_the_exit_codes()
-    {
-        var help = ConvertCommand.Create().Description!;
-        Assert.Contains("0 every record converted", help, StringComparison.Ordinal);
-        Assert.Contains("1 some records had errors", help, StringComparison.Ordinal);
-        Assert.Contains("2 usage or I/O error", help, StringComparison.Ordinal);
-    }
-
     private static int Run(string[] args, out string errors)
     {
         var root = new RootCommand { ConvertCommand.Create() };

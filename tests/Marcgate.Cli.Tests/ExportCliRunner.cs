@@ -18,12 +18,16 @@ internal sealed class ExportCliRunner : IDisposable
 
     public Dictionary<string, string?> Environment { get; } = [];
 
+    /// <summary>The process's working directory (default: the test's own).</summary>
+    public string? WorkingDirectory { get; set; }
+
     public string DefaultFile => Path.Combine(Directory, "config", "export-options.json");
 
     public (int Exit, string Output, string Error) Run(params string[] args)
     {
         var start = MarcgateProcess.StartInfo(args);
         start.RedirectStandardInput = true;
+        start.WorkingDirectory = WorkingDirectory ?? string.Empty;
 
         foreach (var (key, value) in Environment)
         {

@@ -33,13 +33,13 @@ public sealed class ExportSaveFileCommandTests : IDisposable
     }
 
     [Fact]
-    public void Numbers_that_do_not_exist_are_named_and_exit_1()
+    public void Numbers_that_do_not_exist_are_named_and_exit_2()
     {
         _cli.Run("savefile", "add", TestFiles.Marc("valid/summerland.mrc"));
         var (exit, _, error) = _cli.Run("savefile", "flag", "1", "42");
-        Assert.Equal(1, exit);
+        Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("there is no record #42", error, StringComparison.Ordinal);
-        Assert.Equal(1, _cli.Run("savefile", "show", "42").Exit);
+        Assert.Equal(ExitCodes.Usage, _cli.Run("savefile", "show", "42").Exit);
     }
 
     [Fact]

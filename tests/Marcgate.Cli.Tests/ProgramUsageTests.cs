@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Marcgate.Cli.Tests;
 
 /// <summary>The whole program's command line: mistakes are usage errors (exit 2) that name the mistake, never a stack trace or a .NET type.</summary>
@@ -63,6 +65,25 @@ public sealed class ProgramUsageTests
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains(ExitCodes.Help, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_command_repeats_the_exit_codes_in_its_own_help()
+    {
+        var root = MarcgateProgram.CreateRoot();
+        var commands = new List<Command>();
+        var pending = new Stack<Command>(root.Subcommands);
+        while (pending.TryPop(out var command))
+        {
+            commands.Add(command);
+            foreach (var subcommand in command.Subcommands)
+            {
+                pending.Push(subcommand);
+            }
+        }
+
+        Assert.NotEmpty(commands);
+        Assert.All(commands, c => Assert.DoesNotContain("exit code", c.Description ?? string.Empty, StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]

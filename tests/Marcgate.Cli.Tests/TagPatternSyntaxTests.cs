@@ -30,7 +30,7 @@ public sealed class TagPatternSyntaxTests : IDisposable
         var saved = await cli.RunAsync(["profiles", "set", "iz", .. lists.Split('|')]);
         var list = await cli.RunAsync("profiles list");
 
-        Assert.Equal(AdminExitCodes.Ok, saved.ExitCode);
+        Assert.Equal(ExitCodes.Ok, saved.ExitCode);
         Assert.Contains("delete=029,938,9XX ", list.Out, StringComparison.Ordinal);
         Assert.Contains("protect=9XX,59X,856 ", list.Out, StringComparison.Ordinal);
     }
@@ -44,7 +44,7 @@ public sealed class TagPatternSyntaxTests : IDisposable
 
         var bad = await cli.RunAsync(["profiles", "set", "broken", "--delete", delete]);
 
-        Assert.Equal(AdminExitCodes.Refused, bad.ExitCode);
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
         Assert.Contains("'9*9' in fields to delete is not a tag or tag pattern", bad.Error, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Marcgate.Catalog.Storage;
+using Marcgate.Storage.Sqlite;
 
 namespace Marcgate.Cli.Admin;
 
@@ -19,8 +20,11 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         return exitCode;
     }
 
-    /// <summary>Opens the command's store (<see cref="CatalogStoreSelection"/>), runs the action, and turns store failures into messages and exit codes.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Option<string> data, CancellationToken cancellationToken, Func<AdminSession, Task<int>> action)
+    /// <summary>
+    /// Opens the command's store (<see cref="CatalogStoreSelection"/>), runs the action, and turns store failures into messages and exit codes.
+    /// With <see cref="AdminAccess.Existing"/> and no SQLite catalog in the data directory, it says so and creates nothing.
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult parse, Option<string> data, AdminAccess access, CancellationToken cancellationToken, Func<AdminSession, Task<int>> action)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -33,7 +37,14 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         catch (FormatException exception)
         {
             error.WriteLine(exception.Message);
-            return AdminExitCodes.DataUnavailable;
+            return ExitCodes.Usage;
+        }
+
+        if (access == AdminAccess.Existing && selection.Postgres is null && !File.Exists(Path.Combine(directory, SqliteCatalogStore.DatabaseFileName)))
+        {
+            var named = parse.GetResult(data) is { Implicit: false } ? $" --data {directory}" : string.Empty;
+            error.WriteLine($"no Marcgate catalog in {Path.GetFullPath(directory)} (no {SqliteCatalogStore.DatabaseFileName}); create one with 'marcgate repositories add NAME{named}'.");
+            return ExitCodes.Usage;
         }
 
         try
@@ -44,12 +55,12 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         catch (CatalogStoreException exception)
         {
             error.WriteLine(exception.Message);
-            return AdminExitCodes.DataUnavailable;
+            return ExitCodes.Usage;
         }
         catch (UnknownRepositoryException exception)
         {
             error.WriteLine(exception.Message);
-            return AdminExitCodes.NotFound;
+            return ExitCodes.Usage;
         }
     }
 }

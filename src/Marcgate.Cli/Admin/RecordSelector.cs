@@ -27,37 +27,37 @@ internal sealed class RecordSelector
         var idText = parse.GetValue(Id);
         if ((oclcText is null) == (idText is null))
         {
-            return (null, session.Fail(AdminExitCodes.Usage, "Give exactly one of --oclc N and --id ID."));
+            return (null, session.Fail(ExitCodes.Usage, "Give exactly one of --oclc N and --id ID."));
         }
 
         if (!await session.Store.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false))
         {
-            return (null, session.Fail(AdminExitCodes.NotFound, $"Repository '{repository}' does not exist; 'marcgate repositories list' shows them."));
+            return (null, session.Fail(ExitCodes.Usage, $"Repository '{repository}' does not exist; 'marcgate repositories list' shows them."));
         }
 
         if (idText is not null)
         {
             if (!RecordId.TryParse(idText, out var id))
             {
-                return (null, session.Fail(AdminExitCodes.Refused, $"--id '{idText}' is not a record identifier (digits, e.g. 000123)."));
+                return (null, session.Fail(ExitCodes.Usage, $"--id '{idText}' is not a record identifier (digits, e.g. 000123)."));
             }
 
             return await session.Store.GetRecordAsync(repository, id, cancellationToken).ConfigureAwait(false) is null
-                ? (null, session.Fail(AdminExitCodes.NotFound, $"Repository {repository} has no record {id}."))
-                : (id, AdminExitCodes.Ok);
+                ? (null, session.Fail(ExitCodes.Usage, $"Repository {repository} has no record {id}."))
+                : (id, ExitCodes.Ok);
         }
 
         if (!OclcNumber.TryParse(oclcText, out var number))
         {
-            return (null, session.Fail(AdminExitCodes.Refused, $"--oclc '{oclcText}' is not an OCLC number (digits, optionally (OCoLC), ocm, ocn or on before them)."));
+            return (null, session.Fail(ExitCodes.Usage, $"--oclc '{oclcText}' is not an OCLC number (digits, optionally (OCoLC), ocm, ocn or on before them)."));
         }
 
         var found = await session.Store.FindByOclcNumbersAsync(repository, [number], cancellationToken).ConfigureAwait(false);
         return found.Count switch
         {
-            0 => (null, session.Fail(AdminExitCodes.NotFound, $"Repository {repository} has no record with OCLC number {number}.")),
-            1 => (found[0].Id, AdminExitCodes.Ok),
-            _ => (null, session.Fail(AdminExitCodes.Refused, $"OCLC number {number} is on {found.Count} records of {repository} ({string.Join(", ", found.Select(r => r.Id))}); use --id.")),
+            0 => (null, session.Fail(ExitCodes.Usage, $"Repository {repository} has no record with OCLC number {number}.")),
+            1 => (found[0].Id, ExitCodes.Ok),
+            _ => (null, session.Fail(ExitCodes.Usage, $"OCLC number {number} is on {found.Count} records of {repository} ({string.Join(", ", found.Select(r => r.Id))}); use --id.")),
         };
     }
 }

@@ -39,7 +39,7 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
             output.WriteLine($"  {count,8}  {outcome}");
         }
 
-        return run.Outcomes.Keys.All(k => k.StartsWith("status=" + GatewayReplyCodes.Ok, StringComparison.Ordinal)) ? 0 : 3;
+        return run.Outcomes.Keys.All(k => k.StartsWith("status=" + GatewayReplyCodes.Ok, StringComparison.Ordinal)) ? ExitCodes.Ok : ExitCodes.RecordErrors;
     }
 
     // Sends requests first .. first + count - 1 over the clients: each request's latency in milliseconds, and how many got each outcome.
@@ -115,7 +115,7 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
             var held = sockets.Count(s => !s.Poll(0, SelectMode.SelectRead));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{held} of {sockets.Count} idle connections held open by the host; host RSS {Describe(before)} before, {Describe(after)} with them open"));
-            return held == connections ? 0 : 3;
+            return held == connections ? ExitCodes.Ok : ExitCodes.Usage;
         }
         finally
         {

@@ -19,8 +19,7 @@ internal static class ValidateCommand
         var files = new Argument<string[]>("FILE") { Description = "Files to validate (ISO 2709, MARCXML, MARC-in-JSON or .mrk); '-' reads standard input", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command(
             "validate",
-            "Validate MARC 21 records in MARC files and report findings per record. "
-            + "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.")
+            "Validate MARC 21 records in MARC files and report findings per record.")
         {
             level, type, format, from, files,
         };
