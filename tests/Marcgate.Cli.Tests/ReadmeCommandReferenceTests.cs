@@ -8,8 +8,8 @@ namespace Marcgate.Cli.Tests;
 /// <summary>README.md's command reference and the program's <c>--help</c> name the same commands and options.</summary>
 public sealed partial class ReadmeCommandReferenceTests
 {
-    // Options of other programs the README shows (dotnet run --project …).
-    private static readonly string[] s_otherPrograms = ["--project"];
+    // Options of other programs the README shows (dotnet run --project …, PostgreSQL's createuser and createdb).
+    private static readonly string[] s_otherPrograms = ["--project", "--pwprompt", "--owner"];
 
     private static readonly Lazy<string> s_readme = new(() => File.ReadAllText(Path.Combine(TestFiles.RepoRoot, "README.md")));
 
@@ -175,7 +175,8 @@ public sealed partial class ReadmeCommandReferenceTests
         return string.Join(' ', names);
     }
 
-    [GeneratedRegex(@"(?<![\w.])marcgate ((?:[a-z][\w-]*)[^`\n#&)]*)")]
+    // "marcgate WORD …", but not a database named marcgate ("createdb --owner marcgate marcgate") or a message ("marcgate count: …").
+    [GeneratedRegex(@"(?<![\w.])marcgate ((?!marcgate\b)(?:[a-z][\w-]*)(?![\w:-])[^`\n#&)]*)")]
     private static partial Regex Invocation();
 
     [GeneratedRegex(@"(?<![\w-])--(?:\[no-\])?[a-z][a-z0-9-]*")]
