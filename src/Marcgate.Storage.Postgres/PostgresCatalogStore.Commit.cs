@@ -9,6 +9,13 @@ public sealed partial class PostgresCatalogStore
     /// <inheritdoc />
     public Task<CommitResult> CommitAsync(RecordCommit commit, CancellationToken cancellationToken)
     {
+        var (content, hash, numbers) = PrepareCommit(commit);
+        return WriteAsync((connection, token) => CommitAsync(connection, commit, content, hash, numbers, token), cancellationToken);
+    }
+
+    /// <summary>Checks a commit and computes, on the caller's thread, what its transaction writes: the bytes, their hash and the OCLC numbers in claiming order.</summary>
+    private static PreparedCommit PrepareCommit(RecordCommit commit)
+    {
         ArgumentNullException.ThrowIfNull(commit);
         if (commit.Content.IsEmpty)
         {
@@ -21,11 +28,9 @@ public sealed partial class PostgresCatalogStore
         }
 
         var content = commit.Content.ToArray();
-        var hash = RecordContentHash.Compute(content);
 
         // Ascending, so two transactions claiming overlapping numbers wait for each other in one order and never deadlock.
-        long[] numbers = [.. commit.OclcNumbers.Select(n => n.Value).Distinct().Order()];
-        return WriteAsync((connection, token) => CommitAsync(connection, commit, content, hash, numbers, token), cancellationToken);
+        return new(content, RecordContentHash.Compute(content), [.. commit.OclcNumbers.Select(n => n.Value).Distinct().Order()]);
     }
 
     private static async Task<Written<CommitResult>> CommitAsync(
@@ -188,4 +193,6 @@ public sealed partial class PostgresCatalogStore
             OclcNumber = commit.PrimaryOclcNumber,
             Message = commit.Message,
         };
+
+    private readonly record struct PreparedCommit(byte[] Content, string Hash, long[] Numbers);
 }

@@ -68,6 +68,16 @@ public sealed partial class PostgresCatalogStore
             },
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<bool> RemoveProfileAsync(string name, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("DELETE FROM profiles WHERE name = @name").Bind("name", name);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
     private ImportProfile ReadProfile(NpgsqlDataReader reader)
     {
         var name = reader.GetString(0);

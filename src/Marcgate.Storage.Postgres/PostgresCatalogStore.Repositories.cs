@@ -52,4 +52,43 @@ public sealed partial class PostgresCatalogStore
                 return await command.ExecuteScalarAsync(token).ConfigureAwait(false) is not null;
             },
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RemoveRepositoryAsync(string name, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, token) =>
+            {
+                // FOR UPDATE conflicts with the FOR KEY SHARE every write into the repository takes: commits and review items
+                // under way on any node finish first, and those that come later wait, then find the repository gone.
+                await using (var lockRow = connection.Command("SELECT 1 FROM repositories WHERE name = @name FOR UPDATE").Bind("name", name))
+                {
+                    if (await lockRow.ExecuteScalarAsync(token).ConfigureAwait(false) is null)
+                    {
+                        return false;
+                    }
+                }
+
+                await using (var writers = connection.Command("SELECT count(*) FROM accounts WHERE repository = @name").Bind("name", name))
+                {
+                    if ((long)(await writers.ExecuteScalarAsync(token).ConfigureAwait(false))! > 0)
+                    {
+                        throw new InvalidOperationException($"Repository '{name}' cannot be removed while accounts write to it.");
+                    }
+                }
+
+                // Children first: the foreign keys of oclc_numbers, content_keys and record_versions point at records.
+                await using var remove = connection.Command(
+                        """
+                        DELETE FROM oclc_numbers WHERE repository = @name;
+                        DELETE FROM content_keys WHERE repository = @name;
+                        DELETE FROM record_versions WHERE record_id IN (SELECT id FROM records WHERE repository = @name);
+                        DELETE FROM records WHERE repository = @name;
+                        DELETE FROM review_items WHERE repository = @name;
+                        DELETE FROM repositories WHERE name = @name;
+                        """)
+                    .Bind("name", name);
+                await remove.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 }

@@ -20,11 +20,17 @@ internal static class PostgresCommandExtensions
     public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, bool value) =>
         command.Add(new NpgsqlParameter<bool>(name, NpgsqlDbType.Boolean) { TypedValue = value });
 
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, bool? value) =>
+        command.Add(new NpgsqlParameter(name, NpgsqlDbType.Boolean) { Value = value is { } v ? v : DBNull.Value });
+
     public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, byte[] value) =>
         command.Add(new NpgsqlParameter<byte[]>(name, NpgsqlDbType.Bytea) { TypedValue = value });
 
     public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, DateTimeOffset value) =>
         command.Add(new NpgsqlParameter<DateTimeOffset>(name, NpgsqlDbType.TimestampTz) { TypedValue = PostgresTime.ToStored(value) });
+
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, DateTimeOffset? value) =>
+        command.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = value is { } v ? PostgresTime.ToStored(v) : DBNull.Value });
 
     public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, long[] value) =>
         command.Add(new NpgsqlParameter<long[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = value });

@@ -131,6 +131,77 @@ public sealed class PostgresTwoNodeTests : IAsyncLifetime
         Assert.Equal(0, await Second.CountLogonFailuresAsync(key, s_t0, default));
     }
 
+    [Fact]
+    public async Task Two_nodes_resolving_one_review_item_at_once_resolve_it_once()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var item = await First.AddReviewItemAsync(
+                new ReviewItem(Network, System.Text.Encoding.UTF8.GetBytes($"ambiguous {round}"), [new RecordId(1), new RecordId(2)], "Several matches.", s_t0), default);
+            using var start = new ManualResetEventSlim();
+            var resolutions = new[] { First, Second, First, Second }
+                .Select((store, i) => Task.Run(async () =>
+                {
+                    start.Wait();
+                    return await store.ResolveReviewItemAsync(
+                        new ReviewResolution(item.Id, ReviewDecision.AddedAsNew, $"cataloger{i}", s_t0.AddHours(1)),
+                        Commit($"resolved copy {round}.{i}", 6_000_000 + (10 * round) + i),
+                        default);
+                }))
+                .ToArray();
+            start.Set();
+
+            var results = await Task.WhenAll(resolutions);
+
+            var winner = Assert.Single(results, r => r.Resolved);
+            Assert.Equal(CommitStatus.Added, winner.Commit!.Status);
+            Assert.All(results.Where(r => !r.Resolved), r => Assert.Null(r.Commit));
+            Assert.Equal(winner.Commit.RecordId, (await Second.GetReviewItemAsync(item.Id, default))!.Resolution!.RecordId);
+        }
+
+        Assert.Equal(10, await First.CountRecordsAsync(Network, default));
+        Assert.Empty(await Second.ListReviewItemsAsync(Network, 100, default));
+    }
+
+    [Fact]
+    public async Task A_repository_removed_while_another_node_commits_into_it_leaves_nothing_behind()
+    {
+        const string sandbox = "SANDBOX";
+        await First.AddRepositoryAsync(sandbox, s_t0, default);
+        using var removed = new CancellationTokenSource();
+        var committed = 0;
+        var refused = 0;
+        var commits = Task.Run(async () =>
+        {
+            for (var i = 0; !removed.IsCancellationRequested || refused == 0; i++)
+            {
+                try
+                {
+                    await Second.CommitAsync(Commit($"sandbox record {i}", 7_000_000 + i) with { Repository = sandbox }, default);
+                    committed++;
+                }
+                catch (UnknownRepositoryException)
+                {
+                    refused++;
+                }
+            }
+        });
+
+        while (Volatile.Read(ref committed) < 20)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(await First.RemoveRepositoryAsync(sandbox, default));
+        await removed.CancelAsync();
+        await commits;
+
+        Assert.True(refused > 0);
+        Assert.False(await Second.RepositoryExistsAsync(sandbox, default));
+        Assert.Equal(0, await Second.CountRecordsAsync(sandbox, default));
+        Assert.Empty(await Second.FindByOclcNumbersAsync(sandbox, [.. Enumerable.Range(0, committed + 1).Select(i => new OclcNumber(7_000_000 + i))], default));
+    }
+
     private static RecordCommit Commit(string text, long number) =>
         new(Network, System.Text.Encoding.UTF8.GetBytes(text), [new OclcNumber(number)], s_t0, "192.0.2.10") { PrimaryOclcNumber = new OclcNumber(number) };
 }
