@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Marcgate.Marc;
+using Marcgate.Marc.Charset;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
 
@@ -102,6 +103,14 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _results.Clear();
     }
 
+    // The MARC-8 problems convert reports (MARC014) are the reader's diagnostics of a MARC-8 record: validate says them too.
+    private static MarcReadResult WithMarc8Problems(MarcReadResult result, MarcRecord record)
+    {
+        var problems = new List<MarcDiagnostic>();
+        MarcCharsetConverter.ReportEscapeProblems(record, problems, result.RecordNumber);
+        return problems.Count == 0 ? result : result with { Diagnostics = [.. result.Diagnostics, .. problems] };
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ValidateOne(MarcReadResult result)
     {
@@ -111,6 +120,10 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         if (result.Record is { } record)
         {
             MarcValidator.Instance.Validate(record, request.Level, request.Kind ?? MarcRecordKinds.FromLeader(record.Leader), findings);
+            if (request.Level != ValidationLevel.None && !record.Leader.IsUnicode)
+            {
+                result = WithMarc8Problems(result, record);
+            }
         }
 
         var errorCount = 0;

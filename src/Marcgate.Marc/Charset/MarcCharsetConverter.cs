@@ -56,6 +56,31 @@ public static partial class MarcCharsetConverter
     }
 
     /// <summary>
+    /// Reports the MARC-8 problems a conversion to Unicode would report (<see cref="MarcDiagnosticIds.Marc8Invalid"/>),
+    /// without converting: what validation says of a MARC-8 record that it keeps as it is. Only fields holding an escape
+    /// sequence or another C0 control are decoded, so records of plain ANSEL cost a scan and nothing more.
+    /// </summary>
+    internal static void ReportEscapeProblems(MarcRecord record, List<MarcDiagnostic> diagnostics, long recordNumber, bool innovativeCharacters = true)
+    {
+        if (record.Leader.IsUnicode)
+        {
+            return;
+        }
+
+        var problems = new List<Marc8Problem>();
+        foreach (var field in record.Fields)
+        {
+            var hasEscape = field is ControlField control
+                ? control.Value.Contains('\u001b', StringComparison.Ordinal)
+                : new IndexedSubfields((DataField)field).AnyHasControlCharacter();
+            if (hasEscape)
+            {
+                DecodeField(field, innovativeCharacters, problems, diagnostics, recordNumber);
+            }
+        }
+    }
+
+    /// <summary>
     /// Converts a MARC-8 record to Unicode in place, for a caller that owns the record and drops the
     /// original (the batch converter): fields and subfields whose value decodes to itself are kept as
     /// they are rather than copied. Same output and diagnostics as <see cref="ToUnicode"/>.
@@ -118,7 +143,7 @@ public static partial class MarcCharsetConverter
         var designations = Marc8Designations.Default;
         var problems = diagnostics is null ? null : new List<Marc8Problem>();
         var text = Marc8Decoder.Decode(marc8, ref designations, innovativeCharacters, problems);
-        Report(problems, diagnostics, recordNumber, "byte {0}");
+        Report(problems, diagnostics, recordNumber, "byte ", string.Empty);
         return text;
     }
 
@@ -145,7 +170,7 @@ public static partial class MarcCharsetConverter
             var value = Marc8Decoder.Decode(control.Value, ref designations, innovative, problems);
             if (problems is { Count: > 0 })
             {
-                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte ", " of its data");
             }
 
             return new ControlField(field.Tag, value);
@@ -159,7 +184,7 @@ public static partial class MarcCharsetConverter
             var value = Marc8Decoder.Decode(subfield.Value, ref designations, innovative, problems);
             if (problems is { Count: > 0 })
             {
-                Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte ", " of the subfield");
             }
 
             result.Subfields.Add(new Subfield(subfield.Code, value));
@@ -177,7 +202,7 @@ public static partial class MarcCharsetConverter
             control.Value = Marc8Decoder.Decode(control.Value, ref designations, innovative, problems);
             if (problems is { Count: > 0 })
             {
-                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte {{0}} of its data");
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte ", " of its data");
             }
 
             return;
@@ -190,7 +215,7 @@ public static partial class MarcCharsetConverter
             var value = Marc8Decoder.Decode(subfield.Value, ref designations, innovative, problems);
             if (problems is { Count: > 0 })
             {
-                Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte {{0}} of the subfield");
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfield.Code}, byte ", " of the subfield");
             }
 
             if (!ReferenceEquals(value, subfield.Value))
@@ -216,7 +241,9 @@ public static partial class MarcCharsetConverter
         }
     }
 
-    private static void Report(List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber, string where)
+    // The location is built around the offset, never used as a format string: a tag or subfield code is record data
+    // and may hold '{' or '}'.
+    private static void Report(List<Marc8Problem>? problems, List<MarcDiagnostic>? diagnostics, long recordNumber, string beforeOffset, string afterOffset)
     {
         if (problems is null || diagnostics is null || problems.Count == 0)
         {
@@ -225,7 +252,7 @@ public static partial class MarcCharsetConverter
 
         foreach (var problem in problems)
         {
-            var location = string.Format(System.Globalization.CultureInfo.InvariantCulture, where, problem.Offset);
+            var location = string.Concat(beforeOffset, problem.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture), afterOffset);
             diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.Marc8Invalid, MarcSeverity.Warning, recordNumber, -1, $"MARC-8 {location}: {problem.Message}"));
         }
 
