@@ -57,6 +57,24 @@ internal readonly struct IndexedSubfields
     public bool HasControlCharacter(int index) =>
         _field.IsPending ? _field.PendingHasControlCharacter(index) : _field.Decoded[index].Value.AsSpan().ContainsAnyInRange('\0', '\u001f');
 
+    /// <summary>True when some subfield holds anything but printable ASCII: a C0 control (MARC-8's ESC) or a byte above 0x7E.</summary>
+    public bool AnyOutsidePrintableAscii()
+    {
+        var count = Count;
+        for (var i = 0; i < count; i++)
+        {
+            var outside = _field.IsPending
+                ? _field.PendingBytes(i).ContainsAnyExceptInRange((byte)0x20, (byte)0x7E)
+                : _field.Decoded[i].Value.AsSpan().ContainsAnyExceptInRange(' ', '~');
+            if (outside)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the data of some subfield holds a C0 control character (see <see cref="HasControlCharacter"/>).</summary>
     public bool AnyHasControlCharacter()
     {

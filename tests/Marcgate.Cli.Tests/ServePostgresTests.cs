@@ -99,7 +99,7 @@ public sealed class ServePostgresTests : IAsyncLifetime
         var list = _cli.Run("repositories", "list", "--store", url);
         var serve = _cli.Run("serve", "--store", url, "--listen", "127.0.0.1:0");
 
-        Assert.Equal(4, list.Exit);
+        Assert.Equal(ExitCodes.Usage, list.Exit);
         Assert.Contains("postgres://marcgate@127.0.0.1:", list.Error, StringComparison.Ordinal);
         Assert.Equal(2, serve.Exit);
         Assert.Contains("marcgate serve: postgres://marcgate@127.0.0.1:", serve.Error, StringComparison.Ordinal);

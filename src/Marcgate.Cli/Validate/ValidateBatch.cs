@@ -103,11 +103,11 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         _results.Clear();
     }
 
-    // The MARC-8 problems convert reports (MARC014) are the reader's diagnostics of a MARC-8 record: validate says them too.
+    // The MARC-8 problems convert reports (MARC013, MARC014) are the reader's diagnostics of a MARC-8 record: validate says them too.
     private static MarcReadResult WithMarc8Problems(MarcReadResult result, MarcRecord record)
     {
         var problems = new List<MarcDiagnostic>();
-        MarcCharsetConverter.ReportEscapeProblems(record, problems, result.RecordNumber);
+        MarcCharsetConverter.ReportMarc8Problems(record, problems, result.RecordNumber);
         return problems.Count == 0 ? result : result with { Diagnostics = [.. result.Diagnostics, .. problems] };
     }
 

@@ -39,9 +39,7 @@ public static partial class MarcCharsetConverter
 
         if (LooksLikeUtf8(record))
         {
-            diagnostics?.Add(new MarcDiagnostic(
-                MarcDiagnosticIds.Utf8UnderMarc8Leader, MarcSeverity.Warning, recordNumber, -1,
-                "leader/09 is blank (MARC-8), but the data is well-formed UTF-8 with multibyte sequences and no escapes; read as UTF-8"));
+            diagnostics?.Add(Utf8UnderMarc8Leader(recordNumber));
             return new MarcRecord(leader, record.Fields.Select(f => MapValues(f, v => Nfc(Utf8FromBytes(v)))));
         }
 
@@ -56,27 +54,44 @@ public static partial class MarcCharsetConverter
     }
 
     /// <summary>
-    /// Reports the MARC-8 problems a conversion to Unicode would report (<see cref="MarcDiagnosticIds.Marc8Invalid"/>),
-    /// without converting: what validation says of a MARC-8 record that it keeps as it is. Only fields holding an escape
-    /// sequence or another C0 control are decoded, so records of plain ANSEL cost a scan and nothing more.
+    /// Reports what <see cref="ToUnicode"/> would report of a record (<see cref="MarcDiagnosticIds.Marc8Invalid"/>,
+    /// <see cref="MarcDiagnosticIds.Utf8UnderMarc8Leader"/>) without keeping a converted record: what validation says of a
+    /// MARC-8 record it reads as it is. Fields of printable ASCII, which decode to themselves, are not decoded.
     /// </summary>
-    internal static void ReportEscapeProblems(MarcRecord record, List<MarcDiagnostic> diagnostics, long recordNumber, bool innovativeCharacters = true)
+    internal static void ReportMarc8Problems(MarcRecord record, List<MarcDiagnostic> diagnostics, long recordNumber, bool innovativeCharacters = true)
     {
         if (record.Leader.IsUnicode)
         {
             return;
         }
 
-        var problems = new List<Marc8Problem>();
+        List<MarcField>? outside = null;
         foreach (var field in record.Fields)
         {
-            var hasEscape = field is ControlField control
-                ? control.Value.Contains('\u001b', StringComparison.Ordinal)
-                : new IndexedSubfields((DataField)field).AnyHasControlCharacter();
-            if (hasEscape)
+            var needsDecoding = field is ControlField control
+                ? control.Value.AsSpan().ContainsAnyExceptInRange(' ', '~')
+                : new IndexedSubfields((DataField)field).AnyOutsidePrintableAscii();
+            if (needsDecoding)
             {
-                DecodeField(field, innovativeCharacters, problems, diagnostics, recordNumber);
+                (outside ??= []).Add(field);
             }
+        }
+
+        if (outside is null)
+        {
+            return;
+        }
+
+        if (LooksLikeUtf8(record))
+        {
+            diagnostics.Add(Utf8UnderMarc8Leader(recordNumber));
+            return;
+        }
+
+        var problems = new List<Marc8Problem>();
+        foreach (var field in outside)
+        {
+            DecodeField(field, innovativeCharacters, problems, diagnostics, recordNumber);
         }
     }
 
@@ -101,9 +116,7 @@ public static partial class MarcCharsetConverter
         leader.CharacterCodingScheme = 'a';
         if (utf8)
         {
-            diagnostics?.Add(new MarcDiagnostic(
-                MarcDiagnosticIds.Utf8UnderMarc8Leader, MarcSeverity.Warning, recordNumber, -1,
-                "leader/09 is blank (MARC-8), but the data is well-formed UTF-8 with multibyte sequences and no escapes; read as UTF-8"));
+            diagnostics?.Add(Utf8UnderMarc8Leader(recordNumber));
         }
 
         var problems = diagnostics is null ? null : new List<Marc8Problem>();
@@ -240,6 +253,10 @@ public static partial class MarcCharsetConverter
             subfields[i] = new Subfield(subfield.Code, map(subfield.Value));
         }
     }
+
+    private static MarcDiagnostic Utf8UnderMarc8Leader(long recordNumber) => new(
+        MarcDiagnosticIds.Utf8UnderMarc8Leader, MarcSeverity.Warning, recordNumber, -1,
+        "leader/09 is blank (MARC-8), but the data is well-formed UTF-8 with multibyte sequences and no escapes; read as UTF-8");
 
     // The location is built around the offset, never used as a format string: a tag or subfield code is record data
     // and may hold '{' or '}'.

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marcgate.Cli.Validate;
 using Marcgate.Marc;
+using Marcgate.Marc.Charset;
 using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
@@ -34,6 +35,19 @@ internal static class ValidateReportOracle
         return results;
     }
 
+    // Plainly: what a conversion to Unicode reports of a MARC-8 record is added to what the reader said.
+    private static MarcReadResult WithMarc8Problems(MarcReadResult read)
+    {
+        if (read.Record is not { Leader.IsUnicode: false } record)
+        {
+            return read;
+        }
+
+        var problems = new List<MarcDiagnostic>();
+        MarcCharsetConverter.ToUnicode(record, problems, read.RecordNumber);
+        return problems.Count == 0 ? read : read with { Diagnostics = [.. read.Diagnostics, .. problems] };
+    }
+
     public static (int Code, string Output) Run(ValidationLevel level, bool json, params string[] files)
     {
         var output = new StringWriter();
@@ -63,8 +77,9 @@ internal static class ValidateReportOracle
             writer?.WriteString("file", path);
             writer?.WriteStartArray("records");
             var (records, withErrors, errors, warnings) = (0, 0, 0, 0);
-            foreach (var result in Read(bytes, format))
+            foreach (var read in Read(bytes, format))
             {
+                var result = level == ValidationLevel.None ? read : WithMarc8Problems(read);
                 var findings = result.Record is { } record ? MarcValidator.Instance.Validate(record, level) : [];
                 var errorCount = result.Diagnostics.Count(d => d.Severity == MarcSeverity.Error) + findings.Count(d => d.Severity == ValidationSeverity.Error);
                 if (result.Record is null)
