@@ -15,6 +15,7 @@ perl -MMARC::Lint -e1 2>/dev/null || need_pkgs+=(libmarc-lint-perl)
 perl -MMARC::File::MARCMaker -e1 2>/dev/null || need_pkgs+=(libmarc-file-marcmaker-perl)
 perl -MMARC::File::MiJ -e1 2>/dev/null || need_pkgs+=(libmarc-file-mij-perl)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_pkgs+=(postgresql)   # the PostgreSQL store's tests
+command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || need_pkgs+=(haproxy)   # bench/haproxy-two-nodes.sh, run as a test
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_pkgs[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
