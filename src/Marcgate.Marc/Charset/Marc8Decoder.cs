@@ -29,6 +29,76 @@ internal static partial class Marc8Decoder
         return Decode(value.AsSpan(), ref designations, innovative, problems);
     }
 
+    /// <summary>
+    /// Finds the problems <see cref="Decode(ReadOnlySpan{char}, ref Marc8Designations, bool, List{Marc8Problem}?)"/>
+    /// would report, without making the text: validation reports them of a record it keeps as it is.
+    /// </summary>
+    public static void Check(ReadOnlySpan<char> input, ref Marc8Designations designations, bool innovative, List<Marc8Problem> problems)
+    {
+        if (designations.IsDefault && IsPlainAnsel(input))
+        {
+            return;
+        }
+
+        char[]? rented = null;
+        var text = input.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(input.Length));
+        var output = new Marc8Output(text, stackalloc char[16]);
+        try
+        {
+            DecodeInto(input, ref designations, innovative, problems, ref output);
+            if (output.HasPendingMarks)
+            {
+                problems.Add(new(input.Length, "combining mark with no base character at the end of the value"));
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // With the default sets and no escape, decoding can only go wrong on an undefined byte, a combining mark that ends
+    // the value, or more than 16 marks in a row: a plain scan says whether any of those is there (most ANSEL text).
+    private static bool IsPlainAnsel(ReadOnlySpan<char> input)
+    {
+        var marks = 0;
+        foreach (var c in input)
+        {
+            if (c < 0x20)
+            {
+                if (c == Escape)
+                {
+                    return false;
+                }
+
+                marks = 0;
+                continue;
+            }
+
+            if (c > 0xFF)
+            {
+                return false;
+            }
+
+            var entry = Marc8Sets.Entry(c < 0x80 ? Marc8Sets.BasicLatin : Marc8Sets.Ansel, c & 0x7F);
+            if (entry == 0)
+            {
+                return false;
+            }
+
+            marks = (entry & Marc8Tables.CombiningFlag) != 0 ? marks + 1 : 0;
+            if (marks > 16)
+            {
+                return false;
+            }
+        }
+
+        return marks == 0;
+    }
+
     /// <summary>Decodes MARC-8 bytes held one per char.</summary>
     public static string Decode(ReadOnlySpan<char> input, ref Marc8Designations designations, bool innovative, List<Marc8Problem>? problems)
     {

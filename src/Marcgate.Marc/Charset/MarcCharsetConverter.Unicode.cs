@@ -15,6 +15,7 @@ public static partial class MarcCharsetConverter
     {
         // Direct loops rather than an iterator: this runs once per record before any decoding.
         var multibyte = false;
+        Span<char> buffer = stackalloc char[256];
         foreach (var field in record.Fields)
         {
             if (field is ControlField control)
@@ -26,9 +27,11 @@ public static partial class MarcCharsetConverter
             }
             else if (field is DataField data)
             {
-                foreach (var subfield in data.Subfields)
+                // Read through the indexed view: a field the reader has not decoded yet stays undecoded.
+                var subfields = new IndexedSubfields(data);
+                for (var i = 0; i < subfields.Count; i++)
                 {
-                    if (!CheckUtf8(subfield.Value, ref multibyte))
+                    if (!CheckUtf8(subfields.Value(i, buffer), ref multibyte))
                     {
                         return false;
                     }
@@ -40,9 +43,8 @@ public static partial class MarcCharsetConverter
     }
 
     // False when the value rules UTF-8 out; sets multibyte when it holds a well-formed multibyte sequence.
-    private static bool CheckUtf8(string value, ref bool multibyte)
+    private static bool CheckUtf8(ReadOnlySpan<char> span, ref bool multibyte)
     {
-        var span = value.AsSpan();
         if (!span.ContainsAnyExceptInRange('\0', '\u007F'))
         {
             return true;

@@ -56,7 +56,8 @@ public static partial class MarcCharsetConverter
     /// <summary>
     /// Reports what <see cref="ToUnicode"/> would report of a record (<see cref="MarcDiagnosticIds.Marc8Invalid"/>,
     /// <see cref="MarcDiagnosticIds.Utf8UnderMarc8Leader"/>) without keeping a converted record: what validation says of a
-    /// MARC-8 record it reads as it is. Fields of printable ASCII, which decode to themselves, are not decoded.
+    /// MARC-8 record it reads as it is. Fields of printable ASCII, which decode to themselves, are skipped, and no text is
+    /// made for the others.
     /// </summary>
     internal static void ReportMarc8Problems(MarcRecord record, List<MarcDiagnostic> diagnostics, long recordNumber, bool innovativeCharacters = true)
     {
@@ -89,9 +90,27 @@ public static partial class MarcCharsetConverter
         }
 
         var problems = new List<Marc8Problem>();
+        Span<char> buffer = stackalloc char[512];
         foreach (var field in outside)
         {
-            DecodeField(field, innovativeCharacters, problems, diagnostics, recordNumber);
+            // MARC 21: every field starts with ASCII as G0 and ANSEL as G1; designations hold to the field's end.
+            var designations = Marc8Designations.Default;
+            if (field is ControlField control)
+            {
+                Marc8Decoder.Check(control.Value, ref designations, innovativeCharacters, problems);
+                Report(problems, diagnostics, recordNumber, $"field {field.Tag}, byte ", " of its data");
+                continue;
+            }
+
+            var subfields = new IndexedSubfields((DataField)field);
+            for (var i = 0; i < subfields.Count; i++)
+            {
+                Marc8Decoder.Check(subfields.Value(i, buffer), ref designations, innovativeCharacters, problems);
+                if (problems.Count > 0)
+                {
+                    Report(problems, diagnostics, recordNumber, $"field {field.Tag} ${subfields.Code(i)}, byte ", " of the subfield");
+                }
+            }
         }
     }
 
