@@ -35,7 +35,7 @@ internal static partial class Marc8Decoder
     /// </summary>
     public static void Check(ReadOnlySpan<char> input, ref Marc8Designations designations, bool innovative, List<Marc8Problem> problems)
     {
-        if (designations.IsDefault && IsPlainAnsel(input))
+        if (designations.IsDefault && (!input.ContainsAnyExceptInRange(' ', '~') || IsPlainAnsel(input)))
         {
             return;
         }
