@@ -96,6 +96,17 @@ internal sealed class CatalogStoreSelection
         };
     }
 
+    /// <summary>The store one value names: a PostgreSQL URL or Npgsql connection string, otherwise a SQLite data directory.</summary>
+    /// <exception cref="FormatException">The connection string does not parse; the message never holds a password.</exception>
+    public static CatalogStoreSelection FromLocation(string location)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        return PostgresConnectionString.IsUrl(location) || location.Contains('=', StringComparison.Ordinal) ? PostgresFrom(location) : Sqlite(location);
+    }
+
+    /// <summary>Whether a SQLite catalog exists there already (a PostgreSQL store is taken to exist).</summary>
+    public bool Exists => Postgres is not null || File.Exists(Path.Combine(DataDirectory!, SqliteCatalogStore.DatabaseFileName));
+
     /// <summary>Opens the chosen store, bringing its schema up to date.</summary>
     /// <exception cref="CatalogStoreException">The store cannot be opened.</exception>
     public async Task<ICatalogStore> OpenAsync(CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using Marcgate.Storage.Postgres;
 
 namespace Marcgate.Cli;
 
-/// <summary><c>marcgate db migrate</c>: brings the catalog store's schema up to date without starting the host.</summary>
+/// <summary><c>marcgate db migrate</c>: brings the catalog store's schema up to date without starting the host; <c>db copy</c> is <see cref="DbCopyCommand"/>.</summary>
 internal static class DbCommand
 {
     public static Command Create()
@@ -49,6 +49,6 @@ internal static class DbCommand
                 return ExitCodes.Usage;
             }
         });
-        return new Command("db", "The catalog store's database.") { migrate };
+        return new Command("db", "The catalog store's database.") { migrate, DbCopyCommand.Create() };
     }
 }

@@ -125,4 +125,27 @@ public interface ICatalogStore : IAsyncDisposable
     /// is null), or when the commit conflicts (the item stays open). The resolution's record id is the commit's record.
     /// </remarks>
     Task<ReviewResolutionResult> ResolveReviewItemAsync(ReviewResolution resolution, RecordCommit? commit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> receipts with ids after <paramref name="after"/>, ordered by id.</summary>
+    Task<IReadOnlyList<Receipt>> ListReceiptsAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> review items, resolved or not, with ids after <paramref name="after"/>, ordered by id.</summary>
+    Task<IReadOnlyList<ReviewItem>> ListAllReviewItemsAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a record read from another store as it was there: its id, created and updated times, current OCLC numbers
+    /// and every version in order; false, writing nothing, when the store already holds a record of that id.
+    /// </summary>
+    /// <remarks>Writes no receipt. Later records added to the store take ids after the highest id written.</remarks>
+    /// <exception cref="ArgumentException">The versions are not numbered 1 to <see cref="StoredRecord.Version"/> or do not belong to the record.</exception>
+    /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
+    /// <exception cref="InvalidOperationException">Another record of the repository holds one of the OCLC numbers; nothing was written.</exception>
+    Task<bool> ImportRecordHistoryAsync(StoredRecord current, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken);
+
+    /// <summary>Writes a receipt read from another store with its id and time; false, writing nothing, when a receipt of that id exists.</summary>
+    Task<bool> ImportReceiptAsync(Receipt receipt, CancellationToken cancellationToken);
+
+    /// <summary>Writes a review item read from another store with its id and resolution; false, writing nothing, when an item of that id exists.</summary>
+    /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
+    Task<bool> ImportReviewItemAsync(ReviewItem item, CancellationToken cancellationToken);
 }

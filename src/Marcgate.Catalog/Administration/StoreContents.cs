@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Marcgate.Catalog.Storage;
+
+namespace Marcgate.Catalog.Administration;
+
+/// <summary>Reads one store's items in a fixed order with a fingerprint each, so two stores compare item by item.</summary>
+internal static class StoreContents
+{
+    public const int PageSize = 500;
+
+    public static async IAsyncEnumerable<StoreEntry> RepositoriesAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var repository in (await store.ListRepositoriesAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            yield return Named("repository", repository.Name, Fingerprint(repository));
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> ProfilesAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var profile in (await store.ListProfilesAsync(cancellationToken).ConfigureAwait(false)).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            yield return Named("profile", profile.Name, Fingerprint(profile));
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> AccountsAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var account in (await store.ListAccountsAsync(cancellationToken).ConfigureAwait(false)).OrderBy(a => a.LogonId, StringComparer.Ordinal))
+        {
+            yield return Named("account", account.LogonId, Fingerprint(account));
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> RecordsAsync(ICatalogStore store, string repository, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (record, versions) in RecordHistoriesAsync(store, repository, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoreEntry(Numbered(record.Id.Value), $"record {record.Id} of {repository}", Fingerprint(record, versions), versions.Count);
+        }
+    }
+
+    /// <summary>Every record of the repository, ordered by id, with every version.</summary>
+    public static async IAsyncEnumerable<(StoredRecord Record, IReadOnlyList<RecordVersion> Versions)> RecordHistoriesAsync(
+        ICatalogStore store, string repository, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RecordId? after = null;
+        while (true)
+        {
+            var page = await store.ListRecordsAsync(repository, after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var record in page)
+            {
+                yield return (record, await store.GetHistoryAsync(repository, record.Id, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> ReceiptsAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var receipt in AllReceiptsAsync(store, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoreEntry(Numbered(receipt.Id), $"receipt {receipt.Id}", Fingerprint(receipt));
+        }
+    }
+
+    public static async IAsyncEnumerable<Receipt> AllReceiptsAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = await store.ListReceiptsAsync(after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var receipt in page)
+            {
+                yield return receipt;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> ReviewItemsAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in AllReviewItemsAsync(store, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoreEntry(Numbered(item.Id), $"review item {item.Id}", Fingerprint(item));
+        }
+    }
+
+    public static async IAsyncEnumerable<ReviewItem> AllReviewItemsAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = await store.ListAllReviewItemsAsync(after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page)
+            {
+                yield return item;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    private static StoreEntry Named(string kind, string name, string fingerprint) => new(name, $"{kind} {name}", fingerprint);
+
+    // Zero-padded, so the ordinal order of the keys is the numeric order of the ids.
+    private static string Numbered(long id) => id.ToString("D20", CultureInfo.InvariantCulture);
+
+    private static string Fingerprint(CatalogRepository repository)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(repository.Name).Add(repository.Created).Finish();
+    }
+
+    private static string Fingerprint(ImportProfile profile)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(profile.Name)
+            .Add(profile.ValidationLevel.ToString())
+            .AddAll(profile.FieldsToDelete)
+            .Add(profile.CopyCancelledNumbers)
+            .Add(profile.MatchOnOclcNumbers)
+            .Add(profile.MergeMethod.ToString())
+            .Add(profile.NoMatchAction.ToString())
+            .AddAll(profile.ProtectedFields)
+            .Add(profile.AllowLowerEncodingLevel)
+            .Finish();
+    }
+
+    private static string Fingerprint(Account account)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(account.LogonId)
+            .Add(account.Repository)
+            .Add(account.ProfileName)
+            .Add(account.Password.Hash)
+            .Add(account.Password.Salt)
+            .Add(account.Password.Iterations)
+            .AddAll(account.AllowedAddresses)
+            .Finish();
+    }
+
+    private static string Fingerprint(StoredRecord record, IReadOnlyList<RecordVersion> versions)
+    {
+        using var fingerprint = new StoreFingerprint();
+        fingerprint.Add(record.Id.Value)
+            .Add(record.Repository)
+            .Add(record.Version)
+            .Add(record.Created)
+            .Add(record.Updated)
+            .AddAll(record.OclcNumbers.Select(n => n.Value).Distinct().Order())
+            .Add((long)versions.Count);
+        foreach (var version in versions)
+        {
+            // The bytes themselves, not only the hash each store keeps of them.
+            fingerprint.Add(version.Version)
+                .Add(SHA256.HashData(version.Content.Span))
+                .Add(version.ContentHash)
+                .Add(version.At)
+                .Add(version.Action.ToString())
+                .Add(version.LogonId)
+                .Add(version.UserId);
+        }
+
+        return fingerprint.Finish();
+    }
+
+    private static string Fingerprint(Receipt receipt)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(receipt.Id)
+            .Add(receipt.At)
+            .Add(receipt.PeerAddress)
+            .Add(receipt.LogonId)
+            .Add(receipt.UserId)
+            .Add(receipt.Ok)
+            .Add(receipt.Action)
+            .Add(receipt.Code)
+            .Add(receipt.Repository)
+            .Add(receipt.RecordId?.Value)
+            .Add(receipt.OclcNumber?.Value)
+            .Add(receipt.Message)
+            .Finish();
+    }
+
+    private static string Fingerprint(ReviewItem item)
+    {
+        using var fingerprint = new StoreFingerprint();
+        fingerprint.Add(item.Id)
+            .Add(item.Repository)
+            .Add(item.Content.Span)
+            .AddAll(item.CandidateIds.Select(c => c.Value))
+            .Add(item.Reason)
+            .Add(item.At)
+            .Add(item.LogonId)
+            .Add(item.UserId)
+            .Add(item.PeerAddress)
+            .Add(item.Resolution is not null);
+        if (item.Resolution is { } resolution)
+        {
+            fingerprint.Add(resolution.Decision.ToString()).Add(resolution.ResolvedBy).Add(resolution.At).Add(resolution.RecordId?.Value);
+        }
+
+        return fingerprint.Finish();
+    }
+}
