@@ -13,6 +13,7 @@ internal static class Commands
         AccountsCommand.Create(),
         ProfilesCommand.Create(),
         RecordsCommand.Create(),
+        ImportCommand.Create(),
         ReviewCommand.Create(),
         ReceiptsCommand.Create(),
         DbCommand.Create(),
