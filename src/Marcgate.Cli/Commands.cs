@@ -17,6 +17,7 @@ internal static class Commands
         ReviewCommand.Create(),
         ReceiptsCommand.Create(),
         DbCommand.Create(),
+        BackupCommand.Create(),
         ExportCommand.Create(),
         ExportOptionsCommand.Create(),
         SaveFileCommand.Create(),
