@@ -30,7 +30,7 @@ internal static class BackupCommand
                     CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default);
                 if (selection.Postgres is { } postgres)
                 {
-                    error.WriteLine($"marcgate backup: the catalog store is PostgreSQL ({postgres.Display}); back it up with pg_dump: pg_dump --format=custom --file=marcgate.dump DATABASE-URL (README.md, Import and backup).");
+                    error.WriteLine($"marcgate backup: the catalog store is PostgreSQL; back it up with pg_dump: pg_dump -Fc -f marcgate.dump '{postgres.Display}' (README.md, Import and backup).");
                     return ExitCodes.Usage;
                 }
 

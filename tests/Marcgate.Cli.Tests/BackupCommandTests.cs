@@ -89,7 +89,7 @@ public sealed class BackupCommandTests
         var result = await cli.RunAsync(["backup", "--to", Path.Combine(cli.DataDirectory, "x.db"), "--store", "postgres://marcgate@localhost:5432/marcgate"]);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Contains("pg_dump", result.Error, StringComparison.Ordinal);
+        Assert.Contains("pg_dump -Fc -f marcgate.dump 'postgres://marcgate@localhost:5432/marcgate'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
