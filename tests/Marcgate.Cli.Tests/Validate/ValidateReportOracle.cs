@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marcgate.Cli.Validate;
 using Marcgate.Marc;
+using Marcgate.Marc.Charset;
 using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Validation;
@@ -63,8 +64,17 @@ internal static class ValidateReportOracle
             writer?.WriteString("file", path);
             writer?.WriteStartArray("records");
             var (records, withErrors, errors, warnings) = (0, 0, 0, 0);
-            foreach (var result in Read(bytes, format))
+            foreach (var read in Read(bytes, format))
             {
+                // A MARC-8 record's escape problems (MARC014) count among its reading diagnostics, at every level but None.
+                var result = read;
+                if (level != ValidationLevel.None && read.Record is { Leader.IsUnicode: false } marc8)
+                {
+                    var problems = new List<MarcDiagnostic>();
+                    MarcCharsetConverter.ReportEscapeProblems(marc8, problems, read.RecordNumber);
+                    result = read with { Diagnostics = [.. read.Diagnostics, .. problems] };
+                }
+
                 var findings = result.Record is { } record ? MarcValidator.Instance.Validate(record, level) : [];
                 var errorCount = result.Diagnostics.Count(d => d.Severity == MarcSeverity.Error) + findings.Count(d => d.Severity == ValidationSeverity.Error);
                 if (result.Record is null)
