@@ -40,13 +40,30 @@ public sealed partial class GatewayImportService : IGatewayImporter
     public ReceivedRecord Read(ReadOnlyMemory<byte> bytes) => ReceivedRecord.Read(bytes, _options.Reader);
 
     /// <inheritdoc />
-    public async Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
+    public Task<ImportOutcome> ImportAsync(ImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var context = new ImportContext(request, _time.GetUtcNow());
+        return RunAsync(new ImportContext(request, _time.GetUtcNow()), context => AuthenticateAndImportAsync(context, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports one record into <paramref name="repository"/> under the import profile <paramref name="profileName"/>: the pipeline after
+    /// authentication (gateway §7 steps 2–9), for records that come from the catalog's own administrator rather than over a logon.
+    /// </summary>
+    /// <remarks>The request's logon ID and password are not checked; its user ID and peer address go to the versions and the receipt log.</remarks>
+    public Task<ImportOutcome> ImportAsync(string repository, string profileName, ImportRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repository);
+        ArgumentException.ThrowIfNullOrEmpty(profileName);
+        ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(new ImportContext(request, _time.GetUtcNow()), context => ImportIntoAsync(context, repository, profileName, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ImportOutcome> RunAsync(ImportContext context, Func<ImportContext, Task<ImportOutcome>> import, CancellationToken cancellationToken)
+    {
         try
         {
-            return await ImportCoreAsync(context, cancellationToken).ConfigureAwait(false);
+            return await import(context).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -61,7 +78,7 @@ public sealed partial class GatewayImportService : IGatewayImporter
         }
     }
 
-    private async Task<ImportOutcome> ImportCoreAsync(ImportContext context, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> AuthenticateAndImportAsync(ImportContext context, CancellationToken cancellationToken)
     {
         // §7 step 1: authenticate; the account names the only repository this logon writes.
         var request = context.Request;
@@ -72,20 +89,28 @@ public sealed partial class GatewayImportService : IGatewayImporter
         }
 
         context.Account = logon.Account;
-        if (!await _settings.RepositoryExistsAsync(logon.Account.Repository, cancellationToken).ConfigureAwait(false))
+        return await ImportIntoAsync(context, logon.Account.Repository, logon.Account.ProfileName, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ImportOutcome> ImportIntoAsync(ImportContext context, string repository, string profileName, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        context.Repository = repository;
+        var whose = context.Account is { } account ? $" of logon ID {account.LogonId}" : string.Empty;
+        if (!await _settings.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false))
         {
-            return await FailAsync(context, GatewayReplyCodes.NotAuthorized, $"Not authorized--repository {logon.Account.Repository} of logon ID {logon.Account.LogonId} does not exist.", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.NotAuthorized, $"Not authorized--repository {repository}{whose} does not exist.", cancellationToken).ConfigureAwait(false);
         }
 
-        var cached = await _settings.GetProfileAsync(logon.Account.ProfileName, cancellationToken).ConfigureAwait(false);
-        if (cached is null && logon.Account.ProfileName == ImportOptions.DefaultProfileName)
+        var cached = await _settings.GetProfileAsync(profileName, cancellationToken).ConfigureAwait(false);
+        if (cached is null && profileName == ImportOptions.DefaultProfileName)
         {
             cached = s_defaultProfile.Value;
         }
 
         if (cached is null)
         {
-            return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--import profile '{logon.Account.ProfileName}' of logon ID {logon.Account.LogonId} does not exist; nothing was stored.", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--import profile '{profileName}'{whose} does not exist; nothing was stored.", cancellationToken).ConfigureAwait(false);
         }
 
         var profile = cached.Profile;

@@ -14,7 +14,8 @@ internal sealed class ImportContext(ImportRequest request, DateTimeOffset at)
 
     public ProfileRules? Rules { get; set; }
 
-    public string? Repository => Account?.Repository;
+    /// <summary>The repository the record goes to: the account's, or the one named when no logon is involved.</summary>
+    public string? Repository { get; set; }
 
     public OclcNumber? OclcNumber { get; set; }
 
