@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Marcgate.Catalog.Storage;
 using Marcgate.Host;
-using Microsoft.Extensions.Hosting;
 using Marcgate.Validation;
+using Microsoft.Extensions.Hosting;
 
 namespace Marcgate.Cli;
 
