@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Marcgate.Marc.Json;
@@ -36,12 +37,12 @@ internal sealed class MarcJsonRecordParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var at = reader.TokenStartIndex;
-            var name = reader.GetString()!;
+            var name = Text(ref reader);
             reader.Read();
             switch (name)
             {
                 case "leader" when reader.TokenType == JsonTokenType.String:
-                    record.Leader = ReadLeader(reader.GetString()!, reader.TokenStartIndex);
+                    record.Leader = ReadLeader(Text(ref reader), reader.TokenStartIndex);
                     sawLeader = true;
                     break;
                 case "fields" when reader.TokenType == JsonTokenType.StartArray:
@@ -97,7 +98,7 @@ internal sealed class MarcJsonRecordParser
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 members++;
-                var tag = reader.GetString()!;
+                var tag = Text(ref reader);
                 var tagAt = reader.TokenStartIndex;
                 reader.Read();
                 if (members > 1)
@@ -115,7 +116,7 @@ internal sealed class MarcJsonRecordParser
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.String:
-                        record.Fields.Add(new ControlField(tag, reader.GetString()!));
+                        record.Fields.Add(new ControlField(tag, Text(ref reader)));
                         break;
                     case JsonTokenType.StartObject:
                         record.Fields.Add(ReadDataField(ref reader, tag));
@@ -134,16 +135,16 @@ internal sealed class MarcJsonRecordParser
         var field = new DataField(tag, ' ', ' ');
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = Text(ref reader);
             var at = reader.TokenStartIndex;
             reader.Read();
             switch (name)
             {
                 case "ind1" when reader.TokenType == JsonTokenType.String:
-                    field.Indicator1 = ReadIndicator(reader.GetString()!, tag, name, at);
+                    field.Indicator1 = ReadIndicator(Text(ref reader), tag, name, at);
                     break;
                 case "ind2" when reader.TokenType == JsonTokenType.String:
-                    field.Indicator2 = ReadIndicator(reader.GetString()!, tag, name, at);
+                    field.Indicator2 = ReadIndicator(Text(ref reader), tag, name, at);
                     break;
                 case "subfields" when reader.TokenType == JsonTokenType.StartArray:
                     ReadSubfields(ref reader, field);
@@ -171,7 +172,7 @@ internal sealed class MarcJsonRecordParser
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var code = reader.GetString()!;
+                var code = Text(ref reader);
                 var at = reader.TokenStartIndex;
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -186,7 +187,7 @@ internal sealed class MarcJsonRecordParser
                     Warn(MarcDiagnosticIds.SyntaxError, at, $"field {field.Tag}: subfield code \"{code}\" is not one character; {(code.Length == 0 ? "blank used" : "first character used")}");
                 }
 
-                field.Subfields.Add(new Subfield(code.Length == 0 ? ' ' : code[0], reader.GetString()!));
+                field.Subfields.Add(new Subfield(code.Length == 0 ? ' ' : code[0], Text(ref reader)));
             }
         }
     }
@@ -211,6 +212,28 @@ internal sealed class MarcJsonRecordParser
         else
         {
             Warn(MarcDiagnosticIds.UnknownConstruct, at, message);
+        }
+    }
+
+    // The JSON reader checks a string's UTF-8 only when it is read, and throws there. Bad content is data: the bytes that
+    // are not UTF-8 become U+FFFD, the rest of the string (escapes included) is read as written, and MARC012 says so.
+    private string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+            Warn(MarcDiagnosticIds.InvalidUtf8, reader.TokenStartIndex, "a string holds bytes that are not UTF-8; they were read as U+FFFD");
+            var repaired = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(raw));
+            var quoted = new byte[repaired.Length + 2];
+            quoted[0] = quoted[^1] = (byte)'"';
+            repaired.CopyTo(quoted, 1);
+            var again = new Utf8JsonReader(quoted);
+            again.Read();
+            return again.GetString()!;
         }
     }
 
