@@ -141,54 +141,12 @@ public sealed class ExportRealHostTests : IAsyncLifetime
         }
     }
 
-    private async Task<Process> StartHostAsync()
-    {
-        var start = MarcgateProcess.StartInfo(["serve", "--data", _data, "--listen", $"127.0.0.1:{_port}"]);
-        var process = Process.Start(start)!;
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) => Collect(e.Data, ready);
-        process.ErrorDataReceived += (_, e) => Collect(e.Data, null);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
-        {
-            lock (_hostOutput)
-            {
-                throw new InvalidOperationException("marcgate serve did not start:\n" + string.Join('\n', _hostOutput));
-            }
-        }
-
-        return process;
-    }
-
-    private void Collect(string? line, TaskCompletionSource? ready)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_hostOutput)
-        {
-            _hostOutput.Add(line);
-        }
-
-        if (line.StartsWith("Listening on", StringComparison.Ordinal))
-        {
-            ready?.TrySetResult();
-        }
-    }
+    private Task<Process> StartHostAsync() =>
+        ServeProcess.StartAsync(["serve", "--data", _data, "--listen", $"127.0.0.1:{_port}"], _hostOutput);
 
     private void StopHost()
     {
-        if (_host is { HasExited: false })
-        {
-            _host.Kill(entireProcessTree: true);
-            _host.WaitForExit();
-        }
-
-        _host?.Dispose();
+        ServeProcess.Stop(_host);
         _host = null;
     }
 

@@ -236,55 +236,14 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         var start = MarcgateProcess.StartInfo(["serve", "--store", _url, "--listen", $"127.0.0.1:{port}"]);
         start.Environment["MARCGATE_Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) => Collect(e.Data, ready);
-        process.ErrorDataReceived += (_, e) => Collect(e.Data, null);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
-        {
-            lock (_hostOutput)
-            {
-                throw new InvalidOperationException("marcgate serve did not start:\n" + string.Join('\n', _hostOutput));
-            }
-        }
-
-        return process;
+        return await ServeProcess.StartAsync(start, _hostOutput);
     }
 
-    private void Collect(string? line, TaskCompletionSource? ready)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_hostOutput)
-        {
-            _hostOutput.Add(line);
-        }
-
-        if (line.StartsWith("Listening on", StringComparison.Ordinal))
-        {
-            ready?.TrySetResult();
-        }
-    }
-
-    // Process.Kill is SIGKILL on Linux: the node gets no chance to finish what it was doing.
+    // SIGKILL: the node gets no chance to finish what it was doing.
     private void Kill(int node)
     {
-        if (_nodes[node] is { } process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
-            process.Dispose();
-            _nodes[node] = null;
-        }
+        ServeProcess.Stop(_nodes[node]);
+        _nodes[node] = null;
     }
 
     private sealed record Send(int Number, int Node, bool Revised)
