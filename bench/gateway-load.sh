@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 3's load targets in one run: `marcgate serve` (SQLite, every reply after its batch is fsynced) and `marcgate bench gateway` on this
+# The host's load targets in one run: `marcgate serve` (SQLite, every reply after its batch is fsynced) and `marcgate bench gateway` on this
 # machine, one record per connection as Connexion sends. Writes bench/results/gateway-load.md.
 #   1. 32 clients, as fast as the host answers (target >= 5,000 records/s);
 #   2. 1,000 records/s offered (target p99 <= 20 ms);

@@ -12,7 +12,7 @@ namespace Marcgate.Benchmarks;
 /// <summary>
 /// Durable record commits into the SQLite catalog store as the import pipeline makes them (match on
 /// the OCLC number, then commit with its receipt), with 1 and 32 concurrent writers: group commit
-/// must lift 32 writers well above one fsync per record (issue 3, storage).
+/// must lift 32 writers well above one fsync per record.
 /// </summary>
 [Config(typeof(StoreConfig))]
 [MemoryDiagnoser]

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Marcgate.Cli.Tests;
 
-/// <summary><c>marcgate bench gateway</c>: the load generator of issue 3's targets, run as a process against a loopback host.</summary>
+/// <summary><c>marcgate bench gateway</c>: the load generator of the host's targets, run as a process against a loopback host.</summary>
 public sealed class BenchGatewayCommandTests : IDisposable
 {
     private readonly ExportCliRunner _cli = new();

@@ -15,7 +15,7 @@ using Marcgate.Validation;
 
 namespace Marcgate.Cli.Tests;
 
-/// <summary>The exporter against Marcgate's own host, run as a process with the built binary (issue 4, must hold).</summary>
+/// <summary>The exporter against Marcgate's own host, run as a process with the built binary.</summary>
 public sealed class ExportRealHostTests : IAsyncLifetime
 {
     private const string LogonId = "01CARLI_NETWORK";

@@ -9,7 +9,7 @@ namespace Marcgate.Catalog.Import;
 /// </summary>
 /// <remarks>
 /// Correctness does not rest on this: the store's constraints and versioned commits keep two records
-/// from ever sharing a number, across processes too (issue 3); the locks only make the retries rare.
+/// from ever sharing a number, across processes too; the locks only make the retries rare.
 /// Records without an OCLC number are committed with <see cref="RecordCommit.MatchOnContent"/>: the store
 /// refuses a second record of the same content, across processes too; their content-hash stripe only
 /// keeps such retries rare.

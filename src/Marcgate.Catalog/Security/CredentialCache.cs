@@ -7,7 +7,7 @@ namespace Marcgate.Catalog.Security;
 
 /// <summary>
 /// Remembers, for a short time, that a logon ID's password was verified, so a cataloger's batch does not
-/// pay 210,000 PBKDF2 iterations per record (issue 3: thousands of records a second with 32 clients).
+/// pay 210,000 PBKDF2 iterations per record (thousands of records a second with 32 clients).
 /// </summary>
 /// <remarks>
 /// Only an HMAC of the password under a random per-process key is kept, never the password. An entry

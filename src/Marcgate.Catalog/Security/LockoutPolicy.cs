@@ -4,7 +4,7 @@ using Marcgate.Catalog.Storage;
 namespace Marcgate.Catalog.Security;
 
 /// <summary>
-/// Locks out a logon ID or a peer address after repeated failed logons (issue 3, security): N failures
+/// Locks out a logon ID or a peer address after repeated failed logons: N failures
 /// within the window lock the key for the lockout period, counted from the failure that reached N.
 /// </summary>
 /// <remarks>

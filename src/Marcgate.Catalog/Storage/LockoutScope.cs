@@ -1,6 +1,6 @@
 namespace Marcgate.Catalog.Storage;
 
-/// <summary>What failed logons are counted against for lockout (issue 3, security).</summary>
+/// <summary>What failed logons are counted against for lockout (gateway §7 step 1).</summary>
 public enum LockoutScope
 {
     /// <summary>Failures per logon ID.</summary>

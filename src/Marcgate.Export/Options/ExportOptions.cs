@@ -3,7 +3,7 @@ using Marcgate.Validation;
 
 namespace Marcgate.Export.Options;
 
-/// <summary>Every setting of Connexion's export options (issue 4's table, gateway §6) plus record format and character set.</summary>
+/// <summary>Every setting of Connexion's export options (gateway §6) plus record format and character set.</summary>
 /// <remarks>The built-in defaults are Connexion's, as CARLI configures them for an Alma Network Zone, without the host and logon.</remarks>
 public sealed record ExportOptions
 {

@@ -4,7 +4,7 @@ using Marcgate.Validation;
 
 namespace Marcgate.Catalog.Tests.Import;
 
-// Issue 3: many connections importing the same OCLC number at once never create two records.
+// Many connections importing the same OCLC number at once never create two records.
 public sealed class ConcurrentImportTests
 {
     [Fact]

@@ -40,7 +40,7 @@ public sealed class CorpusImportTests(CorpusImportTests.SharedStore shared) : IC
             sends++;
             Assert.NotEqual(GatewayReplyCodes.ServerError, first.Code);
 
-            // Issue 3: valid bibliographic and authority records are stored.
+            // Valid bibliographic and authority records are stored.
             Assert.True(first.Ok || !file.StartsWith("valid/", StringComparison.Ordinal), $"{file}: {first.Code} {first.Message}");
             Assert.False(string.IsNullOrWhiteSpace(first.Message));
             // Idempotency rests on matching (gateway §7 steps 5 and 7): a record without an OCLC number matches nothing.

@@ -5,7 +5,7 @@ using Marcgate.Tests;
 
 namespace Marcgate.Catalog.Tests.Import;
 
-// gateway §7 step 1 and the security rules of issue 3.
+// gateway §7 step 1: authentication, lockout and address lists.
 public sealed class LogonTests
 {
     private static readonly byte[] s_record = ImportFixture.RecordsOf(TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")).Single();
