@@ -139,17 +139,7 @@ public sealed partial class PostgresCatalogStore
                         SELECT setval(pg_get_serial_sequence('receipts', 'id'), (SELECT max(id) FROM receipts));
                         """)
                     .Bind("id", receipt.Id)
-                    .Bind("at", receipt.At)
-                    .Bind("peer", receipt.PeerAddress)
-                    .Bind("logon", receipt.LogonId)
-                    .Bind("user", receipt.UserId)
-                    .Bind("ok", receipt.Ok)
-                    .Bind("action", receipt.Action)
-                    .Bind("code", receipt.Code)
-                    .Bind("repository", receipt.Repository)
-                    .Bind("record", receipt.RecordId?.Value)
-                    .Bind("oclc", receipt.OclcNumber?.Value)
-                    .Bind("message", receipt.Message);
+                    .BindReceipt(receipt);
                 return await RowsWrittenAsync(command, token).ConfigureAwait(false) == 1;
             },
             cancellationToken);

@@ -89,17 +89,7 @@ public sealed partial class PostgresCatalogStore
                 VALUES (@at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message)
                 RETURNING id
                 """)
-            .Bind("at", receipt.At)
-            .Bind("peer", receipt.PeerAddress)
-            .Bind("logon", receipt.LogonId)
-            .Bind("user", receipt.UserId)
-            .Bind("ok", receipt.Ok)
-            .Bind("action", receipt.Action)
-            .Bind("code", receipt.Code)
-            .Bind("repository", receipt.Repository)
-            .Bind("record", receipt.RecordId?.Value)
-            .Bind("oclc", receipt.OclcNumber?.Value)
-            .Bind("message", receipt.Message);
+            .BindReceipt(receipt);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }

@@ -1,3 +1,4 @@
+using Marcgate.Catalog.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -49,4 +50,19 @@ internal static class PostgresCommandExtensions
         command.Parameters.Add(parameter);
         return command;
     }
+
+    /// <summary>A receipt's columns, as a new receipt and a copied one (ImportReceiptAsync) both write them.</summary>
+    public static NpgsqlCommand BindReceipt(this NpgsqlCommand command, Receipt receipt) =>
+        command
+            .Bind("at", receipt.At)
+            .Bind("peer", receipt.PeerAddress)
+            .Bind("logon", receipt.LogonId)
+            .Bind("user", receipt.UserId)
+            .Bind("ok", receipt.Ok)
+            .Bind("action", receipt.Action)
+            .Bind("code", receipt.Code)
+            .Bind("repository", receipt.Repository)
+            .Bind("record", receipt.RecordId?.Value)
+            .Bind("oclc", receipt.OclcNumber?.Value)
+            .Bind("message", receipt.Message);
 }

@@ -111,23 +111,14 @@ public sealed partial class SqliteCatalogStore
                     return false;
                 }
 
-                session.Command(
-                        """
-                        INSERT INTO receipts (id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
-                        VALUES ($id, $at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message)
-                        """)
+                BindReceipt(
+                        session.Command(
+                            """
+                            INSERT INTO receipts (id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
+                            VALUES ($id, $at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message)
+                            """),
+                        receipt)
                     .Bind("$id", receipt.Id)
-                    .Bind("$at", SqliteTime.ToMicroseconds(receipt.At))
-                    .Bind("$peer", receipt.PeerAddress)
-                    .Bind("$logon", receipt.LogonId)
-                    .Bind("$user", receipt.UserId)
-                    .Bind("$ok", receipt.Ok)
-                    .Bind("$action", receipt.Action)
-                    .Bind("$code", receipt.Code)
-                    .Bind("$repository", receipt.Repository)
-                    .Bind("$record", receipt.RecordId?.Value)
-                    .Bind("$oclc", receipt.OclcNumber?.Value)
-                    .Bind("$message", receipt.Message)
                     .ExecuteNonQuery();
                 return true;
             },

@@ -81,12 +81,19 @@ public sealed partial class SqliteCatalogStore
     }
 
     private static long InsertReceipt(WriterSession session, Receipt receipt) =>
-        (long)session.Command(
-                """
-                INSERT INTO receipts (at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
-                VALUES ($at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message)
-                RETURNING id
-                """)
+        (long)BindReceipt(
+                session.Command(
+                    """
+                    INSERT INTO receipts (at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
+                    VALUES ($at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message)
+                    RETURNING id
+                    """),
+                receipt)
+            .ExecuteScalar()!;
+
+    // A receipt's columns, as a new receipt and a copied one (ImportReceiptAsync) both write them.
+    private static SqliteCommand BindReceipt(SqliteCommand command, Receipt receipt) =>
+        command
             .Bind("$at", SqliteTime.ToMicroseconds(receipt.At))
             .Bind("$peer", receipt.PeerAddress)
             .Bind("$logon", receipt.LogonId)
@@ -97,6 +104,5 @@ public sealed partial class SqliteCatalogStore
             .Bind("$repository", receipt.Repository)
             .Bind("$record", receipt.RecordId?.Value)
             .Bind("$oclc", receipt.OclcNumber?.Value)
-            .Bind("$message", receipt.Message)
-            .ExecuteScalar()!;
+            .Bind("$message", receipt.Message);
 }
