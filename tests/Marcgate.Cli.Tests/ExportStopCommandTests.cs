@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 
@@ -37,7 +35,7 @@ public sealed class ExportStopCommandTests : IDisposable
     [Fact]
     public void A_host_that_is_down_is_tried_retries_plus_one_times_then_every_record_is_listed_not_sent()
     {
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         var file = WriteRecords("down.mrc", 10);
         var trace = Path.Combine(_cli.Directory, "trace.txt");
 
@@ -83,7 +81,7 @@ public sealed class ExportStopCommandTests : IDisposable
         var empty = Path.Combine(_cli.Directory, "empty.mrc");
         File.WriteAllBytes(empty, []);
 
-        var (exit, output, error) = _cli.Run([.. Connection(FreePort()), empty]);
+        var (exit, output, error) = _cli.Run([.. Connection(ServeProcess.FreePort()), empty]);
 
         Assert.Equal(2, exit);
         Assert.Contains($"marcgate export: {empty}: not MARC: it is empty", error, StringComparison.Ordinal);
@@ -153,15 +151,6 @@ public sealed class ExportStopCommandTests : IDisposable
     private static string[] Lines(string output) => output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
 
     // A port nothing listens on: bound, then released.
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
     private string WriteRecords(string name, int count, int[]? rejected = null)
     {
         var path = Path.Combine(_cli.Directory, name);

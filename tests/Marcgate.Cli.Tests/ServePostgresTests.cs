@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Security;
 using Marcgate.Catalog.Storage;
@@ -9,7 +7,6 @@ using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Storage.Postgres;
 using Marcgate.Tests;
-using Npgsql;
 
 namespace Marcgate.Cli.Tests;
 
@@ -26,28 +23,22 @@ public sealed class ServePostgresTests : IAsyncLifetime
     private const string DatabasePassword = "db-Pa55word-never-shown";
 
     private readonly ExportCliRunner _cli = new();
-    private readonly string _database = "marcgate_cli_" + Guid.NewGuid().ToString("N");
     private readonly List<string> _hostOutput = [];
-    private NpgsqlConnectionStringBuilder _server = null!;
+    private PostgresTestDatabase _database = null!;
     private string _url = null!;
     private Process? _host;
 
     public async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable("MARCGATE_TEST_PG") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("MARCGATE_TEST_PG is not set: this test needs a PostgreSQL server. Run ./test.sh, which starts a throwaway cluster and exports it.");
-        _server = new NpgsqlConnectionStringBuilder(server);
-        await ExecuteAsync($"CREATE DATABASE {_database}");
-        _url = string.Create(CultureInfo.InvariantCulture, $"postgres://{_server.Username}:{DatabasePassword}@{_server.Host}:{_server.Port}/{_database}");
+        _database = await PostgresTestDatabase.CreateAsync("marcgate_cli_");
+        _url = _database.Url(DatabasePassword);
         _cli.Environment["EXPORT_TEST_PW"] = Password;
     }
 
     public async Task DisposeAsync()
     {
         StopHost();
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        await _database.DisposeAsync();
         _cli.Dispose();
     }
 
@@ -56,7 +47,7 @@ public sealed class ServePostgresTests : IAsyncLifetime
     {
         var migrate = _cli.Run("db", "migrate", "--store", _url);
         Assert.True(migrate.Exit == 0, migrate.Error);
-        Assert.Contains($"/{_database}: applied 0001_catalog", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains($"/{_database.Name}: applied 0001_catalog", migrate.Output, StringComparison.Ordinal);
         var added = _cli.Run("repositories", "add", "NETWORK", "--store", _url);
         Assert.True(added.Exit == 0, added.Error);
         await using (var store = await PostgresCatalogStore.OpenAsync(PostgresConnectionString.Parse(_url)))
@@ -64,7 +55,7 @@ public sealed class ServePostgresTests : IAsyncLifetime
             await store.SaveAccountAsync(new Account(LogonId, "NETWORK", ImportOptions.DefaultProfileName, PasswordHasher.Hash(Password)), default);
         }
 
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         _host = await StartHostAsync(["serve", "--store", _url, "--listen", $"127.0.0.1:{port}"]);
         var file = Path.Combine(_cli.Directory, "two.mrc");
         File.WriteAllBytes(file, [.. new[] { Record(1, "One"), Record(2, "Two") }.SelectMany(Iso2709Writer.Write)]);
@@ -94,7 +85,7 @@ public sealed class ServePostgresTests : IAsyncLifetime
     [Fact]
     public void A_store_that_cannot_be_reached_is_named_without_its_password()
     {
-        var url = $"postgres://marcgate:{DatabasePassword}@127.0.0.1:{FreePort()}/nowhere?timeout=3";
+        var url = $"postgres://marcgate:{DatabasePassword}@127.0.0.1:{ServeProcess.FreePort()}/nowhere?timeout=3";
 
         var list = _cli.Run("repositories", "list", "--store", url);
         var serve = _cli.Run("serve", "--store", url, "--listen", "127.0.0.1:0");
@@ -104,21 +95,6 @@ public sealed class ServePostgresTests : IAsyncLifetime
         Assert.Equal(2, serve.Exit);
         Assert.Contains("marcgate serve: postgres://marcgate@127.0.0.1:", serve.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(DatabasePassword, list.Output + list.Error + serve.Output + serve.Error, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private Task<Process> StartHostAsync(string[] arguments) => ServeProcess.StartAsync(arguments, _hostOutput);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Marcgate.Tests;
 
 namespace Marcgate.Cli.Tests;
@@ -27,6 +29,14 @@ internal static class ServeProcess
         }
 
         return process;
+    }
+
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Kills the process (SIGKILL on Linux: it gets no chance to finish what it was doing) and waits for it.</summary>

@@ -12,7 +12,6 @@ using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Storage.Postgres;
 using Marcgate.Tests;
-using Npgsql;
 
 namespace Marcgate.Cli.Tests;
 
@@ -31,20 +30,15 @@ public sealed class TwoNodeTests : IAsyncLifetime
     private const long FirstNumber = 72_000_000;
 
     private readonly ExportCliRunner _cli = new();
-    private readonly string _database = "marcgate_nodes_" + Guid.NewGuid().ToString("N");
     private readonly List<string> _hostOutput = [];
     private readonly Process?[] _nodes = new Process?[2];
-    private NpgsqlConnectionStringBuilder _server = null!;
+    private PostgresTestDatabase _database = null!;
     private string _url = null!;
 
     public async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable("MARCGATE_TEST_PG") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("MARCGATE_TEST_PG is not set: this test needs a PostgreSQL server. Run ./test.sh, which starts a throwaway cluster and exports it.");
-        _server = new NpgsqlConnectionStringBuilder(server);
-        await ExecuteAsync($"CREATE DATABASE {_database}");
-        _url = string.Create(CultureInfo.InvariantCulture, $"postgres://{_server.Username}@{_server.Host}:{_server.Port}/{_database}");
+        _database = await PostgresTestDatabase.CreateAsync("marcgate_nodes_");
+        _url = _database.Url();
     }
 
     public async Task DisposeAsync()
@@ -54,8 +48,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
             Kill(node);
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        await _database.DisposeAsync();
         _cli.Dispose();
     }
 
@@ -71,7 +64,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
             await store.SaveAccountAsync(new Account(LogonId, Repository, ImportOptions.DefaultProfileName, PasswordHasher.Hash(Password)), default);
         }
 
-        var ports = new[] { FreePort(), FreePort() };
+        var ports = new[] { ServeProcess.FreePort(), ServeProcess.FreePort() };
         for (var node = 0; node < 2; node++)
         {
             _nodes[node] = await StartNodeAsync(ports[node]);
@@ -215,21 +208,6 @@ public sealed class TwoNodeTests : IAsyncLifetime
         {
             return null;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<Process> StartNodeAsync(int port)
