@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Marcgate.Catalog.Administration;
 using Marcgate.Cli.Admin;
+using Marcgate.Export.Files;
 using Marcgate.Marc.Formats;
 
 namespace Marcgate.Cli;
@@ -20,23 +21,19 @@ internal static class RecordsExportCommand
         {
             MarcFormats.TryParse(parse.GetValue(format), out var marcFormat);
             var path = Path.GetFullPath(parse.GetValue(output)!);
-            var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
+            if (Path.GetDirectoryName(path) is { } directory && !Directory.Exists(directory))
+            {
+                return session.Fail(ExitCodes.Usage, $"{path}: the export was not written: the directory {directory} does not exist");
+            }
+
             try
             {
-                AdministrationResult<long> result;
-                var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-                await using (file.ConfigureAwait(false))
-                {
-                    result = await new RecordExport(session.Store).ExportAsync(parse.GetValue(repository)!, marcFormat, file, cancellationToken).ConfigureAwait(false);
-                    if (result.Succeeded)
-                    {
-                        file.Flush(flushToDisk: true);
-                    }
-                }
-
+                // Never a partial file: the export is written beside the target and renamed over it only when complete.
+                using var file = AtomicOutputFile.Create(path);
+                var result = await new RecordExport(session.Store).ExportAsync(parse.GetValue(repository)!, marcFormat, file.Stream, cancellationToken).ConfigureAwait(false);
                 if (result.Succeeded)
                 {
-                    File.Move(temporary, path, overwrite: true);
+                    file.Commit();
                     result = result with { Message = $"{result.Message} Wrote {path}." };
                 }
 
@@ -45,14 +42,6 @@ internal static class RecordsExportCommand
             catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 return session.Fail(ExitCodes.Usage, $"{path}: the export was not written: {error.Message}");
-            }
-            finally
-            {
-                // Never a partial file: what was written beside the target goes when the export did not finish.
-                if (File.Exists(temporary))
-                {
-                    File.Delete(temporary);
-                }
             }
         }));
         return command;

@@ -54,7 +54,7 @@ public sealed class AdminRecordCommandsTests
 
         Assert.Equal(0, export.ExitCode);
         Assert.Contains("Exported 2 records of NETWORK.", export.Out, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(cli.DataDirectory, "*.partial"));
+        Assert.Empty(Directory.GetFiles(cli.DataDirectory, "*.tmp"));
         MarcFormats.TryParse(format, out var marcFormat);
         using var reader = MarcFormats.OpenReader(File.OpenRead(file), marcFormat, MarcReaderOptions.Default, out _);
         var titles = new List<string?>();
@@ -79,7 +79,7 @@ public sealed class AdminRecordCommandsTests
         Assert.Equal(ExitCodes.Usage, unknown.ExitCode);
         Assert.Equal(ExitCodes.Usage, noDirectory.ExitCode);
         Assert.False(File.Exists(file));
-        Assert.Empty(Directory.GetFiles(cli.DataDirectory, "*.partial"));
+        Assert.Empty(Directory.GetFiles(cli.DataDirectory, "*.tmp"));
     }
 
     [Fact]
