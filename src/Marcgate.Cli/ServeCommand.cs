@@ -16,6 +16,11 @@ internal static class ServeCommand
         var data = new Option<string>("--data") { Description = "Data directory holding marcgate.db (default ./data)" };
         var port = new Option<int?>("--port") { Description = "Port of the default listener on every IPv4 address (default 5500)" };
         var listen = new Option<string[]>("--listen") { Description = "Listen on ADDR:PORT instead (repeatable, e.g. --listen 0.0.0.0:5500 --listen [::]:5500)", AllowMultipleArgumentsPerToken = false };
+        var logFormat = new Option<string?>("--log-format")
+        {
+            Description = "Log lines on standard error as simple text (the default), json (one object per line) or systemd; the setting Logging:Console:FormatterName",
+        };
+        logFormat.AcceptOnlyFromAmong([.. GatewayHostApplication.LogFormats]);
         var store = CatalogStoreSelection.CreateOption();
         var command = new Command("serve", """
             Receive OCLC Gateway Export requests and import their records. Configuration: appsettings.json beside the
@@ -24,7 +29,7 @@ internal static class ServeCommand
             The catalog is SQLite under --data unless --store or Storage:ConnectionString names a PostgreSQL database.
             """)
         {
-            data, port, listen, store,
+            data, port, listen, store, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,6 +48,11 @@ internal static class ServeCommand
             for (var i = 0; i < addresses.Length; i++)
             {
                 overrides[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}:{i}"] = addresses[i];
+            }
+
+            if (parse.GetValue(logFormat) is { } format)
+            {
+                overrides[GatewayHostApplication.LogFormatKey] = format;
             }
 
             return await RunAsync(overrides, parse.GetValue(store), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);

@@ -56,6 +56,7 @@ internal static partial class ServeConfiguration
         if (problems.Count == 0)
         {
             CheckLimits(configuration, problems);
+            CheckLogFormat(configuration, problems);
         }
 
         return problems;
@@ -167,6 +168,16 @@ internal static partial class ServeConfiguration
             var setting = gateway.GetSection(e.ParamName ?? string.Empty);
             var reason = e.Message.Split(" (Parameter", 2)[0].Split('\n', 2)[0].TrimEnd('.');
             problems.Add($"setting '{setting.Path}' {Where(root, setting)}: {reason}");
+        }
+    }
+
+    // Logging is free-form, but a format the host does not have would silently log in another.
+    private static void CheckLogFormat(IConfigurationRoot root, List<string> problems)
+    {
+        var setting = root.GetSection(GatewayHostApplication.LogFormatKey);
+        if (setting.Value is { } format && !GatewayHostApplication.LogFormats.Contains(format, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add($"setting '{setting.Path}' {Where(root, setting)} is '{format}', not one of {string.Join(", ", GatewayHostApplication.LogFormats)}");
         }
     }
 

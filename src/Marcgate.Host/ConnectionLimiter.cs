@@ -20,7 +20,8 @@ internal sealed class ConnectionLimiter(int maxConnections, int maxPerPeer)
         }
     }
 
-    public bool TryAcquire(IPAddress peer, out string refusal)
+    /// <summary>Counts a connection from <paramref name="peer"/>; false, with the reply's sentence and the limit met (<see cref="GatewayMetrics.Limit"/> or <see cref="GatewayMetrics.PeerLimit"/>), when it is over a limit.</summary>
+    public bool TryAcquire(IPAddress peer, out string refusal, out string limit)
     {
         lock (_lock)
         {
@@ -28,18 +29,21 @@ internal sealed class ConnectionLimiter(int maxConnections, int maxPerPeer)
             if (_total >= maxConnections)
             {
                 refusal = $"The host is serving its limit of {maxConnections} connections; try again later.";
+                limit = GatewayMetrics.Limit;
                 return false;
             }
 
             if (fromPeer >= maxPerPeer)
             {
                 refusal = $"The host is serving its limit of {maxPerPeer} connections from {peer}; try again later.";
+                limit = GatewayMetrics.PeerLimit;
                 return false;
             }
 
             _total++;
             _perPeer[peer] = fromPeer + 1;
             refusal = "";
+            limit = "";
             return true;
         }
     }

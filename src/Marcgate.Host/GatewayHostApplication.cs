@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.Json;
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Storage;
 using Marcgate.Validation;
@@ -22,6 +23,12 @@ public static class GatewayHostApplication
 
     /// <summary>The configuration section of the import pipeline's settings.</summary>
     public const string ImportSectionName = "Import";
+
+    /// <summary>The configuration key naming the log format: <c>simple</c> (one line of text per entry, the default), <c>json</c> (one JSON object per line) or <c>systemd</c>.</summary>
+    public const string LogFormatKey = "Logging:Console:FormatterName";
+
+    /// <summary>The log formats <see cref="LogFormatKey"/> may name: Microsoft.Extensions.Logging's console formatters.</summary>
+    public static IReadOnlyList<string> LogFormats { get; } = [ConsoleFormatterNames.Simple, ConsoleFormatterNames.Json, ConsoleFormatterNames.Systemd];
 
     /// <summary>The exit code when the host cannot start (bad configuration, an address it cannot listen on): the program's usage and configuration code.</summary>
     public const int CannotStart = 2;
@@ -66,8 +73,8 @@ public static class GatewayHostApplication
         return 0;
     }
 
-    /// <summary>A host builder with the configuration (shipped defaults, the working directory's file, the environment, then <paramref name="overrides"/>) and logging to standard error.</summary>
-    /// <param name="overrides">Configuration from the command line, applied last (<c>Gateway:Port</c>, <c>Gateway:Listen:0</c>, <c>Data</c>).</param>
+    /// <summary>A host builder with the configuration (shipped defaults, the working directory's file, the environment, then <paramref name="overrides"/>) and logging to standard error in the format <see cref="LogFormatKey"/> names.</summary>
+    /// <param name="overrides">Configuration from the command line, applied last (<c>Gateway:Port</c>, <c>Gateway:Listen:0</c>, <c>Data</c>, <see cref="LogFormatKey"/>).</param>
     public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Environment.CurrentDirectory });
@@ -82,12 +89,31 @@ public static class GatewayHostApplication
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddSimpleConsole(o =>
+        var format = builder.Configuration[LogFormatKey];
+        if (string.Equals(format, ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
         {
-            o.SingleLine = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
+            // One object per line, for log shippers; the fields of an import's line are under "State" (docs/observability.md).
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.JsonWriterOptions = new JsonWriterOptions { Indented = false };
+            });
+        }
+        else if (string.Equals(format, ConsoleFormatterNames.Systemd, StringComparison.OrdinalIgnoreCase))
+        {
+            // journald adds its own timestamps.
+            builder.Logging.AddSystemdConsole();
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
 
         // Standard output carries only "Listening on …", which scripts wait for; every log line goes to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -36,12 +36,14 @@ public sealed partial class GatewayServer
         var peer = (IPEndPoint)socket.RemoteEndPoint!;
         var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token);
         var id = Interlocked.Increment(ref _nextSession);
-        if (!_limiter.TryAcquire(peer.Address, out var refusal))
+        if (!_limiter.TryAcquire(peer.Address, out var refusal, out var limit))
         {
+            GatewayMetrics.ConnectionRefused(limit);
             Track(id, session.RefuseAsync(refusal));
             return;
         }
 
+        GatewayMetrics.ConnectionOpened();
         Track(id, RunAsync(session, peer.Address));
     }
 
@@ -54,6 +56,7 @@ public sealed partial class GatewayServer
         finally
         {
             _limiter.Release(peer);
+            GatewayMetrics.ConnectionClosed();
         }
     }
 

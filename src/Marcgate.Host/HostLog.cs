@@ -3,23 +3,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Marcgate.Host;
 
-/// <summary>The host's log lines; one line per receipt (gateway §7 step 9), never the password.</summary>
+/// <summary>The host's log lines, never the password; an import's one line is <see cref="Import"/>.</summary>
 internal static partial class HostLog
 {
     [LoggerMessage(1, LogLevel.Information, "Listening on {EndPoint}")]
     public static partial void Listening(ILogger logger, IPEndPoint endPoint);
-
-    [LoggerMessage(2, LogLevel.Information, "Receipt peer={Peer} logon={LogonId} user={UserId} bytes={Bytes} {Outcome}")]
-    public static partial void Receipt(ILogger logger, string peer, string logonId, string userId, int bytes, string outcome);
 
     [LoggerMessage(3, LogLevel.Warning, "Refused {Peer}: {Reason}")]
     public static partial void Refused(ILogger logger, string peer, string reason);
 
     [LoggerMessage(4, LogLevel.Information, "Request from {Peer} rejected: code={Code} {Message}")]
     public static partial void Rejected(ILogger logger, string peer, string code, string message);
-
-    [LoggerMessage(5, LogLevel.Error, "Import failed for {Peer}")]
-    public static partial void ImportFailed(ILogger logger, string peer, Exception exception);
 
     [LoggerMessage(6, LogLevel.Debug, "Connection from {Peer} lost: {Reason}")]
     public static partial void ConnectionLost(ILogger logger, string peer, string reason);
@@ -29,4 +23,17 @@ internal static partial class HostLog
 
     [LoggerMessage(8, LogLevel.Information, "Stopping: waiting for {Count} connections to finish their requests")]
     public static partial void Draining(ILogger logger, int count);
+
+    /// <summary>
+    /// An import's one line (gateway §7 step 9, with the receipt's correlation ID): Information, or Error with the
+    /// exception when the importer failed unexpectedly, so a failure is still one line.
+    /// </summary>
+    public static void Import(ILogger logger, in ImportLogEntry entry, Exception? failure)
+    {
+        var level = failure is null ? LogLevel.Information : LogLevel.Error;
+        if (logger.IsEnabled(level))
+        {
+            logger.Log(level, ImportLogEntry.EventId, entry, failure, ImportLogEntry.Formatter);
+        }
+    }
 }

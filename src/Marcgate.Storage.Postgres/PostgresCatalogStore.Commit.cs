@@ -192,6 +192,7 @@ public sealed partial class PostgresCatalogStore
             RecordId = id,
             OclcNumber = commit.PrimaryOclcNumber,
             Message = commit.Message,
+            CorrelationId = commit.CorrelationId,
         };
 
     private readonly record struct PreparedCommit(byte[] Content, string Hash, long[] Numbers);

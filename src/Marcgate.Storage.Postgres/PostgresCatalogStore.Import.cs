@@ -12,8 +12,8 @@ public sealed partial class PostgresCatalogStore
         return ReadAsync(
             async (connection, token) =>
             {
-                await using var command = connection.Command("""
-                        SELECT id, at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+                await using var command = connection.Command($"""
+                        SELECT {ReceiptColumns}
                         FROM receipts WHERE id > @after ORDER BY id LIMIT @limit
                         """)
                     .Bind("after", after)
@@ -133,8 +133,8 @@ public sealed partial class PostgresCatalogStore
             {
                 await using var command = connection.Command(
                         """
-                        INSERT INTO receipts (id, at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
-                        VALUES (@id, @at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message)
+                        INSERT INTO receipts (id, at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id)
+                        VALUES (@id, @at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message, @correlation)
                         ON CONFLICT (id) DO NOTHING;
                         SELECT setval(pg_get_serial_sequence('receipts', 'id'), (SELECT max(id) FROM receipts));
                         """)

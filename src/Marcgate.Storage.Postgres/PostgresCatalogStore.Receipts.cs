@@ -5,6 +5,8 @@ namespace Marcgate.Storage.Postgres;
 
 public sealed partial class PostgresCatalogStore
 {
+    private const string ReceiptColumns = "id, at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id";
+
     /// <inheritdoc />
     public Task<Receipt> AppendReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
     {
@@ -21,8 +23,8 @@ public sealed partial class PostgresCatalogStore
         return ReadAsync<IReadOnlyList<Receipt>>(
             async (connection, token) =>
             {
-                await using var command = connection.Command("""
-                        SELECT id, at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+                await using var command = connection.Command($"""
+                        SELECT {ReceiptColumns}
                         FROM (SELECT * FROM receipts ORDER BY id DESC LIMIT @count) AS last
                         ORDER BY id
                         """)
@@ -40,13 +42,14 @@ public sealed partial class PostgresCatalogStore
         return ReadAsync(
             async (connection, token) =>
             {
-                await using var command = connection.Command("""
-                        SELECT id, at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+                await using var command = connection.Command($"""
+                        SELECT {ReceiptColumns}
                         FROM (SELECT * FROM receipts
                               WHERE (@logon::text IS NULL OR logon_id = @logon)
                                 AND (@ok::boolean IS NULL OR ok = @ok)
                                 AND (@code::text IS NULL OR action = @code OR code = @code)
                                 AND (@since::timestamptz IS NULL OR at >= @since)
+                                AND (@correlation::text IS NULL OR correlation_id = @correlation)
                               ORDER BY id DESC LIMIT @count) AS last
                         ORDER BY id
                         """)
@@ -54,6 +57,7 @@ public sealed partial class PostgresCatalogStore
                     .Bind("ok", query.Ok)
                     .Bind("code", query.Code)
                     .Bind("since", query.Since)
+                    .Bind("correlation", query.CorrelationId)
                     .Bind("count", (long?)query.Limit);
                 return await ReadReceiptsAsync(command, token).ConfigureAwait(false);
             },
@@ -75,6 +79,7 @@ public sealed partial class PostgresCatalogStore
                 RecordId = reader.GetNullableInt64(9) is { } recordId ? new RecordId(recordId) : null,
                 OclcNumber = reader.GetNullableInt64(10) is { } number ? new OclcNumber(number) : null,
                 Message = reader.GetNullableString(11),
+                CorrelationId = reader.GetNullableString(12),
             });
         }
 
@@ -85,8 +90,8 @@ public sealed partial class PostgresCatalogStore
     {
         await using var command = connection.Command(
                 """
-                INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
-                VALUES (@at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message)
+                INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id)
+                VALUES (@at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message, @correlation)
                 RETURNING id
                 """)
             .BindReceipt(receipt);

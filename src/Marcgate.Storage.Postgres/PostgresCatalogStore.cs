@@ -1,3 +1,4 @@
+using Marcgate.Catalog.Metrics;
 using Marcgate.Catalog.Storage;
 using Npgsql;
 
@@ -100,6 +101,7 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         }
         catch (Exception error) when (IsStoreFailure(error, cancellationToken))
         {
+            CatalogStoreMetrics.Failed(CatalogStoreMetrics.Postgres, CatalogStoreMetrics.Read);
             throw new CatalogStoreException($"{Location.Display}: the read failed: {Describe(error)}", error);
         }
     }
@@ -144,6 +146,7 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             }
             catch (Exception error) when (IsStoreFailure(error, cancellationToken))
             {
+                CatalogStoreMetrics.Failed(CatalogStoreMetrics.Postgres, CatalogStoreMetrics.Write);
                 throw new CatalogStoreException($"{Location.Display}: the write failed and nothing of it was kept: {Describe(error)}", error);
             }
         }

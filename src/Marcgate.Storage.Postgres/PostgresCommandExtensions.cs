@@ -64,5 +64,6 @@ internal static class PostgresCommandExtensions
             .Bind("repository", receipt.Repository)
             .Bind("record", receipt.RecordId?.Value)
             .Bind("oclc", receipt.OclcNumber?.Value)
-            .Bind("message", receipt.Message);
+            .Bind("message", receipt.Message)
+            .Bind("correlation", receipt.CorrelationId);
 }

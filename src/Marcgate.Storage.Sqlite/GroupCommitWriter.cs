@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Marcgate.Catalog.Metrics;
 using Marcgate.Catalog.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -105,6 +107,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             // The writer cannot go on: no caller may wait forever for a reply (gateway §4).
             var failure = new CatalogStoreException($"{_path}: the writer stopped: {error.Message}", error);
+            CatalogStoreMetrics.Failed(CatalogStoreMetrics.Sqlite, CatalogStoreMetrics.Write);
             _queue.Writer.TryComplete(failure);
             foreach (var request in batch)
             {
@@ -148,6 +151,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private bool TryCommit(List<WriteRequest> batch, bool eachUnderSavepoint)
     {
         var writing = false;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // BEGIN IMMEDIATE: take the write lock before the first write, so another process
@@ -187,7 +191,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             _session.Transaction = null;
         }
 
-        _flusher.Add([.. batch]);
+        _flusher.Add([.. batch], started);
         return true;
     }
 
@@ -218,6 +222,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private CatalogStoreException StoreFailure(SqliteException error) =>
-        new($"{_path}: the write was not committed: {error.Message}", error);
+    private CatalogStoreException StoreFailure(SqliteException error)
+    {
+        CatalogStoreMetrics.Failed(CatalogStoreMetrics.Sqlite, CatalogStoreMetrics.Write);
+        return new($"{_path}: the write was not committed: {error.Message}", error);
+    }
 }

@@ -164,5 +164,6 @@ public sealed partial class SqliteCatalogStore
             RecordId = id,
             OclcNumber = commit.PrimaryOclcNumber,
             Message = commit.Message,
+            CorrelationId = commit.CorrelationId,
         };
 }

@@ -10,8 +10,8 @@ public sealed partial class SqliteCatalogStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return ReadAsync(
-            session => ReadReceipts(session.Command("""
-                    SELECT id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+            session => ReadReceipts(session.Command($"""
+                    SELECT {ReceiptColumns}
                     FROM receipts WHERE id > $after ORDER BY id LIMIT $limit
                     """)
                 .Bind("$after", after)
@@ -114,8 +114,8 @@ public sealed partial class SqliteCatalogStore
                 BindReceipt(
                         session.Command(
                             """
-                            INSERT INTO receipts (id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
-                            VALUES ($id, $at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message)
+                            INSERT INTO receipts (id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id)
+                            VALUES ($id, $at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message, $correlation)
                             """),
                         receipt)
                     .Bind("$id", receipt.Id)

@@ -5,6 +5,8 @@ namespace Marcgate.Storage.Sqlite;
 
 public sealed partial class SqliteCatalogStore
 {
+    private const string ReceiptColumns = "id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id";
+
     /// <inheritdoc />
     public Task<Receipt> AppendReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
     {
@@ -19,8 +21,8 @@ public sealed partial class SqliteCatalogStore
         return ReadAsync(
             session =>
             {
-                var command = session.Command("""
-                        SELECT id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
+                var command = session.Command($"""
+                        SELECT {ReceiptColumns}
                         FROM (SELECT * FROM receipts ORDER BY id DESC LIMIT $count)
                         ORDER BY id
                         """)
@@ -35,22 +37,37 @@ public sealed partial class SqliteCatalogStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        // A correlation ID names one import: its own statement, so the lookup reads the index, not the whole log.
+        var sql = query.CorrelationId is null
+            ? $"""
+                SELECT {ReceiptColumns}
+                FROM (SELECT * FROM receipts
+                      WHERE ($logon IS NULL OR logon_id = $logon)
+                        AND ($ok IS NULL OR ok = $ok)
+                        AND ($code IS NULL OR action = $code OR code = $code)
+                        AND ($since IS NULL OR at_us >= $since)
+                      ORDER BY id DESC LIMIT $count)
+                ORDER BY id
+                """
+            : $"""
+                SELECT {ReceiptColumns}
+                FROM (SELECT * FROM receipts
+                      WHERE correlation_id = $correlation
+                        AND ($logon IS NULL OR logon_id = $logon)
+                        AND ($ok IS NULL OR ok = $ok)
+                        AND ($code IS NULL OR action = $code OR code = $code)
+                        AND ($since IS NULL OR at_us >= $since)
+                      ORDER BY id DESC LIMIT $count)
+                ORDER BY id
+                """;
         return ReadAsync(
-            session => ReadReceipts(session.Command("""
-                    SELECT id, at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message
-                    FROM (SELECT * FROM receipts
-                          WHERE ($logon IS NULL OR logon_id = $logon)
-                            AND ($ok IS NULL OR ok = $ok)
-                            AND ($code IS NULL OR action = $code OR code = $code)
-                            AND ($since IS NULL OR at_us >= $since)
-                          ORDER BY id DESC LIMIT $count)
-                    ORDER BY id
-                    """)
+            session => ReadReceipts(session.Command(sql)
                 .Bind("$logon", query.LogonId)
                 .Bind("$ok", query.Ok)
                 .Bind("$code", query.Code)
                 .Bind("$since", query.Since is { } since ? SqliteTime.ToMicroseconds(since) : null)
-                .Bind("$count", query.Limit)),
+                .Bind("$count", query.Limit)
+                .Bind("$correlation", query.CorrelationId)),
             cancellationToken);
     }
 
@@ -74,6 +91,7 @@ public sealed partial class SqliteCatalogStore
                 RecordId = reader.GetNullableInt64(9) is { } recordId ? new RecordId(recordId) : null,
                 OclcNumber = reader.GetNullableInt64(10) is { } number ? new OclcNumber(number) : null,
                 Message = reader.GetNullableString(11),
+                CorrelationId = reader.GetNullableString(12),
             });
         }
 
@@ -84,8 +102,8 @@ public sealed partial class SqliteCatalogStore
         (long)BindReceipt(
                 session.Command(
                     """
-                    INSERT INTO receipts (at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
-                    VALUES ($at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message)
+                    INSERT INTO receipts (at_us, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id)
+                    VALUES ($at, $peer, $logon, $user, $ok, $action, $code, $repository, $record, $oclc, $message, $correlation)
                     RETURNING id
                     """),
                 receipt)
@@ -104,5 +122,6 @@ public sealed partial class SqliteCatalogStore
             .Bind("$repository", receipt.Repository)
             .Bind("$record", receipt.RecordId?.Value)
             .Bind("$oclc", receipt.OclcNumber?.Value)
-            .Bind("$message", receipt.Message);
+            .Bind("$message", receipt.Message)
+            .Bind("$correlation", receipt.CorrelationId);
 }

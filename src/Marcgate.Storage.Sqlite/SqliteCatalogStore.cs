@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Marcgate.Catalog.Metrics;
 using Marcgate.Catalog.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -156,6 +157,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         }
         catch (SqliteException error)
         {
+            CatalogStoreMetrics.Failed(CatalogStoreMetrics.Sqlite, CatalogStoreMetrics.Read);
             return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error));
         }
         catch (CatalogStoreException error)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Marcgate.Catalog.Metrics;
 using Marcgate.Catalog.Storage;
 
 namespace Marcgate.Storage.Sqlite;
@@ -20,7 +22,7 @@ internal sealed class WalFlusher : IDisposable
 {
     private readonly string _walPath;
     private readonly Action? _beforeFlush;
-    private readonly Queue<WriteRequest[]> _committed = new();
+    private readonly Queue<CommittedBatch> _committed = new();
     private readonly Thread _thread;
     private FileStream? _wal;
     private Exception? _failure;
@@ -41,8 +43,8 @@ internal sealed class WalFlusher : IDisposable
     /// <summary>Set once an fsync failed: the writer must take no more writes.</summary>
     public Exception? Failure => Volatile.Read(ref _failure);
 
-    /// <summary>Hands over a committed batch; its callers hear their results once the log holding it is on disk.</summary>
-    public void Add(WriteRequest[] batch)
+    /// <summary>Hands over a committed batch, begun at <paramref name="started"/> (<see cref="Stopwatch.GetTimestamp"/>); its callers hear their results once the log holding it is on disk.</summary>
+    public void Add(WriteRequest[] batch, long started)
     {
         lock (_committed)
         {
@@ -52,7 +54,7 @@ internal sealed class WalFlusher : IDisposable
                 return;
             }
 
-            _committed.Enqueue(batch);
+            _committed.Enqueue(new CommittedBatch(batch, started));
             Monitor.Pulse(_committed);
         }
     }
@@ -72,7 +74,7 @@ internal sealed class WalFlusher : IDisposable
 
     private void Run()
     {
-        var batches = new List<WriteRequest[]>();
+        var batches = new List<CommittedBatch>();
         while (true)
         {
             lock (_committed)
@@ -93,10 +95,11 @@ internal sealed class WalFlusher : IDisposable
             }
 
             var failure = Flush();
-            foreach (var batch in batches)
+            foreach (var (batch, started) in batches)
             {
                 if (failure is null)
                 {
+                    CatalogStoreMetrics.BatchCommitted(CatalogStoreMetrics.Sqlite, batch.Length, Stopwatch.GetElapsedTime(started));
                     foreach (var request in batch)
                     {
                         request.Complete();
@@ -127,6 +130,7 @@ internal sealed class WalFlusher : IDisposable
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             var failure = new CatalogStoreException($"{_walPath}: the write-ahead log could not be flushed to disk, so the last writes may not be durable: {error.Message}", error);
+            CatalogStoreMetrics.Failed(CatalogStoreMetrics.Sqlite, CatalogStoreMetrics.Flush);
             lock (_committed)
             {
                 _failure ??= failure;
@@ -143,4 +147,6 @@ internal sealed class WalFlusher : IDisposable
             request.Abort(failure);
         }
     }
+
+    private readonly record struct CommittedBatch(WriteRequest[] Writes, long Started);
 }

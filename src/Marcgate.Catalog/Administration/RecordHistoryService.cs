@@ -1,3 +1,4 @@
+using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Matching;
 using Marcgate.Catalog.Storage;
 using Marcgate.Marc;
@@ -65,6 +66,7 @@ public sealed class RecordHistoryService
             PrimaryOclcNumber = numbers.Primary,
             UserId = by,
             Message = $"Record {id} reverted to version {version} by {by}.",
+            CorrelationId = ImportCorrelation.NewId(),
         };
         var result = await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
         return result.Status switch

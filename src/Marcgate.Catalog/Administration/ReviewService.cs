@@ -100,6 +100,7 @@ public sealed class ReviewService
             LogonId = item.LogonId,
             UserId = item.UserId,
             Message = $"Review item {itemId} resolved by {by}.",
+            CorrelationId = ImportCorrelation.NewId(),
         };
         var result = await _store.ResolveReviewItemAsync(resolution, commit, cancellationToken).ConfigureAwait(false);
         if (!result.Resolved)

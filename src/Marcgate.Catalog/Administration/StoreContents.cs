@@ -199,6 +199,7 @@ internal static class StoreContents
             .Add(receipt.RecordId?.Value)
             .Add(receipt.OclcNumber?.Value)
             .Add(receipt.Message)
+            .Add(receipt.CorrelationId)
             .Finish();
     }
 

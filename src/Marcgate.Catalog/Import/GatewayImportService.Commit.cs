@@ -99,6 +99,7 @@ public sealed partial class GatewayImportService
                 PrimaryOclcNumber = index.Primary ?? numbers.Primary,
                 LogonId = context.Request.LogonId,
                 UserId = context.Request.UserId,
+                CorrelationId = context.CorrelationId,
             };
             commit = commit with { Message = $"The record has been processed successfully ({repository})." };
 
@@ -117,6 +118,7 @@ public sealed partial class GatewayImportService
                     RecordId = result.RecordId!.Value.ToString(),
                     OclcNumber = commit.PrimaryOclcNumber?.ToString(),
                     Warnings = context.Warnings,
+                    CorrelationId = context.CorrelationId,
                 };
             }
 

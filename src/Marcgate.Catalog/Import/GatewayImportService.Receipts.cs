@@ -15,6 +15,7 @@ public sealed partial class GatewayImportService
             Repository = context.Repository,
             OclcNumber = context.OclcNumber,
             Message = detail is null ? "Import Failed. " + message : $"Import Failed. {message} ({detail})",
+            CorrelationId = context.CorrelationId,
         };
 
         try
@@ -31,6 +32,7 @@ public sealed partial class GatewayImportService
             Repository = context.Repository,
             OclcNumber = context.OclcNumber?.ToString(),
             Warnings = context.Warnings,
+            CorrelationId = context.CorrelationId,
         };
     }
 }

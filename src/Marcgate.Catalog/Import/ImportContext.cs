@@ -10,6 +10,9 @@ internal sealed class ImportContext(ImportRequest request, DateTimeOffset at)
 
     public DateTimeOffset At { get; } = at;
 
+    /// <summary>The ID the receipt and the host's log line share: the caller's, or a new one.</summary>
+    public string CorrelationId { get; } = request.CorrelationId ?? ImportCorrelation.NewId();
+
     public Account? Account { get; set; }
 
     public ProfileRules? Rules { get; set; }

@@ -18,4 +18,7 @@ public sealed record ImportOutcome(bool Ok, string? Action, string? Code, string
 
     /// <summary>Warnings to show the cataloger (validation warnings, recoveries).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The import's correlation ID, as its receipt keeps it.</summary>
+    public string? CorrelationId { get; init; }
 }

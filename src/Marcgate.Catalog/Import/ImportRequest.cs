@@ -8,6 +8,9 @@ namespace Marcgate.Catalog.Import;
 /// <param name="Record">The record bytes as received and read (<see cref="IGatewayImporter.Read"/>).</param>
 public sealed record ImportRequest(string? LogonId, string? Password, string? UserId, string PeerAddress, ReceivedRecord Record)
 {
+    /// <summary>The import's correlation ID (<see cref="ImportCorrelation"/>), or null for the pipeline to make one.</summary>
+    public string? CorrelationId { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"ImportRequest {{ LogonId = {LogonId}, UserId = {UserId}, PeerAddress = {PeerAddress}, Record = {Record.Bytes.Length} bytes }}";
+    public override string ToString() => $"ImportRequest {{ LogonId = {LogonId}, UserId = {UserId}, PeerAddress = {PeerAddress}, CorrelationId = {CorrelationId}, Record = {Record.Bytes.Length} bytes }}";
 }

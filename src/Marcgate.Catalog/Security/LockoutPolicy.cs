@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Marcgate.Catalog.Metrics;
 using Marcgate.Catalog.Storage;
 
 namespace Marcgate.Catalog.Security;
@@ -80,6 +81,12 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
         if (limit <= 0 || failures < limit)
         {
             return false;
+        }
+
+        // A key already locked (failures without a logon ID are counted even then) is not locked out again.
+        if (!_lockedUntil.TryGetValue(key, out var until) || until <= now)
+        {
+            LogonMetrics.LockedOutKey(key.Scope);
         }
 
         _lockedUntil[key] = now + options.LockoutPeriod;

@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Import;
+using Marcgate.Catalog.Metrics;
 using Marcgate.Catalog.Storage;
 using Marcgate.Gateway;
 
@@ -20,6 +21,7 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
         if (string.IsNullOrEmpty(logonId))
         {
             // No logon block (the raw dialect, §2) or an empty A field: nobody to authenticate.
+            LogonMetrics.Refused(LogonMetrics.NoLogonId);
             await lockout.RecordFailureAsync(peerKey, cancellationToken).ConfigureAwait(false);
             return new LogonResult(null, GatewayReplyCodes.LogonFailed, "Logon failed--no logon ID was sent; this host accepts records only with a logon ID and password.");
         }
@@ -28,12 +30,14 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
         if (await lockout.IsLockedOutAsync(peerKey, cancellationToken).ConfigureAwait(false)
             || await lockout.IsLockedOutAsync(idKey, cancellationToken).ConfigureAwait(false))
         {
+            LogonMetrics.Refused(LogonMetrics.LockedOut);
             return new LogonResult(null, GatewayReplyCodes.LockedOut, "Logon locked--too many failed logons for this logon ID or address; try again later.");
         }
 
         var account = await store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false);
         if (!Verify(account, password ?? string.Empty))
         {
+            LogonMetrics.Refused(account is null ? LogonMetrics.UnknownLogonId : LogonMetrics.WrongPassword);
             await lockout.RecordFailureAsync(idKey, cancellationToken).ConfigureAwait(false);
             await lockout.RecordFailureAsync(peerKey, cancellationToken).ConfigureAwait(false);
             return new LogonResult(null, GatewayReplyCodes.LogonFailed, LogonFailedMessage);
@@ -42,6 +46,7 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
         await lockout.ClearAsync(idKey, cancellationToken).ConfigureAwait(false);
         if (!AddressAllowList.Allows(account!.AllowedAddresses, peerAddress))
         {
+            LogonMetrics.Refused(LogonMetrics.AllowList);
             return new LogonResult(null, GatewayReplyCodes.NotAuthorized, $"Not authorized--logon ID {logonId} may not export from address {peerAddress}.");
         }
 

@@ -28,4 +28,7 @@ public sealed record Receipt(DateTimeOffset At, string PeerAddress, string? Logo
 
     /// <summary>The reply's human line (gateway §4).</summary>
     public string? Message { get; init; }
+
+    /// <summary>The import's correlation ID, also in the host's log line (<see cref="Import.ImportCorrelation"/>); null on receipts from before there were any.</summary>
+    public string? CorrelationId { get; init; }
 }

@@ -17,4 +17,7 @@ public sealed record ReceiptQuery
 
     /// <summary>Only receipts at or after this time, or any when null.</summary>
     public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Only receipts of the import with this correlation ID (compared ordinally), or any when null.</summary>
+    public string? CorrelationId { get; init; }
 }

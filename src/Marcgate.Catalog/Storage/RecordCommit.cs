@@ -37,4 +37,7 @@ public sealed record RecordCommit(
 
     /// <summary>The human line of the reply, kept in the receipt (gateway §4).</summary>
     public string? Message { get; init; }
+
+    /// <summary>The import's correlation ID, kept in the receipt.</summary>
+    public string? CorrelationId { get; init; }
 }
