@@ -43,17 +43,42 @@ public sealed class HostBehaviourTests
     }
 
     [Fact]
-    public async Task S7_one_log_line_per_receipt_never_with_the_password()
+    public async Task S7_one_log_line_per_import_never_with_the_password()
     {
         await using var host = await RunningHost.StartAsync();
         await host.SendOneAsync(Concat(Ascii("UK100-123-456ABNZPKsupersecret"), Sample));
         await host.SendOneAsync(Concat(Ascii("ABNZPBpw"), Sample));
-        var receipts = host.Log.Lines.Where(l => l.StartsWith("Receipt", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, receipts.Count);
-        Assert.Contains("logon=NZ user=100-123-456", receipts[0], StringComparison.Ordinal);
-        Assert.Contains("status=error code=logon-failed", receipts[0], StringComparison.Ordinal);
-        Assert.Contains("status=ok action=added", receipts[1], StringComparison.Ordinal);
+        var imports = host.Log.Lines.Where(l => l.StartsWith("Import ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, imports.Count);
+        Assert.Contains("logon=NZ user=100-123-456", imports[0], StringComparison.Ordinal);
+        Assert.Contains("outcome=refused code=logon-failed", imports[0], StringComparison.Ordinal);
+        Assert.Contains("outcome=added code=-", imports[1], StringComparison.Ordinal);
         Assert.DoesNotContain(host.Log.Lines, l => l.Contains("supersecret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task S7_an_importer_that_throws_is_still_one_log_line_with_its_exception()
+    {
+        await using var host = await RunningHost.StartAsync();
+        host.Importer.Failure = new InvalidOperationException("disk on fire");
+        await host.SendOneAsync(Concat(Ascii("ABNZPBpw"), Sample));
+
+        var line = Assert.Single(host.Log.Entries, e => e.EventId.Name == "Import");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, line.Level);
+        Assert.Equal("disk on fire", line.Exception?.Message);
+        Assert.Contains("outcome=refused code=server-error", line.Text, StringComparison.Ordinal);
+        Assert.Single(host.Log.Lines, l => l.Contains("disk on fire", StringComparison.Ordinal) || l.StartsWith("Import ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task S7_a_logon_or_user_id_cannot_forge_tokens_or_lines_in_the_log()
+    {
+        await using var host = await RunningHost.StartAsync();
+        await host.SendOneAsync(Concat(Ascii("ANN Z outcome=okPBpw"), Sample));
+
+        var line = Assert.Single(host.Log.Lines, l => l.StartsWith("Import ", StringComparison.Ordinal));
+        Assert.Contains(@"logon=N\u0020Z\u0020outcome=ok ", line, StringComparison.Ordinal);
+        Assert.Single(line.Split(' '), t => t.StartsWith("outcome=", StringComparison.Ordinal));
     }
 
     [Fact]

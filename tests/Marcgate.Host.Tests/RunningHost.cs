@@ -60,9 +60,11 @@ internal sealed class RunningHost : IAsyncDisposable
 /// <summary>Keeps every log line, to check what is (and is never) logged.</summary>
 internal sealed class ListLogger : ILogger<GatewayServer>
 {
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LogEntry> _entries = new();
 
-    public IReadOnlyList<string> Lines => [.. _lines];
+    public IReadOnlyList<string> Lines => [.. _entries.Select(e => e.Text)];
+
+    public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -70,5 +72,5 @@ internal sealed class ListLogger : ILogger<GatewayServer>
     public bool IsEnabled(LogLevel logLevel) => true;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _lines.Enqueue(formatter(state, exception));
+        _entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), exception, state as IReadOnlyList<KeyValuePair<string, object?>> ?? []));
 }

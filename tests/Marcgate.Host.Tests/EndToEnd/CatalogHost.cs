@@ -35,12 +35,14 @@ internal sealed class CatalogHost : IAsyncDisposable
 
     public IPEndPoint EndPoint => Server.EndPoints[0];
 
-    public static async Task<CatalogHost> StartAsync(ImportOptions? importOptions = null, ImportProfile? profile = null)
+    public static async Task<CatalogHost> StartAsync(
+        ImportOptions? importOptions = null, ImportProfile? profile = null, string repository = Repository, Action<GatewayHostOptions>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "marcgate-host-" + Guid.NewGuid().ToString("N"));
         var store = await SqliteCatalogStore.OpenAsync(directory);
-        await SeedAsync(store, profile);
+        await SeedAsync(store, profile, repository);
         var options = new GatewayHostOptions { Listen = ["127.0.0.1:0"], IdleTimeout = TimeSpan.FromSeconds(5), SettleTime = TimeSpan.FromMilliseconds(200) };
+        configure?.Invoke(options);
         var log = new ListLogger();
         var server = new GatewayServer(Options.Create(options), new GatewayImportService(store, MarcValidator.Instance, importOptions), log);
         await server.StartAsync(CancellationToken.None);
@@ -48,15 +50,15 @@ internal sealed class CatalogHost : IAsyncDisposable
     }
 
     /// <summary>Adds the repository and its account to a store.</summary>
-    public static async Task SeedAsync(ICatalogStore store, ImportProfile? profile = null)
+    public static async Task SeedAsync(ICatalogStore store, ImportProfile? profile = null, string repository = Repository)
     {
-        await store.AddRepositoryAsync(Repository, DateTimeOffset.UtcNow, default);
+        await store.AddRepositoryAsync(repository, DateTimeOffset.UtcNow, default);
         if (profile is not null)
         {
             await store.SaveProfileAsync(profile, default);
         }
 
-        await store.SaveAccountAsync(new Account(LogonId, Repository, profile?.Name ?? ImportOptions.DefaultProfileName, s_hash.Value), default);
+        await store.SaveAccountAsync(new Account(LogonId, repository, profile?.Name ?? ImportOptions.DefaultProfileName, s_hash.Value), default);
     }
 
     public static byte[] Logon(string password = Password) =>
