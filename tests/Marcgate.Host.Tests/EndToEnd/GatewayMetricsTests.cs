@@ -160,6 +160,7 @@ public sealed class GatewayMetricsTests
         var record = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
         record.Fields.Add(new ControlField("001", $"ocm{oclc}"));
         record.Fields.Add(new ControlField("003", "OCoLC"));
+        record.Fields.Add(new ControlField("005", "20240101120000.0"));
         record.Fields.Add(new ControlField("008", "240101s2024    ilu           000 0 eng d"));
         record.Fields.Add(new DataField("035", ' ', ' ', [new Subfield('a', $"(OCoLC){oclc}")]));
         record.Fields.Add(new DataField("040", ' ', ' ', [new Subfield('a', "DLC"), new Subfield('b', "eng"), new Subfield('c', "DLC")]));
