@@ -11,10 +11,6 @@ namespace Marcgate.Host;
 /// </summary>
 internal readonly struct ImportLogEntry : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    public const string Template =
-        "Import {CorrelationId} peer={Peer} logon={LogonId} user={UserId} repository={Repository} outcome={Outcome} code={Code} " +
-        "record={RecordId} oclc={OclcNumber} bytes={Bytes} warnings={Warnings} elapsed_ms={ElapsedMs} reason={Reason}";
-
     public static readonly EventId EventId = new(2, "Import");
 
     public static readonly Func<ImportLogEntry, Exception?, string> Formatter = static (entry, _) => entry.ToString();
@@ -47,7 +43,7 @@ internal readonly struct ImportLogEntry : IReadOnlyList<KeyValuePair<string, obj
     /// <summary>For a refused record, the reply's human line after "Import Failed."; null on success.</summary>
     public string? Reason { get; init; }
 
-    public int Count => 14;
+    public int Count => 13;
 
     public KeyValuePair<string, object?> this[int index] => index switch
     {
@@ -64,7 +60,6 @@ internal readonly struct ImportLogEntry : IReadOnlyList<KeyValuePair<string, obj
         10 => new("Warnings", Warnings),
         11 => new("ElapsedMs", ElapsedMs),
         12 => new("Reason", Reason),
-        13 => new("{OriginalFormat}", Template),
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
 

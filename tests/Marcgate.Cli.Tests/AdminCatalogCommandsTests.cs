@@ -127,4 +127,28 @@ public sealed class AdminCatalogCommandsTests
         Assert.Contains("'fine' is not an outcome", badOutcome.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, badTime.ExitCode);
     }
+
+    [Fact]
+    public async Task Receipts_show_correlation_ids_and_one_is_found_by_its_id_in_any_case()
+    {
+        using var cli = new AdminCli();
+        await AdminRecordsTests.ImportAsync(
+            cli,
+            AdminRecordsTests.Record("(OCoLC)1", null, "One"),
+            AdminRecordsTests.Record("(OCoLC)2", null, "Two"));
+        var all = (await cli.RunAsync("receipts")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ids = all.Select(line => Assert.Single(line.Split('\t'), t => t.StartsWith("correlation=", StringComparison.Ordinal))["correlation=".Length..]).ToList();
+
+        var second = await cli.RunAsync($"receipts --correlation {ids[1].ToLowerInvariant()}");
+        var unknown = await cli.RunAsync("receipts --correlation 00000000000000ZZ");
+        var bad = await cli.RunAsync("receipts --correlation 12345");
+
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal(16, id.Length));
+        Assert.Equal((0, all[1]), (second.ExitCode, second.Out.Trim()));
+        Assert.Contains("oclc=2\t", second.Out, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (unknown.ExitCode, unknown.Out));
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
+        Assert.Contains("'12345' is not a correlation ID", bad.Error, StringComparison.Ordinal);
+    }
 }

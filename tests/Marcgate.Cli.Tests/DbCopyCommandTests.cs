@@ -167,7 +167,7 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         await store.SaveProfileAsync(new ImportProfile("consortium") { FieldsToDelete = ["938"], ProtectedFields = ["590"], CopyCancelledNumbers = false }, default);
         await store.SaveAccountAsync(new Account("NETCAT1", "NETWORK", "consortium", Hash(7)) { AllowedAddresses = ["192.0.2.0/24"] }, default);
 
-        var numbered = await store.CommitAsync(new RecordCommit("NETWORK", Bytes("a1"), [new OclcNumber(101)], s_t0.AddMinutes(2), "192.0.2.1") { LogonId = "NETCAT1" }, default);
+        var numbered = await store.CommitAsync(new RecordCommit("NETWORK", Bytes("a1"), [new OclcNumber(101)], s_t0.AddMinutes(2), "192.0.2.1") { LogonId = "NETCAT1", CorrelationId = "01KBV0RR000000A1" }, default);
         await store.CommitAsync(new RecordCommit("NETWORK", Bytes("a2"), [new OclcNumber(101), new OclcNumber(102)], s_t0.AddMinutes(3), "192.0.2.1")
         {
             ExistingId = numbered.RecordId,
@@ -177,7 +177,7 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         await store.CommitAsync(new RecordCommit("NETWORK", Bytes("a3"), [new OclcNumber(102)], s_t0.AddMinutes(4), "192.0.2.1") { ExistingId = numbered.RecordId, ExpectedVersion = 2 }, default);
         await store.CommitAsync(new RecordCommit("NETWORK", Bytes("b1"), [], s_t0.AddMinutes(5), "192.0.2.2") { MatchOnContent = true }, default);
         await store.CommitAsync(new RecordCommit("SANDBOX", Bytes("c1"), [new OclcNumber(101)], s_t0.AddMinutes(6), "192.0.2.3"), default);
-        await store.AppendReceiptAsync(new Receipt(s_t0.AddMinutes(7), "203.0.113.9", "INTRUDER", null, Ok: false) { Code = "logon-failed" }, default);
+        await store.AppendReceiptAsync(new Receipt(s_t0.AddMinutes(7), "203.0.113.9", "INTRUDER", null, Ok: false) { Code = "logon-failed", CorrelationId = "01KBV0RR000070A1" }, default);
 
         var open = await store.AddReviewItemAsync(new ReviewItem("NETWORK", Bytes("r1"), [numbered.RecordId!.Value], "several matches", s_t0.AddMinutes(8)) { LogonId = "NETCAT1" }, default);
         var resolved = await store.AddReviewItemAsync(new ReviewItem("SANDBOX", Bytes("r2"), [new RecordId(1), new RecordId(2)], "several matches", s_t0.AddMinutes(9)), default);
@@ -195,7 +195,9 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         Assert.Equal(["a1", "a2", "a3"], history.Select(v => Encoding.UTF8.GetString(v.Content.Span)));
         Assert.Equal([records[0].Id], (await copied.FindByOclcNumbersAsync("NETWORK", [new OclcNumber(102)], default)).Select(r => r.Id));
         Assert.Single(await copied.ListReviewItemsAsync(null, 10, default));
-        Assert.Equal(6, (await copied.GetLastReceiptsAsync(100, default)).Count);
+        var receipts = await copied.GetLastReceiptsAsync(100, default);
+        Assert.Equal(6, receipts.Count);
+        Assert.Equal(["01KBV0RR000000A1", null, null, null, null, "01KBV0RR000070A1"], receipts.Select(r => r.CorrelationId));
 
         // New records take ids after the copied ones.
         var added = await copied.CommitAsync(new RecordCommit("SANDBOX", Bytes("new"), [], s_t0.AddDays(1), "192.0.2.4"), default);
