@@ -33,7 +33,8 @@ public sealed partial class GatewayImportService : IGatewayImporter
         _authenticator = new LogonAuthenticator(
             store,
             new LockoutPolicy(store, _options.Lockout, _time),
-            new CredentialCache(_options.CredentialCacheLifetime, _time));
+            new CredentialCache(_options.CredentialCacheLifetime, _time),
+            _time);
     }
 
     /// <inheritdoc />

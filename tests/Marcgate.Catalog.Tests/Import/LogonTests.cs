@@ -70,7 +70,7 @@ public sealed class LogonTests
     }
 
     [Fact]
-    public async Task A_successful_logon_clears_the_logon_ids_failures()
+    public async Task Failures_do_not_lock_out_the_address_the_logon_id_succeeded_from()
     {
         var options = new ImportOptions { Lockout = new LockoutOptions { MaxFailuresPerLogonId = 2, MaxFailuresPerPeerAddress = 100 } };
         await using var fixture = await ImportFixture.CreateAsync(options: options);
