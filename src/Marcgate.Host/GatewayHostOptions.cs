@@ -35,6 +35,9 @@ public sealed class GatewayHostOptions
     /// <summary>Answer record bytes that are not ISO 2709 with <c>code=bad-record</c> before the logon is checked; when off, the import pipeline answers them after it.</summary>
     public bool CheckRecordStructure { get; set; } = true;
 
+    /// <summary>The optional TLS listeners, with their certificate and key files.</summary>
+    public GatewayTlsOptions Tls { get; set; } = new();
+
     /// <summary>The listeners to open: <see cref="Listen"/>, or the default one on <see cref="Port"/>.</summary>
     public IReadOnlyList<string> EffectiveListeners => Listen.Count > 0 ? Listen : [$"0.0.0.0:{Port}"];
 
@@ -46,6 +49,7 @@ public sealed class GatewayHostOptions
 
     /// <summary>Throws when a limit makes no sense.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative, or the settle time is not below the idle timeout.</exception>
+    /// <exception cref="ArgumentException">TLS listeners are configured without a certificate or key file.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
@@ -54,5 +58,10 @@ public sealed class GatewayHostOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SettleTime, TimeSpan.Zero, nameof(SettleTime));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(SettleTime, IdleTimeout, nameof(SettleTime));
+        if (Tls.Listen.Count > 0 && (string.IsNullOrWhiteSpace(Tls.CertificateFile) || string.IsNullOrWhiteSpace(Tls.KeyFile)))
+        {
+            var missing = string.IsNullOrWhiteSpace(Tls.CertificateFile) ? nameof(GatewayTlsOptions.CertificateFile) : nameof(GatewayTlsOptions.KeyFile);
+            throw new ArgumentException($"TLS listeners need a certificate and a key: Tls:{missing} is not set.", $"{nameof(Tls)}:{missing}");
+        }
     }
 }

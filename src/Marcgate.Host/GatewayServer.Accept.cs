@@ -5,7 +5,7 @@ namespace Marcgate.Host;
 
 public sealed partial class GatewayServer
 {
-    private async Task AcceptAsync(Socket listener)
+    private async Task AcceptAsync(Socket listener, bool tls)
     {
         while (!_stopping.IsCancellationRequested)
         {
@@ -26,15 +26,15 @@ public sealed partial class GatewayServer
                 continue;
             }
 
-            Serve(socket);
+            Serve(socket, tls);
         }
     }
 
-    private void Serve(Socket socket)
+    private void Serve(Socket socket, bool tls)
     {
         socket.NoDelay = true;
         var peer = (IPEndPoint)socket.RemoteEndPoint!;
-        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token);
+        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token) { Certificate = tls ? _certificate : null };
         var id = Interlocked.Increment(ref _nextSession);
         if (!_limiter.TryAcquire(peer.Address, out var refusal))
         {

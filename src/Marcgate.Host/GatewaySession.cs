@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Marcgate.Catalog.Import;
 using Marcgate.Gateway;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,7 @@ internal sealed partial class GatewaySession
     private readonly string _peerAddress;
     private readonly string _peer;
     private bool _answeredAny;
+    private SslStream? _tls;
 
     public GatewaySession(Socket socket, IPEndPoint peer, GatewayHostOptions options, IGatewayImporter importer, ILogger logger, CancellationToken stopping, CancellationToken abort)
     {
@@ -36,11 +39,17 @@ internal sealed partial class GatewaySession
         _peer = peer.ToString();
     }
 
+    /// <summary>The certificate of a TLS listener's connection; null on a plain listener.</summary>
+    public ServerCertificate? Certificate { get; init; }
+
     public async Task RunAsync()
     {
         try
         {
-            await ServeAsync().ConfigureAwait(false);
+            if (Certificate is null || await HandshakeAsync().ConfigureAwait(false))
+            {
+                await ServeAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException
                                    || (ex is OperationCanceledException && _abort.IsCancellationRequested))
@@ -53,17 +62,23 @@ internal sealed partial class GatewaySession
         }
         finally
         {
+            _tls?.Dispose();
             _buffer.Dispose();
             _socket.Dispose();
         }
     }
 
-    /// <summary>Answers a connection over the limits with <c>code=busy</c>, then closes it.</summary>
+    /// <summary>Answers a connection over the limits with <c>code=busy</c>, then closes it; a TLS connection is closed without a handshake or reply.</summary>
     public async Task RefuseAsync(string reason)
     {
         HostLog.Refused(_logger, _peer, reason);
         try
         {
+            if (Certificate is not null)
+            {
+                return;
+            }
+
             await ReplyAsync(GatewayReply.Failure(GatewayReplyCodes.Busy, reason)).ConfigureAwait(false);
             await CloseAfterErrorAsync().ConfigureAwait(false);
         }
@@ -74,6 +89,27 @@ internal sealed partial class GatewaySession
         finally
         {
             _socket.Dispose();
+        }
+    }
+
+    // A client gets the idle timeout to finish the handshake, as it would to send its request.
+    private async Task<bool> HandshakeAsync()
+    {
+        var tls = new SslStream(new NetworkStream(_socket, ownsSocket: false), leaveInnerStreamOpen: false);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_abort, _stopping);
+        cancel.CancelAfter(_options.IdleTimeout);
+        try
+        {
+            var options = new SslServerAuthenticationOptions { ServerCertificateContext = Certificate!.Current, ClientCertificateRequired = false };
+            await tls.AuthenticateAsServerAsync(options, cancel.Token).ConfigureAwait(false);
+            _tls = tls;
+            return true;
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException or OperationCanceledException or InvalidOperationException)
+        {
+            HostLog.HandshakeFailed(_logger, _peer, ex.Message);
+            await tls.DisposeAsync().ConfigureAwait(false);
+            return false;
         }
     }
 

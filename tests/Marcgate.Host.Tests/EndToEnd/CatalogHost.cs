@@ -35,12 +35,13 @@ internal sealed class CatalogHost : IAsyncDisposable
 
     public IPEndPoint EndPoint => Server.EndPoints[0];
 
-    public static async Task<CatalogHost> StartAsync(ImportOptions? importOptions = null, ImportProfile? profile = null)
+    public static async Task<CatalogHost> StartAsync(ImportOptions? importOptions = null, ImportProfile? profile = null, Action<GatewayHostOptions>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "marcgate-host-" + Guid.NewGuid().ToString("N"));
         var store = await SqliteCatalogStore.OpenAsync(directory);
         await SeedAsync(store, profile);
         var options = new GatewayHostOptions { Listen = ["127.0.0.1:0"], IdleTimeout = TimeSpan.FromSeconds(5), SettleTime = TimeSpan.FromMilliseconds(200) };
+        configure?.Invoke(options);
         var log = new ListLogger();
         var server = new GatewayServer(Options.Create(options), new GatewayImportService(store, MarcValidator.Instance, importOptions), log);
         await server.StartAsync(CancellationToken.None);
