@@ -175,7 +175,8 @@ internal static partial class ServeConfiguration
         {
             var setting = gateway.GetSection(e.ParamName ?? string.Empty);
             var reason = e.Message.Split(" (Parameter", 2)[0].Split('\n', 2)[0].TrimEnd('.');
-            problems.Add($"setting '{setting.Path}' {Where(root, setting)}: {reason}");
+            var where = Where(root, setting);
+            problems.Add($"setting '{setting.Path}'{(where.Length > 0 ? " " + where : string.Empty)}: {reason}");
         }
     }
 
