@@ -20,8 +20,24 @@ public sealed class GatewayHostOptions
     /// <summary>Connections served at once, over all listeners; more are answered <c>code=busy</c> and closed.</summary>
     public int MaxConnections { get; set; } = 2000;
 
-    /// <summary>Connections served at once from one peer address (browser exports all come from OCLC's servers, §1, so not too low).</summary>
-    public int MaxConnectionsPerPeer { get; set; } = 200;
+    /// <summary>Connections served at once from one peer address (browser exports all come from OCLC's servers, §1, so not too low); more are answered <c>code=busy</c> and closed.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 200;
+
+    /// <summary>The earlier name of <see cref="MaxConnectionsPerAddress"/>, still read from configuration.</summary>
+    public int MaxConnectionsPerPeer
+    {
+        get => MaxConnectionsPerAddress;
+        set => MaxConnectionsPerAddress = value;
+    }
+
+    /// <summary>
+    /// The slowest a request may arrive, in bytes a second averaged from its first byte, once <see cref="MinDataRateGrace"/> has passed;
+    /// a slower client is answered <c>code=timeout</c> and closed. 0 turns the check off (the idle timeout still applies).
+    /// </summary>
+    public int MinDataRate { get; set; } = 240;
+
+    /// <summary>How long a request may take before <see cref="MinDataRate"/> is checked.</summary>
+    public TimeSpan MinDataRateGrace { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a connection may send nothing (gateway §5 rule 5); below the clients' usual 90-100 s.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -53,7 +69,9 @@ public sealed class GatewayHostOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerPeer, 1, nameof(MaxConnectionsPerPeer));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerAddress, 1, nameof(MaxConnectionsPerAddress));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinDataRate, nameof(MinDataRate));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MinDataRateGrace, TimeSpan.Zero, nameof(MinDataRateGrace));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1024, nameof(MaxRequestBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SettleTime, TimeSpan.Zero, nameof(SettleTime));

@@ -38,11 +38,38 @@ public sealed partial class GatewayServer
         var id = Interlocked.Increment(ref _nextSession);
         if (!_limiter.TryAcquire(peer.Address, out var refusal))
         {
-            Track(id, session.RefuseAsync(refusal));
+            // A flood is logged once per address a minute, with how many were refused meanwhile, not once per connection.
+            if (_refusals.ShouldLog(peer.Address, out var alsoRefused))
+            {
+                HostLog.Refused(_logger, peer.ToString(), alsoRefused == 0 ? refusal : $"{refusal} ({alsoRefused} more refused from this address in the last minute)");
+            }
+
+            // Answering busy takes a moment (the reply, then draining what the client sends); past this many at once the
+            // answers themselves would hold a flood's sockets open, so further refused connections are just closed.
+            if (Interlocked.Increment(ref _refusing) > MaxRefusingAtOnce)
+            {
+                Interlocked.Decrement(ref _refusing);
+                socket.Dispose();
+                return;
+            }
+
+            Track(id, RefuseAsync(session, refusal));
             return;
         }
 
         Track(id, RunAsync(session, peer.Address));
+    }
+
+    private async Task RefuseAsync(GatewaySession session, string reason)
+    {
+        try
+        {
+            await session.RefuseAsync(reason).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _refusing);
+        }
     }
 
     private async Task RunAsync(GatewaySession session, IPAddress peer)

@@ -15,10 +15,14 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
 {
     private const int Backlog = 512;
 
+    // Connections answered busy at once (see Serve).
+    private const int MaxRefusingAtOnce = 256;
+
     private readonly GatewayHostOptions _options;
     private readonly IGatewayImporter _importer;
     private readonly ILogger _logger;
     private readonly ConnectionLimiter _limiter;
+    private readonly RefusalLog _refusals = new(TimeSpan.FromMinutes(1));
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly List<Socket> _listeners = [];
@@ -27,6 +31,7 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
     private readonly List<Task> _acceptLoops = [];
     private readonly ConcurrentDictionary<long, Task> _sessions = new();
     private long _nextSession;
+    private int _refusing;
 
     /// <summary>Creates the host; nothing listens until <see cref="StartAsync"/>.</summary>
     public GatewayServer(IOptions<GatewayHostOptions> options, IGatewayImporter importer, ILogger<GatewayServer> logger)
@@ -36,7 +41,7 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
         _options.Validate();
         _importer = importer;
         _logger = logger;
-        _limiter = new ConnectionLimiter(_options.MaxConnections, _options.MaxConnectionsPerPeer);
+        _limiter = new ConnectionLimiter(_options.MaxConnections, _options.MaxConnectionsPerAddress);
         if (_options.Tls.Listen.Count > 0)
         {
             _certificate = new ServerCertificate(_options.Tls.CertificateFile!, _options.Tls.KeyFile!, TimeProvider.System, logger);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Security;
@@ -23,6 +24,9 @@ internal sealed partial class GatewaySession
     private readonly string _peerAddress;
     private readonly string _peer;
     private bool _answeredAny;
+
+    // When the first byte of the request in hand arrived (Stopwatch timestamp), for the minimum data rate; 0 between requests.
+    private long _requestStarted;
     private SslStream? _tls;
 
     public GatewaySession(Socket socket, IPEndPoint peer, GatewayHostOptions options, IGatewayImporter importer, ILogger logger, CancellationToken stopping, CancellationToken abort)
@@ -71,7 +75,6 @@ internal sealed partial class GatewaySession
     /// <summary>Answers a connection over the limits with <c>code=busy</c>, then closes it; a TLS connection is closed without a handshake or reply.</summary>
     public async Task RefuseAsync(string reason)
     {
-        HostLog.Refused(_logger, _peer, reason);
         try
         {
             if (Certificate is not null)
@@ -124,6 +127,7 @@ internal sealed partial class GatewaySession
                 case GatewayReadStatus.Complete:
                     var request = result.Request!;
                     _buffer.Discard(result.Consumed);
+                    _requestStarted = 0;
                     await ReplyAsync(await HandleAsync(request).ConfigureAwait(false)).ConfigureAwait(false);
                     _answeredAny = true;
                     input = input == GatewayInput.Quiet ? GatewayInput.Open : input;
@@ -146,7 +150,26 @@ internal sealed partial class GatewaySession
 
             var betweenRequests = result.Status == GatewayReadStatus.Idle;
             var settling = result.Status == GatewayReadStatus.CompleteIfQuiet;
-            switch (await ReceiveAsync(settling ? _options.SettleTime : _options.IdleTimeout, betweenRequests).ConfigureAwait(false))
+            var wait = settling ? _options.SettleTime : _options.IdleTimeout;
+            var slow = false;
+            if (!settling && _buffer.Count > 0 && _options.MinDataRate > 0)
+            {
+                // The request must keep up the minimum rate: wait no longer than until its average would fall below it.
+                _requestStarted = _requestStarted == 0 ? Stopwatch.GetTimestamp() : _requestStarted;
+                var allowed = TimeSpan.FromSeconds(Math.Max(_options.MinDataRateGrace.TotalSeconds, (double)_buffer.Count / _options.MinDataRate));
+                var left = allowed - Stopwatch.GetElapsedTime(_requestStarted);
+                if (left <= TimeSpan.Zero)
+                {
+                    await ReplyAsync(TooSlowReply()).ConfigureAwait(false);
+                    await CloseAfterErrorAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                slow = left < wait;
+                wait = slow ? left : wait;
+            }
+
+            switch (await ReceiveAsync(wait, betweenRequests).ConfigureAwait(false))
             {
                 case ReceiveResult.Data:
                     input = GatewayInput.Open;
@@ -157,6 +180,10 @@ internal sealed partial class GatewaySession
                 case ReceiveResult.Timeout when settling:
                     input = GatewayInput.Quiet;
                     break;
+                case ReceiveResult.Timeout when slow:
+                    await ReplyAsync(TooSlowReply()).ConfigureAwait(false);
+                    await CloseAfterErrorAsync().ConfigureAwait(false);
+                    return;
                 case ReceiveResult.Timeout when betweenRequests && _answeredAny:
                     // §5: a connection idle between requests is closed after the idle timeout, with nothing to answer.
                     return;
@@ -176,6 +203,16 @@ internal sealed partial class GatewaySession
         var message = _buffer.Count == 0
             ? $"No request arrived within {seconds} s."
             : $"No complete record arrived within {seconds} s; {_buffer.Count} bytes of a request were received.";
+        HostLog.Rejected(_logger, _peer, GatewayReplyCodes.Timeout, message);
+        return GatewayReply.Failure(GatewayReplyCodes.Timeout, message);
+    }
+
+    private GatewayReply TooSlowReply()
+    {
+        var seconds = Stopwatch.GetElapsedTime(_requestStarted).TotalSeconds;
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"The request arrived too slowly: {_buffer.Count} bytes in {seconds:0.#} s, below the minimum of {_options.MinDataRate} bytes a second.");
         HostLog.Rejected(_logger, _peer, GatewayReplyCodes.Timeout, message);
         return GatewayReply.Failure(GatewayReplyCodes.Timeout, message);
     }
