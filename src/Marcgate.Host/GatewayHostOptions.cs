@@ -51,6 +51,12 @@ public sealed class GatewayHostOptions
     /// <summary>Answer record bytes that are not ISO 2709 with <c>code=bad-record</c> before the logon is checked; when off, the import pipeline answers them after it.</summary>
     public bool CheckRecordStructure { get; set; } = true;
 
+    /// <summary>
+    /// The logon ID of the account that requests without a logon block use (Evergreen's raw "Connection" destination, or Send Logon ID off, gateway §2),
+    /// and only from an address on that account's allow list; null (the default) refuses them.
+    /// </summary>
+    public string? DefaultAccount { get; set; }
+
     /// <summary>The optional TLS listeners, with their certificate and key files.</summary>
     public GatewayTlsOptions Tls { get; set; } = new();
 

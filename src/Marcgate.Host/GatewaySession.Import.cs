@@ -33,7 +33,8 @@ internal sealed partial class GatewaySession
         {
             // The request in hand is finished on shutdown: only a forced stop cancels the import (§5).
             var outcome = await _importer.ImportAsync(
-                new ImportRequest(request.EffectiveLogonId, request.Password, request.ExportingUserId, _peerAddress, record), _abort).ConfigureAwait(false);
+                new ImportRequest(request.EffectiveLogonId, request.Password, request.ExportingUserId, _peerAddress, record) { DefaultLogonId = _options.DefaultAccount },
+                _abort).ConfigureAwait(false);
             return ImportReplies.From(outcome, warnings);
         }
         catch (Exception ex) when (!_abort.IsCancellationRequested)

@@ -8,6 +8,12 @@ namespace Marcgate.Catalog.Import;
 /// <param name="Record">The record bytes as received and read (<see cref="IGatewayImporter.Read"/>).</param>
 public sealed record ImportRequest(string? LogonId, string? Password, string? UserId, string PeerAddress, ReceivedRecord Record)
 {
+    /// <summary>
+    /// The account a request without a logon ID uses, when the listener names one (<c>Gateway:DefaultAccount</c>); it is used
+    /// only from an address on that account's allow list.
+    /// </summary>
+    public string? DefaultLogonId { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"ImportRequest {{ LogonId = {LogonId}, UserId = {UserId}, PeerAddress = {PeerAddress}, Record = {Record.Bytes.Length} bytes }}";
 }

@@ -44,6 +44,35 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
         return new LogonResult(account, null, null);
     }
 
+    /// <summary>
+    /// A request without a logon ID (the raw dialect, §2, or Send Logon ID off) on a listener that names a default account:
+    /// accepted as that account only from an address on its allow list. An account that allows any address is never used
+    /// this way, since nothing would then stand between the port and the repository.
+    /// </summary>
+    public async Task<LogonResult> AuthenticateDefaultAsync(string defaultLogonId, string peerAddress, CancellationToken cancellationToken)
+    {
+        if (await lockout.IsPeerAddressLockedOutAsync(peerAddress, cancellationToken).ConfigureAwait(false))
+        {
+            return new LogonResult(null, GatewayReplyCodes.LockedOut, "Logon locked--too many failed logons from this address; try again later.");
+        }
+
+        var account = await store.FindAccountAsync(defaultLogonId, cancellationToken).ConfigureAwait(false);
+        if (account is null || account.AllowedAddresses.Count == 0)
+        {
+            await lockout.RecordFailureAsync(null, peerAddress, cancellationToken).ConfigureAwait(false);
+            var why = account is null ? "does not exist" : "allows any address, so it is not used for records without a logon ID";
+            return new LogonResult(null, GatewayReplyCodes.LogonFailed, $"Logon failed--no logon ID was sent, and this host's default account {defaultLogonId} {why}.");
+        }
+
+        if (!AddressAllowList.Allows(account.AllowedAddresses, peerAddress))
+        {
+            await lockout.RecordFailureAsync(null, peerAddress, cancellationToken).ConfigureAwait(false);
+            return new LogonResult(null, GatewayReplyCodes.NotAuthorized, $"Not authorized--no logon ID was sent, and address {peerAddress} may not send records without one.");
+        }
+
+        return new LogonResult(account, null, null);
+    }
+
     private async Task<bool> VerifyAsync(string logonId, Account? account, string password, CancellationToken cancellationToken)
     {
         if (account is not null && password.Length > 0 && cache.IsVerified(account, password))
