@@ -35,7 +35,7 @@ start_nodes() {
   ports=()
   for ((n = 1; n <= count; n++)); do
     local port; port="$(free_port)"
-    MARCGATE_Gateway__MaxConnectionsPerPeer=5000 MARCGATE_Logging__LogLevel__Default=Warning \
+    MARCGATE_Gateway__MaxConnectionsPerAddress=5000 MARCGATE_Logging__LogLevel__Default=Warning \
       "$marcgate" serve $store --listen "127.0.0.1:$port" >"$work/node$n.log" 2>&1 &
     pids+=($!); ports+=("$port")
     for _ in $(seq 600); do grep -q 'Listening on' "$work/node$n.log" && break; sleep 0.1; done

@@ -6,7 +6,7 @@ using Marcgate.Cli.Admin;
 
 namespace Marcgate.Cli;
 
-/// <summary><c>marcgate accounts add | list | passwd | remove</c>: the gateway logons (gateway §3.1, §7 step 1).</summary>
+/// <summary><c>marcgate accounts add | list | passwd | remove | set | unlock | lockouts</c>: the gateway logons (gateway §3.1, §7 step 1).</summary>
 internal static class AccountsCommand
 {
     public static Command Create()
@@ -18,6 +18,7 @@ internal static class AccountsCommand
         command.Subcommands.Add(CreateRemove());
         command.Subcommands.Add(AccountsSetCommand.Create());
         command.Subcommands.Add(AccountsUnlockCommand.Create());
+        command.Subcommands.Add(AccountsLockoutsCommand.Create());
         return command;
     }
 

@@ -4,15 +4,15 @@ using Marcgate.Cli.Admin;
 
 namespace Marcgate.Cli;
 
-/// <summary><c>marcgate accounts unlock --logon-id ID [--address IP…]</c>: lifts a lockout by forgetting failed logons.</summary>
+/// <summary><c>marcgate accounts unlock --logon-id ID [--address IP…]</c>: lifts lockouts and forgets failed logons.</summary>
 internal static class AccountsUnlockCommand
 {
     public static Command Create()
     {
         var logonId = new Option<string>("--logon-id") { Description = "The locked-out logon ID.", Required = true };
-        var address = new Option<string[]>("--address") { Description = "Also forget the failed logons from these peer addresses (they count the failures of every logon ID from there).", AllowMultipleArgumentsPerToken = true };
+        var address = new Option<string[]>("--address") { Description = "Also lift the lockouts of the logon ID at these peer addresses and of the addresses themselves (which count the failures of every logon ID from there).", AllowMultipleArgumentsPerToken = true };
         var data = DataDirectory.CreateOption();
-        var command = new Command("unlock", "Forget a logon's failed logons, which lifts its lockout; a running host that locked it keeps its lockout until the period ends or it restarts.") { logonId, address, data };
+        var command = new Command("unlock", "Lift a logon's lockouts and forget its failed logons; running hosts on the same store see it within a second.") { logonId, address, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
             session.Report(await new AccountAdministration(session.Store).UnlockAsync(parse.GetValue(logonId)!, parse.GetValue(address) ?? [], cancellationToken).ConfigureAwait(false))));
         return command;

@@ -23,7 +23,7 @@ internal static class DbCopyCommand
         };
         var command = new Command("copy", """
             Copy a whole catalog store, SQLite or PostgreSQL, into another: repositories, profiles, accounts with their password hashes,
-            records with their ids and every version, receipts and review items (lockout counters stay behind). Stop the hosts that
+            records with their ids and every version, receipts and review items (lockout counters, lockouts and known addresses stay behind). Stop the hosts that
             write to the source first. What the target already holds identically is skipped, so running the copy again after an
             interruption completes it; a target holding other or different data is refused before anything is written. The copy is
             then compared item by item and a table of counts printed: exit 0 when it verifies, 1 when the target was refused or

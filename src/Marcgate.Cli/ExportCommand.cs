@@ -245,6 +245,9 @@ internal static class ExportCommand
         Text("password-env", "Read the password from this environment variable");
         Text("password-file", "Read the password from the first line of this file");
         Text("user-id", "User ID (U)");
+        Switch("tls", "Connect with TLS, checking the host's certificate against the system's trusted roots or --tls-ca");
+        Text("tls-ca", "Trust only the certificate authorities of this PEM file for the host's certificate");
+        Switch("tls-insecure", "Accept any TLS certificate: encryption without knowing who answers, for a test host only");
         Switch("send-logon-id", "Send Logon ID");
         Switch("send-user-id", "Send User ID");
         Switch("permanent-connection", "Permanent Connection");

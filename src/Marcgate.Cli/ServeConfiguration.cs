@@ -21,7 +21,10 @@ internal static partial class ServeConfiguration
 {
     private static readonly Dictionary<string, SettingsSection> s_sections = new(StringComparer.OrdinalIgnoreCase)
     {
-        [GatewayHostOptions.SectionName] = new(typeof(GatewayHostOptions)),
+        [GatewayHostOptions.SectionName] = new(typeof(GatewayHostOptions))
+        {
+            Nested = { [nameof(GatewayHostOptions.Tls)] = new(typeof(GatewayTlsOptions)) },
+        },
         [GatewayHostApplication.ImportSectionName] = new(typeof(ImportOptions))
         {
             Nested =
@@ -140,7 +143,8 @@ internal static partial class ServeConfiguration
                 {
                     problems.Add($"setting '{setting.Path}' {Where(root, child)} has '{value}', not {expected}");
                 }
-                else if (setting.Path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}", StringComparison.OrdinalIgnoreCase)
+                else if ((setting.Path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}", StringComparison.OrdinalIgnoreCase)
+                        || setting.Path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Tls)}:{nameof(GatewayTlsOptions.Listen)}", StringComparison.OrdinalIgnoreCase))
                     && !ListenAddress.TryParse(value, out _, out var problem))
                 {
                     problems.Add($"setting '{setting.Path}' {Where(root, child)}: {problem}");
@@ -154,6 +158,11 @@ internal static partial class ServeConfiguration
     {
         var gateway = root.GetSection(GatewayHostOptions.SectionName);
         var options = gateway.Get<GatewayHostOptions>() ?? new GatewayHostOptions();
+        if (options.Tls.Listen.Count == 0 && gateway.GetSection(nameof(GatewayHostOptions.Tls))[nameof(GatewayTlsOptions.Listen)] is { Length: > 0 } tls)
+        {
+            options.Tls.Listen.AddRange(GatewayHostOptions.SplitListeners(tls));
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             problems.Add($"setting '{gateway.Path}:{nameof(GatewayHostOptions.Port)}' {Where(root, gateway.GetSection(nameof(GatewayHostOptions.Port)))} is {options.Port}, not a port (0 to 65535)");
@@ -163,11 +172,12 @@ internal static partial class ServeConfiguration
         {
             options.Validate();
         }
-        catch (ArgumentOutOfRangeException e)
+        catch (ArgumentException e)
         {
             var setting = gateway.GetSection(e.ParamName ?? string.Empty);
             var reason = e.Message.Split(" (Parameter", 2)[0].Split('\n', 2)[0].TrimEnd('.');
-            problems.Add($"setting '{setting.Path}' {Where(root, setting)}: {reason}");
+            var where = Where(root, setting);
+            problems.Add($"setting '{setting.Path}'{(where.Length > 0 ? " " + where : string.Empty)}: {reason}");
         }
     }
 

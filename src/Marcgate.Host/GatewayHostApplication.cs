@@ -63,9 +63,15 @@ public static class GatewayHostApplication
             return CannotStart;
         }
 
-        foreach (var endPoint in host.Services.GetRequiredService<GatewayServer>().EndPoints)
+        var server = host.Services.GetRequiredService<GatewayServer>();
+        foreach (var endPoint in server.EndPoints)
         {
             await output.WriteLineAsync($"Listening on {endPoint}").ConfigureAwait(false);
+        }
+
+        foreach (var endPoint in server.TlsEndPoints)
+        {
+            await output.WriteLineAsync($"Listening on {endPoint} (TLS)").ConfigureAwait(false);
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -20,8 +20,24 @@ public sealed class GatewayHostOptions
     /// <summary>Connections served at once, over all listeners; more are answered <c>code=busy</c> and closed.</summary>
     public int MaxConnections { get; set; } = 2000;
 
-    /// <summary>Connections served at once from one peer address (browser exports all come from OCLC's servers, §1, so not too low).</summary>
-    public int MaxConnectionsPerPeer { get; set; } = 200;
+    /// <summary>Connections served at once from one peer address (browser exports all come from OCLC's servers, §1, so not too low); more are answered <c>code=busy</c> and closed.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 200;
+
+    /// <summary>The earlier name of <see cref="MaxConnectionsPerAddress"/>, still read from configuration.</summary>
+    public int MaxConnectionsPerPeer
+    {
+        get => MaxConnectionsPerAddress;
+        set => MaxConnectionsPerAddress = value;
+    }
+
+    /// <summary>
+    /// The slowest a request may arrive, in bytes a second averaged from its first byte, once <see cref="MinDataRateGrace"/> has passed;
+    /// a slower client is answered <c>code=timeout</c> and closed. 0 turns the check off (the idle timeout still applies).
+    /// </summary>
+    public int MinDataRate { get; set; } = 240;
+
+    /// <summary>How long a request may take before <see cref="MinDataRate"/> is checked.</summary>
+    public TimeSpan MinDataRateGrace { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a connection may send nothing (gateway §5 rule 5); below the clients' usual 90-100 s.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -35,6 +51,15 @@ public sealed class GatewayHostOptions
     /// <summary>Answer record bytes that are not ISO 2709 with <c>code=bad-record</c> before the logon is checked; when off, the import pipeline answers them after it.</summary>
     public bool CheckRecordStructure { get; set; } = true;
 
+    /// <summary>
+    /// The logon ID of the account that requests without a logon block use (Evergreen's raw "Connection" destination, or Send Logon ID off, gateway §2),
+    /// and only from an address on that account's allow list; null (the default) refuses them.
+    /// </summary>
+    public string? DefaultAccount { get; set; }
+
+    /// <summary>The optional TLS listeners, with their certificate and key files.</summary>
+    public GatewayTlsOptions Tls { get; set; } = new();
+
     /// <summary>The listeners to open: <see cref="Listen"/>, or the default one on <see cref="Port"/>.</summary>
     public IReadOnlyList<string> EffectiveListeners => Listen.Count > 0 ? Listen : [$"0.0.0.0:{Port}"];
 
@@ -46,13 +71,21 @@ public sealed class GatewayHostOptions
 
     /// <summary>Throws when a limit makes no sense.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative, or the settle time is not below the idle timeout.</exception>
+    /// <exception cref="ArgumentException">TLS listeners are configured without a certificate or key file.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerPeer, 1, nameof(MaxConnectionsPerPeer));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerAddress, 1, nameof(MaxConnectionsPerAddress));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinDataRate, nameof(MinDataRate));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MinDataRateGrace, TimeSpan.Zero, nameof(MinDataRateGrace));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRequestBytes, 1024, nameof(MaxRequestBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SettleTime, TimeSpan.Zero, nameof(SettleTime));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(SettleTime, IdleTimeout, nameof(SettleTime));
+        if (Tls.Listen.Count > 0 && (string.IsNullOrWhiteSpace(Tls.CertificateFile) || string.IsNullOrWhiteSpace(Tls.KeyFile)))
+        {
+            var missing = string.IsNullOrWhiteSpace(Tls.CertificateFile) ? nameof(GatewayTlsOptions.CertificateFile) : nameof(GatewayTlsOptions.KeyFile);
+            throw new ArgumentException($"TLS listeners need a certificate and a key: Tls:{missing} is not set.", $"{nameof(Tls)}:{missing}");
+        }
     }
 }

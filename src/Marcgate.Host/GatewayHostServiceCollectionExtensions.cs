@@ -18,6 +18,11 @@ public static class GatewayHostServiceCollectionExtensions
             {
                 options.Listen.AddRange(GatewayHostOptions.SplitListeners(single));
             }
+
+            if (options.Tls.Listen.Count == 0 && section.GetSection(nameof(GatewayHostOptions.Tls))[nameof(GatewayTlsOptions.Listen)] is { Length: > 0 } tls)
+            {
+                options.Tls.Listen.AddRange(GatewayHostOptions.SplitListeners(tls));
+            }
         });
         services.AddSingleton<GatewayServer>();
         services.AddHostedService(provider => provider.GetRequiredService<GatewayServer>());

@@ -5,7 +5,7 @@ namespace Marcgate.Host;
 
 public sealed partial class GatewayServer
 {
-    private async Task AcceptAsync(Socket listener)
+    private async Task AcceptAsync(Socket listener, bool tls)
     {
         while (!_stopping.IsCancellationRequested)
         {
@@ -26,25 +26,52 @@ public sealed partial class GatewayServer
                 continue;
             }
 
-            Serve(socket);
+            Serve(socket, tls);
         }
     }
 
-    private void Serve(Socket socket)
+    private void Serve(Socket socket, bool tls)
     {
         socket.NoDelay = true;
         var peer = (IPEndPoint)socket.RemoteEndPoint!;
-        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token);
+        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token) { Certificate = tls ? _certificate : null };
         var id = Interlocked.Increment(ref _nextSession);
         if (!_limiter.TryAcquire(peer.Address, out var refusal, out var limit))
         {
             GatewayMetrics.ConnectionRefused(limit);
-            Track(id, session.RefuseAsync(refusal));
+            // A flood is logged once per address a minute, with how many were refused meanwhile, not once per connection.
+            if (_refusals.ShouldLog(peer.Address, out var alsoRefused))
+            {
+                HostLog.Refused(_logger, peer.ToString(), alsoRefused == 0 ? refusal : $"{refusal} ({alsoRefused} more refused from this address in the last minute)");
+            }
+
+            // Answering busy takes a moment (the reply, then draining what the client sends); past this many at once the
+            // answers themselves would hold a flood's sockets open, so further refused connections are just closed.
+            if (Interlocked.Increment(ref _refusing) > MaxRefusingAtOnce)
+            {
+                Interlocked.Decrement(ref _refusing);
+                socket.Dispose();
+                return;
+            }
+
+            Track(id, RefuseAsync(session, refusal));
             return;
         }
 
         GatewayMetrics.ConnectionOpened();
         Track(id, RunAsync(session, peer.Address));
+    }
+
+    private async Task RefuseAsync(GatewaySession session, string reason)
+    {
+        try
+        {
+            await session.RefuseAsync(reason).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _refusing);
+        }
     }
 
     private async Task RunAsync(GatewaySession session, IPAddress peer)

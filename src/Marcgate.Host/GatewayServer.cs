@@ -15,16 +15,23 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
 {
     private const int Backlog = 512;
 
+    // Connections answered busy at once (see Serve).
+    private const int MaxRefusingAtOnce = 256;
+
     private readonly GatewayHostOptions _options;
     private readonly IGatewayImporter _importer;
     private readonly ILogger _logger;
     private readonly ConnectionLimiter _limiter;
+    private readonly RefusalLog _refusals = new(TimeSpan.FromMinutes(1));
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly List<Socket> _listeners = [];
+    private readonly List<Socket> _tlsListeners = [];
+    private readonly ServerCertificate? _certificate;
     private readonly List<Task> _acceptLoops = [];
     private readonly ConcurrentDictionary<long, Task> _sessions = new();
     private long _nextSession;
+    private int _refusing;
 
     /// <summary>Creates the host; nothing listens until <see cref="StartAsync"/>.</summary>
     public GatewayServer(IOptions<GatewayHostOptions> options, IGatewayImporter importer, ILogger<GatewayServer> logger)
@@ -34,11 +41,18 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
         _options.Validate();
         _importer = importer;
         _logger = logger;
-        _limiter = new ConnectionLimiter(_options.MaxConnections, _options.MaxConnectionsPerPeer);
+        _limiter = new ConnectionLimiter(_options.MaxConnections, _options.MaxConnectionsPerAddress);
+        if (_options.Tls.Listen.Count > 0)
+        {
+            _certificate = new ServerCertificate(_options.Tls.CertificateFile!, _options.Tls.KeyFile!, TimeProvider.System, logger);
+        }
     }
 
     /// <summary>The addresses listened on, with the ports actually bound (port 0 picks one).</summary>
     public IReadOnlyList<IPEndPoint> EndPoints => _listeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToList();
+
+    /// <summary>The TLS listeners' addresses, with the ports actually bound.</summary>
+    public IReadOnlyList<IPEndPoint> TlsEndPoints => _tlsListeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToList();
 
     /// <summary>Connections being served now.</summary>
     public int ConnectionCount => _limiter.Total;
@@ -51,7 +65,12 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
         Bind();
         foreach (var listener in _listeners)
         {
-            _acceptLoops.Add(AcceptAsync(listener));
+            _acceptLoops.Add(AcceptAsync(listener, tls: false));
+        }
+
+        foreach (var listener in _tlsListeners)
+        {
+            _acceptLoops.Add(AcceptAsync(listener, tls: true));
         }
 
         return Task.CompletedTask;
@@ -60,40 +79,66 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
     /// <summary>Binds every listener without accepting yet, unless already done: lets the program report an address it cannot listen on before the host starts.</summary>
     /// <exception cref="SocketException">An address cannot be bound (in use, not local); the message names it.</exception>
     /// <exception cref="FormatException">A listener address is not <c>ADDR:PORT</c>.</exception>
+    /// <exception cref="InvalidOperationException">The TLS certificate or key cannot be read; the message names the file.</exception>
     public void Bind()
     {
-        if (_listeners.Count > 0)
+        if (_listeners.Count > 0 || _tlsListeners.Count > 0)
         {
             return;
         }
 
-        foreach (var address in _options.EffectiveListeners)
+        _certificate?.Load();
+        try
         {
-            var endPoint = ListenAddress.Parse(address);
-            var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
+            foreach (var address in _options.EffectiveListeners)
             {
-                if (endPoint.Address.Equals(IPAddress.IPv6Any))
-                {
-                    listener.DualMode = true;
-                }
-
-                listener.Bind(endPoint);
-                listener.Listen(Backlog);
-            }
-            catch (SocketException e)
-            {
-                listener.Dispose();
-                throw new SocketException(e.ErrorCode, $"cannot listen on {address}: {e.Message}");
-            }
-            catch
-            {
-                listener.Dispose();
-                throw;
+                _listeners.Add(Listen(address));
+                HostLog.Listening(_logger, (IPEndPoint)_listeners[^1].LocalEndPoint!);
             }
 
-            _listeners.Add(listener);
-            HostLog.Listening(_logger, (IPEndPoint)listener.LocalEndPoint!);
+            foreach (var address in _options.Tls.Listen)
+            {
+                _tlsListeners.Add(Listen(address));
+                HostLog.ListeningTls(_logger, (IPEndPoint)_tlsListeners[^1].LocalEndPoint!, _certificate!.Subject);
+            }
+        }
+        catch
+        {
+            foreach (var listener in _listeners.Concat(_tlsListeners))
+            {
+                listener.Dispose();
+            }
+
+            _listeners.Clear();
+            _tlsListeners.Clear();
+            throw;
+        }
+    }
+
+    private static Socket Listen(string address)
+    {
+        var endPoint = ListenAddress.Parse(address);
+        var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endPoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                listener.DualMode = true;
+            }
+
+            listener.Bind(endPoint);
+            listener.Listen(Backlog);
+            return listener;
+        }
+        catch (SocketException e)
+        {
+            listener.Dispose();
+            throw new SocketException(e.ErrorCode, $"cannot listen on {address}: {e.Message}");
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
         }
     }
 
@@ -101,7 +146,7 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var listener in _listeners)
+        foreach (var listener in _listeners.Concat(_tlsListeners))
         {
             listener.Dispose();
         }

@@ -19,11 +19,16 @@ internal sealed partial class GatewaySession
         {
             if (_buffer.Count == 0)
             {
-                // A zero-byte receive waits for data without holding a buffer: idle connections cost no buffer memory.
-                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancel.Token).ConfigureAwait(false);
+                // A zero-byte receive waits for data without holding a buffer: idle connections cost no buffer memory
+                // (SslStream gives its own buffer back on a zero-byte read too).
+                _ = _tls is null
+                    ? await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancel.Token).ConfigureAwait(false)
+                    : await _tls.ReadAsync(Memory<byte>.Empty, cancel.Token).ConfigureAwait(false);
             }
 
-            var received = await _socket.ReceiveAsync(_buffer.GetReceiveMemory(), SocketFlags.None, cancel.Token).ConfigureAwait(false);
+            var received = _tls is null
+                ? await _socket.ReceiveAsync(_buffer.GetReceiveMemory(), SocketFlags.None, cancel.Token).ConfigureAwait(false)
+                : await _tls.ReadAsync(_buffer.GetReceiveMemory(), cancel.Token).ConfigureAwait(false);
             if (received == 0)
             {
                 return ReceiveResult.EndOfStream;
@@ -43,6 +48,12 @@ internal sealed partial class GatewaySession
         var bytes = GatewayReplyWriter.Write(reply);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_abort);
         cancel.CancelAfter(_options.IdleTimeout);
+        if (_tls is not null)
+        {
+            await _tls.WriteAsync(bytes, cancel.Token).ConfigureAwait(false);
+            return;
+        }
+
         for (var sent = 0; sent < bytes.Length;)
         {
             sent += await _socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, cancel.Token).ConfigureAwait(false);
@@ -50,14 +61,20 @@ internal sealed partial class GatewaySession
     }
 
     // Closing with unread input would reset the connection and could destroy the reply before the client reads it:
-    // end our side, then read and drop what the client still sends, for a bounded time and amount.
+    // end our side, then read and drop what the client still sends, for a bounded time and amount (under TLS, the raw bytes).
     private async Task CloseAfterErrorAsync()
     {
         try
         {
+            if (_tls is not null)
+            {
+                // close_notify first, so the client reads the reply as whole rather than as a truncated stream.
+                await _tls.ShutdownAsync().ConfigureAwait(false);
+            }
+
             _socket.Shutdown(SocketShutdown.Send);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or IOException)
         {
             return;
         }

@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Marcgate.Catalog.Import;
 using Marcgate.Gateway;
 using Microsoft.Extensions.Logging;
@@ -22,6 +25,10 @@ internal sealed partial class GatewaySession
     private readonly string _peer;
     private bool _answeredAny;
 
+    // When the first byte of the request in hand arrived (Stopwatch timestamp), for the minimum data rate; 0 between requests.
+    private long _requestStarted;
+    private SslStream? _tls;
+
     public GatewaySession(Socket socket, IPEndPoint peer, GatewayHostOptions options, IGatewayImporter importer, ILogger logger, CancellationToken stopping, CancellationToken abort)
     {
         _socket = socket;
@@ -36,11 +43,17 @@ internal sealed partial class GatewaySession
         _peer = peer.ToString();
     }
 
+    /// <summary>The certificate of a TLS listener's connection; null on a plain listener.</summary>
+    public ServerCertificate? Certificate { get; init; }
+
     public async Task RunAsync()
     {
         try
         {
-            await ServeAsync().ConfigureAwait(false);
+            if (Certificate is null || await HandshakeAsync().ConfigureAwait(false))
+            {
+                await ServeAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException
                                    || (ex is OperationCanceledException && _abort.IsCancellationRequested))
@@ -53,17 +66,22 @@ internal sealed partial class GatewaySession
         }
         finally
         {
+            _tls?.Dispose();
             _buffer.Dispose();
             _socket.Dispose();
         }
     }
 
-    /// <summary>Answers a connection over the limits with <c>code=busy</c>, then closes it.</summary>
+    /// <summary>Answers a connection over the limits with <c>code=busy</c>, then closes it; a TLS connection is closed without a handshake or reply.</summary>
     public async Task RefuseAsync(string reason)
     {
-        HostLog.Refused(_logger, _peer, reason);
         try
         {
+            if (Certificate is not null)
+            {
+                return;
+            }
+
             await ReplyAsync(GatewayReply.Failure(GatewayReplyCodes.Busy, reason)).ConfigureAwait(false);
             await CloseAfterErrorAsync().ConfigureAwait(false);
         }
@@ -74,6 +92,27 @@ internal sealed partial class GatewaySession
         finally
         {
             _socket.Dispose();
+        }
+    }
+
+    // A client gets the idle timeout to finish the handshake, as it would to send its request.
+    private async Task<bool> HandshakeAsync()
+    {
+        var tls = new SslStream(new NetworkStream(_socket, ownsSocket: false), leaveInnerStreamOpen: false);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_abort, _stopping);
+        cancel.CancelAfter(_options.IdleTimeout);
+        try
+        {
+            var options = new SslServerAuthenticationOptions { ServerCertificateContext = Certificate!.Current, ClientCertificateRequired = false };
+            await tls.AuthenticateAsServerAsync(options, cancel.Token).ConfigureAwait(false);
+            _tls = tls;
+            return true;
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException or OperationCanceledException or InvalidOperationException)
+        {
+            HostLog.HandshakeFailed(_logger, _peer, ex.Message);
+            await tls.DisposeAsync().ConfigureAwait(false);
+            return false;
         }
     }
 
@@ -88,6 +127,7 @@ internal sealed partial class GatewaySession
                 case GatewayReadStatus.Complete:
                     var request = result.Request!;
                     _buffer.Discard(result.Consumed);
+                    _requestStarted = 0;
                     await ReplyAsync(await HandleAsync(request).ConfigureAwait(false)).ConfigureAwait(false);
                     _answeredAny = true;
                     input = input == GatewayInput.Quiet ? GatewayInput.Open : input;
@@ -110,7 +150,26 @@ internal sealed partial class GatewaySession
 
             var betweenRequests = result.Status == GatewayReadStatus.Idle;
             var settling = result.Status == GatewayReadStatus.CompleteIfQuiet;
-            switch (await ReceiveAsync(settling ? _options.SettleTime : _options.IdleTimeout, betweenRequests).ConfigureAwait(false))
+            var wait = settling ? _options.SettleTime : _options.IdleTimeout;
+            var slow = false;
+            if (!settling && _buffer.Count > 0 && _options.MinDataRate > 0)
+            {
+                // The request must keep up the minimum rate: wait no longer than until its average would fall below it.
+                _requestStarted = _requestStarted == 0 ? Stopwatch.GetTimestamp() : _requestStarted;
+                var allowed = TimeSpan.FromSeconds(Math.Max(_options.MinDataRateGrace.TotalSeconds, (double)_buffer.Count / _options.MinDataRate));
+                var left = allowed - Stopwatch.GetElapsedTime(_requestStarted);
+                if (left <= TimeSpan.Zero)
+                {
+                    await ReplyAsync(TooSlowReply()).ConfigureAwait(false);
+                    await CloseAfterErrorAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                slow = left < wait;
+                wait = slow ? left : wait;
+            }
+
+            switch (await ReceiveAsync(wait, betweenRequests).ConfigureAwait(false))
             {
                 case ReceiveResult.Data:
                     input = GatewayInput.Open;
@@ -121,6 +180,10 @@ internal sealed partial class GatewaySession
                 case ReceiveResult.Timeout when settling:
                     input = GatewayInput.Quiet;
                     break;
+                case ReceiveResult.Timeout when slow:
+                    await ReplyAsync(TooSlowReply()).ConfigureAwait(false);
+                    await CloseAfterErrorAsync().ConfigureAwait(false);
+                    return;
                 case ReceiveResult.Timeout when betweenRequests && _answeredAny:
                     // §5: a connection idle between requests is closed after the idle timeout, with nothing to answer.
                     return;
@@ -140,6 +203,16 @@ internal sealed partial class GatewaySession
         var message = _buffer.Count == 0
             ? $"No request arrived within {seconds} s."
             : $"No complete record arrived within {seconds} s; {_buffer.Count} bytes of a request were received.";
+        HostLog.Rejected(_logger, _peer, GatewayReplyCodes.Timeout, message);
+        return GatewayReply.Failure(GatewayReplyCodes.Timeout, message);
+    }
+
+    private GatewayReply TooSlowReply()
+    {
+        var seconds = Stopwatch.GetElapsedTime(_requestStarted).TotalSeconds;
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"The request arrived too slowly: {_buffer.Count} bytes in {seconds:0.#} s, below the minimum of {_options.MinDataRate} bytes a second.");
         HostLog.Rejected(_logger, _peer, GatewayReplyCodes.Timeout, message);
         return GatewayReply.Failure(GatewayReplyCodes.Timeout, message);
     }

@@ -36,4 +36,16 @@ internal static partial class HostLog
             logger.Log(level, ImportLogEntry.EventId, entry, failure, ImportLogEntry.Formatter);
         }
     }
+
+    [LoggerMessage(9, LogLevel.Information, "Listening on {EndPoint} with TLS, certificate {Subject}")]
+    public static partial void ListeningTls(ILogger logger, IPEndPoint endPoint, string subject);
+
+    [LoggerMessage(10, LogLevel.Information, "TLS certificate {Subject} read again from {File}")]
+    public static partial void CertificateReloaded(ILogger logger, string subject, string file);
+
+    [LoggerMessage(11, LogLevel.Warning, "TLS certificate {File} changed but was not read; the previous one stays in use: {Reason}")]
+    public static partial void CertificateNotReloaded(ILogger logger, string file, string reason);
+
+    [LoggerMessage(12, LogLevel.Debug, "TLS handshake with {Peer} failed: {Reason}")]
+    public static partial void HandshakeFailed(ILogger logger, string peer, string reason);
 }

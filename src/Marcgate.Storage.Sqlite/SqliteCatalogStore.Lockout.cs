@@ -18,6 +18,7 @@ public sealed partial class SqliteCatalogStore
                 session.Command("DELETE FROM logon_failures WHERE scope = $scope AND at_us <= $start")
                     .Bind("$scope", (int)key.Scope).Bind("$start", windowStartUs)
                     .ExecuteNonQuery();
+                session.Command("DELETE FROM logon_locks WHERE until_us <= $at").Bind("$at", atUs).ExecuteNonQuery();
                 session.Command("INSERT INTO logon_failures (scope, key, at_us) VALUES ($scope, $key, $at)")
                     .Bind("$scope", (int)key.Scope).Bind("$key", key.Value).Bind("$at", atUs)
                     .ExecuteNonQuery();
@@ -43,8 +44,76 @@ public sealed partial class SqliteCatalogStore
     /// <inheritdoc />
     public Task ClearLogonFailuresAsync(LockoutKey key, CancellationToken cancellationToken) =>
         WriteAsync(
-            session => session.Command("DELETE FROM logon_failures WHERE scope = $scope AND key = $key")
-                .Bind("$scope", (int)key.Scope).Bind("$key", key.Value)
+            session =>
+            {
+                session.Command("DELETE FROM logon_locks WHERE scope = $scope AND key = $key")
+                    .Bind("$scope", (int)key.Scope).Bind("$key", key.Value)
+                    .ExecuteNonQuery();
+                return session.Command("DELETE FROM logon_failures WHERE scope = $scope AND key = $key")
+                    .Bind("$scope", (int)key.Scope).Bind("$key", key.Value)
+                    .ExecuteNonQuery();
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task LockLogonAsync(LockoutKey key, DateTimeOffset until, CancellationToken cancellationToken) =>
+        WriteAsync(
+            session => session.Command(
+                    "INSERT INTO logon_locks (scope, key, until_us) VALUES ($scope, $key, $until) "
+                    + "ON CONFLICT (scope, key) DO UPDATE SET until_us = max(until_us, excluded.until_us)")
+                .Bind("$scope", (int)key.Scope).Bind("$key", key.Value).Bind("$until", SqliteTime.ToMicroseconds(until))
                 .ExecuteNonQuery(),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> GetLogonLockEndAsync(LockoutKey key, CancellationToken cancellationToken) =>
+        ReadAsync(
+            session =>
+            {
+                var until = session.Command("SELECT until_us FROM logon_locks WHERE scope = $scope AND key = $key")
+                    .Bind("$scope", (int)key.Scope).Bind("$key", key.Value)
+                    .ExecuteScalar();
+                return until is long us ? SqliteTime.FromMicroseconds(us) : (DateTimeOffset?)null;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LogonLock>> ListLogonLocksAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<LogonLock>>(
+            session =>
+            {
+                var command = session.Command("SELECT scope, key, until_us FROM logon_locks WHERE until_us > $now ORDER BY scope, key")
+                    .Bind("$now", SqliteTime.ToMicroseconds(now));
+                using var reader = command.ExecuteReader();
+                var locks = new List<LogonLock>();
+                while (reader.Read())
+                {
+                    locks.Add(new LogonLock(new LockoutKey((LockoutScope)reader.GetInt32(0), reader.GetString(1)), SqliteTime.FromMicroseconds(reader.GetInt64(2))));
+                }
+
+                return locks;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task RecordLogonSuccessAsync(string logonId, string peerAddress, DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteAsync(
+            session => session.Command(
+                    "INSERT INTO logon_successes (logon_id, peer_address, at_us) VALUES ($logon, $peer, $at) "
+                    + "ON CONFLICT (logon_id, peer_address) DO UPDATE SET at_us = max(at_us, excluded.at_us)")
+                .Bind("$logon", logonId).Bind("$peer", peerAddress).Bind("$at", SqliteTime.ToMicroseconds(at))
+                .ExecuteNonQuery(),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> GetLastLogonSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken) =>
+        ReadAsync(
+            session =>
+            {
+                var at = session.Command("SELECT at_us FROM logon_successes WHERE logon_id = $logon AND peer_address = $peer")
+                    .Bind("$logon", logonId).Bind("$peer", peerAddress)
+                    .ExecuteScalar();
+                return at is long us ? SqliteTime.FromMicroseconds(us) : (DateTimeOffset?)null;
+            },
             cancellationToken);
 }

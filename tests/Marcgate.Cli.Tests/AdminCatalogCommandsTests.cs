@@ -60,21 +60,37 @@ public sealed class AdminCatalogCommandsTests
         Assert.Equal(ExitCodes.Usage, badProfile.ExitCode);
         Assert.Equal(ExitCodes.Usage, badAddress.ExitCode);
 
+        var none = await cli.RunAsync("accounts lockouts");
+        var until = DateTimeOffset.UtcNow.AddMinutes(15);
         await using (var store = await SqliteCatalogStore.OpenAsync(cli.DataDirectory))
         {
             for (var i = 0; i < 3; i++)
             {
                 await store.RecordLogonFailureAsync(Catalog.Storage.LockoutKey.ForLogonId("NETCAT1"), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15), default);
+                await store.RecordLogonFailureAsync(Catalog.Storage.LockoutKey.ForLogonIdAtAddress("NETCAT1", "192.0.2.9"), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(15), default);
             }
+
+            await store.LockLogonAsync(Catalog.Storage.LockoutKey.ForLogonIdAtAddress("NETCAT1", "192.0.2.9"), until, default);
+            await store.LockLogonAsync(Catalog.Storage.LockoutKey.ForPeerAddress("203.0.113.4"), until, default);
         }
 
+        var lockouts = await cli.RunAsync("accounts lockouts");
         var unlock = await cli.RunAsync("accounts unlock --logon-id NETCAT1 --address 192.0.2.9");
         var again = await cli.RunAsync("accounts unlock --logon-id NETCAT1");
         var unknown = await cli.RunAsync("accounts unlock --logon-id NOBODY");
+        var left = await cli.RunAsync("accounts lockouts");
 
+        Assert.Equal((0, "", "No lockouts in force."), (none.ExitCode, none.Out, none.Error.Trim()));
+        var end = until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [$"logon-id=*\taddress=203.0.113.4\tuntil={end}", $"logon-id=NETCAT1\taddress=192.0.2.9\tuntil={end}"],
+            lockouts.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(0, unlock.ExitCode);
-        Assert.Equal("Forgot 3 failed logons of logon ID NETCAT1. No failed logons of address 192.0.2.9 to forget.", unlock.Out.Trim());
+        Assert.Equal(
+            "Forgot 3 failed logons of logon ID NETCAT1. Lifted the lockout of logon ID NETCAT1 at address 192.0.2.9 and forgot 3 failed logons. No failed logons of address 192.0.2.9 to forget.",
+            unlock.Out.Trim());
         Assert.Equal("No failed logons of logon ID NETCAT1 to forget.", again.Out.Trim());
+        Assert.Equal([$"logon-id=*\taddress=203.0.113.4\tuntil={end}"], left.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(ExitCodes.Usage, unknown.ExitCode);
     }
 

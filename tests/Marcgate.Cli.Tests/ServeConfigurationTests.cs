@@ -33,6 +33,9 @@ public sealed class ServeConfigurationTests : IDisposable
     [InlineData("""{ "Gateway": { "Listen": [ "127.0.0.1" ] } }""", "setting 'Gateway:Listen' (in {file}): '127.0.0.1' is not ADDR:PORT")]
     [InlineData("""{ "Gateway": { "Listen": "300.1.1.1:5500" } }""", "setting 'Gateway:Listen' (in {file}): '300.1.1.1:5500': '300.1.1.1' is not an IP address")]
     [InlineData("""{ "Gateway": { "SettleTime": "00:01:00" } }""", "setting 'Gateway:SettleTime' (in {file}): SettleTime ('00:01:00') must be less than '00:00:30'")]
+    [InlineData("""{ "Gateway": { "Tls": { "Listen": [ "127.0.0.1" ] } } }""", "setting 'Gateway:Tls:Listen' (in {file}): '127.0.0.1' is not ADDR:PORT")]
+    [InlineData("""{ "Gateway": { "Tls": { "Listen": "127.0.0.1:0", "KeyFile": "host.key" } } }""", "setting 'Gateway:Tls:CertificateFile': TLS listeners need a certificate and a key: Tls:CertificateFile is not set")]
+    [InlineData("""{ "Gateway": { "Tls": { "Certificate": "host.pem" } } }""", "unknown setting 'Gateway:Tls:Certificate' (in {file}); did you mean 'CertificateFile'?")]
     [InlineData("""{ "Import": { "Reader": { "Mode": "Sloppy" } } }""", "setting 'Import:Reader:Mode' (in {file}) is 'Sloppy', not one of Strict, Lenient")]
     [InlineData("""{ "Logging": { "Console": { "FormatterName": "xml" } } }""", "setting 'Logging:Console:FormatterName' (in {file}) is 'xml', not one of simple, json, systemd")]
     public void A_bad_configuration_file_is_named_and_nothing_starts(string json, string expected)

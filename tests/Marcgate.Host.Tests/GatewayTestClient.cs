@@ -14,10 +14,25 @@ internal sealed class GatewayTestClient : IAsyncDisposable
 
     private GatewayTestClient(Socket socket) => _socket = socket;
 
-    public static async Task<GatewayTestClient> ConnectAsync(IPEndPoint endPoint)
+    /// <summary>Connects, from <paramref name="from"/> when given (127.0.0.2 to 127.0.0.255 bind locally on Linux).</summary>
+    public static async Task<GatewayTestClient> ConnectAsync(IPEndPoint endPoint, IPAddress? from = null)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(endPoint);
+        try
+        {
+            if (from is not null)
+            {
+                socket.Bind(new IPEndPoint(from, 0));
+            }
+
+            await socket.ConnectAsync(endPoint);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         return new GatewayTestClient(socket);
     }
 

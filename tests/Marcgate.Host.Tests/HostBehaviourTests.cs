@@ -8,7 +8,7 @@ public sealed class HostBehaviourTests
     [Fact]
     public async Task Limits_a_connection_beyond_the_per_peer_limit_is_answered_busy()
     {
-        await using var host = await RunningHost.StartAsync(o => o.MaxConnectionsPerPeer = 1);
+        await using var host = await RunningHost.StartAsync(o => o.MaxConnectionsPerAddress = 1);
         await using var first = await host.ConnectAsync();
         await first.SendAsync(Ascii("AB"));
         await using var second = await host.ConnectAsync();

@@ -68,4 +68,91 @@ public abstract partial class CatalogStoreContract
         Assert.Equal(0, await Store.CountLogonFailuresAsync(once, T0.AddDays(-1), default));
         Assert.Equal(1, await Store.CountLogonFailuresAsync(LockoutKey.ForLogonId("203.0.113.1"), T0.AddDays(-1), default));
     }
+
+    [Fact]
+    public async Task A_logon_id_at_an_address_is_counted_apart_from_the_logon_id_and_the_address()
+    {
+        var window = TimeSpan.FromMinutes(15);
+        var pair = LockoutKey.ForLogonIdAtAddress("NETCAT1", "192.0.2.7");
+        await Store.RecordLogonFailureAsync(pair, T0, window, default);
+        await Store.RecordLogonFailureAsync(LockoutKey.ForLogonIdAtAddress("NETCAT1", "192.0.2.8"), T0, window, default);
+
+        Assert.Equal(2, await Store.RecordLogonFailureAsync(pair, T0.AddSeconds(1), window, default));
+        Assert.Equal(0, await Store.CountLogonFailuresAsync(LockoutKey.ForLogonId("NETCAT1"), T0.AddMinutes(-1), default));
+        Assert.Equal(0, await Store.CountLogonFailuresAsync(LockoutKey.ForPeerAddress("192.0.2.7"), T0.AddMinutes(-1), default));
+        Assert.True(pair.TryGetLogonIdAndAddress(out var logonId, out var address));
+        Assert.Equal(("NETCAT1", "192.0.2.7"), (logonId, address));
+    }
+
+    [Fact]
+    public async Task A_lockout_keeps_its_latest_end_and_is_listed_until_it_ends()
+    {
+        var id = LockoutKey.ForLogonId("NETCAT1");
+        var pair = LockoutKey.ForLogonIdAtAddress("NETCAT1", "192.0.2.7");
+        var address = LockoutKey.ForPeerAddress("192.0.2.9");
+        Assert.Null(await Store.GetLogonLockEndAsync(id, default));
+
+        await Store.LockLogonAsync(id, T0.AddMinutes(15), default);
+        await Store.LockLogonAsync(id, T0.AddMinutes(10), default);
+        await Store.LockLogonAsync(pair, T0.AddMinutes(30), default);
+        await Store.LockLogonAsync(address, T0.AddMinutes(5), default);
+
+        Assert.Equal(T0.AddMinutes(15), await Store.GetLogonLockEndAsync(id, default));
+        Assert.Null(await Store.GetLogonLockEndAsync(LockoutKey.ForPeerAddress("NETCAT1"), default));
+        Assert.Equal(
+            [new LogonLock(id, T0.AddMinutes(15)), new LogonLock(address, T0.AddMinutes(5)), new LogonLock(pair, T0.AddMinutes(30))],
+            await Store.ListLogonLocksAsync(T0, default));
+        Assert.Equal([new LogonLock(pair, T0.AddMinutes(30))], await Store.ListLogonLocksAsync(T0.AddMinutes(15), default));
+
+        await Store.LockLogonAsync(id, T0.AddMinutes(45), default);
+        Assert.Equal(T0.AddMinutes(45), await Store.GetLogonLockEndAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Clearing_a_key_lifts_its_lockout_only()
+    {
+        var first = LockoutKey.ForLogonIdAtAddress("A1", "192.0.2.7");
+        var second = LockoutKey.ForLogonIdAtAddress("A1", "192.0.2.8");
+        await Store.RecordLogonFailureAsync(first, T0, TimeSpan.FromMinutes(15), default);
+        await Store.LockLogonAsync(first, T0.AddMinutes(15), default);
+        await Store.LockLogonAsync(second, T0.AddMinutes(15), default);
+
+        await Store.ClearLogonFailuresAsync(first, default);
+
+        Assert.Null(await Store.GetLogonLockEndAsync(first, default));
+        Assert.Equal(0, await Store.CountLogonFailuresAsync(first, T0.AddMinutes(-1), default));
+        Assert.Equal(T0.AddMinutes(15), await Store.GetLogonLockEndAsync(second, default));
+    }
+
+    [Fact]
+    public async Task Ended_lockouts_are_forgotten_when_a_later_failure_is_recorded()
+    {
+        var ended = LockoutKey.ForPeerAddress("203.0.113.1");
+        var running = LockoutKey.ForLogonId("203.0.113.1");
+        await Store.LockLogonAsync(ended, T0.AddMinutes(15), default);
+        await Store.LockLogonAsync(running, T0.AddHours(2), default);
+
+        await Store.RecordLogonFailureAsync(LockoutKey.ForPeerAddress("203.0.113.2"), T0.AddHours(1), TimeSpan.FromMinutes(15), default);
+
+        Assert.Null(await Store.GetLogonLockEndAsync(ended, default));
+        Assert.Equal(T0.AddHours(2), await Store.GetLogonLockEndAsync(running, default));
+    }
+
+    [Fact]
+    public async Task Successful_logons_are_remembered_per_logon_id_and_address_keeping_the_latest()
+    {
+        Assert.Null(await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.7", default));
+
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.7", T0.AddDays(2), default);
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.7", T0.AddDays(1), default);
+        await Store.RecordLogonSuccessAsync("NETCAT2", "192.0.2.8", T0, default);
+
+        Assert.Equal(T0.AddDays(2), await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.7", default));
+        Assert.Null(await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.8", default));
+        Assert.Null(await Store.GetLastLogonSuccessAsync("NETCAT2", "192.0.2.7", default));
+        Assert.Equal(T0, await Store.GetLastLogonSuccessAsync("NETCAT2", "192.0.2.8", default));
+
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.7", T0.AddDays(3), default);
+        Assert.Equal(T0.AddDays(3), await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.7", default));
+    }
 }

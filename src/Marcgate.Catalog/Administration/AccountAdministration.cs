@@ -53,8 +53,11 @@ public sealed class AccountAdministration
         return AdministrationResult<Account>.Done(changed, $"Changed logon ID {changed.LogonId}: writes {changed.Repository} with profile {changed.ProfileName}, from {from}.");
     }
 
-    /// <summary>Forgets an account's failed logons, which lifts its lockout, and those of the peer addresses given (which count the failures of every logon ID from there).</summary>
-    /// <remarks>A running host that locked the logon ID keeps its own end time until the lockout period ends or the host restarts.</remarks>
+    /// <summary>
+    /// Lifts the lockouts of a logon ID and forgets its failed logons: of the logon ID from every address, and for each peer
+    /// address given, of the logon ID at that address and of the address itself (which counts the failures of every logon ID from there).
+    /// </summary>
+    /// <remarks>Running hosts on the store see the change within <see cref="LockoutPolicy.Recheck"/>.</remarks>
     public async Task<AdministrationResult> UnlockAsync(string logonId, IReadOnlyList<string> peerAddresses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(logonId);
@@ -70,24 +73,38 @@ public sealed class AccountAdministration
         }
 
         var parts = new List<string> { await ClearAsync(LockoutKey.ForLogonId(logonId), $"logon ID {logonId}", cancellationToken).ConfigureAwait(false) };
-        foreach (var address in peerAddresses.Distinct(StringComparer.Ordinal))
+        foreach (var address in peerAddresses.Select(Canonical).Distinct(StringComparer.Ordinal))
         {
+            parts.Add(await ClearAsync(LockoutKey.ForLogonIdAtAddress(logonId, address), $"logon ID {logonId} at address {address}", cancellationToken).ConfigureAwait(false));
             parts.Add(await ClearAsync(LockoutKey.ForPeerAddress(address), $"address {address}", cancellationToken).ConfigureAwait(false));
         }
 
         return AdministrationResult.Done(string.Join(" ", parts));
     }
 
+    /// <summary>The lockouts in force at <paramref name="now"/>: of logon IDs, of addresses, and of logon IDs at one address.</summary>
+    public Task<IReadOnlyList<LogonLock>> ListLockoutsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _store.ListLogonLocksAsync(now, cancellationToken);
+
     private async Task<string> ClearAsync(LockoutKey key, string what, CancellationToken cancellationToken)
     {
         var failures = await _store.CountLogonFailuresAsync(key, DateTimeOffset.UnixEpoch, cancellationToken).ConfigureAwait(false);
-        if (failures == 0)
+        var locked = await _store.GetLogonLockEndAsync(key, cancellationToken).ConfigureAwait(false) is not null;
+        if (failures == 0 && !locked)
         {
             return $"No failed logons of {what} to forget.";
         }
 
         await _store.ClearLogonFailuresAsync(key, cancellationToken).ConfigureAwait(false);
-        return failures == 1 ? $"Forgot 1 failed logon of {what}." : $"Forgot {failures} failed logons of {what}.";
+        var forgot = failures == 1 ? "1 failed logon" : $"{failures} failed logons";
+        return locked ? $"Lifted the lockout of {what} and forgot {forgot}." : $"Forgot {forgot} of {what}.";
+    }
+
+    // The host records IPv4 peers of a dual-stack listener as a.b.c.d, so ::ffff:a.b.c.d names the same address.
+    private static string Canonical(string address)
+    {
+        var parsed = IPAddress.Parse(address);
+        return (parsed.IsIPv4MappedToIPv6 ? parsed.MapToIPv4() : parsed).ToString();
     }
 
     private static AdministrationResult<Account> Fail(AdministrationResult failure) => AdministrationResult<Account>.From(failure);

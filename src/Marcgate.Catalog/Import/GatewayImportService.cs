@@ -33,7 +33,8 @@ public sealed partial class GatewayImportService : IGatewayImporter
         _authenticator = new LogonAuthenticator(
             store,
             new LockoutPolicy(store, _options.Lockout, _time),
-            new CredentialCache(_options.CredentialCacheLifetime, _time));
+            new CredentialCache(_options.CredentialCacheLifetime, _time),
+            _time);
     }
 
     /// <inheritdoc />
@@ -82,13 +83,22 @@ public sealed partial class GatewayImportService : IGatewayImporter
     {
         // §7 step 1: authenticate; the account names the only repository this logon writes.
         var request = context.Request;
-        var logon = await _authenticator.AuthenticateAsync(request.LogonId, request.Password, request.PeerAddress, cancellationToken).ConfigureAwait(false);
+        var logon = string.IsNullOrEmpty(request.LogonId) && !string.IsNullOrEmpty(request.DefaultLogonId)
+            ? await _authenticator.AuthenticateDefaultAsync(request.DefaultLogonId, request.PeerAddress, cancellationToken).ConfigureAwait(false)
+            : await _authenticator.AuthenticateAsync(request.LogonId, request.Password, request.PeerAddress, cancellationToken).ConfigureAwait(false);
         if (logon.Account is null)
         {
             return await FailAsync(context, logon.Code!, logon.Message!, cancellationToken).ConfigureAwait(false);
         }
 
         context.Account = logon.Account;
+
+        // Versions, review items and receipts say which account a request without a logon ID was taken as.
+        if (string.IsNullOrEmpty(request.LogonId))
+        {
+            context.Request = request with { LogonId = logon.Account.LogonId };
+        }
+
         return await ImportIntoAsync(context, logon.Account.Repository, logon.Account.ProfileName, cancellationToken).ConfigureAwait(false);
     }
 

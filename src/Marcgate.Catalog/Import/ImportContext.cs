@@ -6,7 +6,8 @@ namespace Marcgate.Catalog.Import;
 /// <summary>One request as it goes through the pipeline: who sent it, to where, under which rules, and the warnings so far.</summary>
 internal sealed class ImportContext(ImportRequest request, DateTimeOffset at)
 {
-    public ImportRequest Request { get; } = request;
+    /// <summary>The request; its logon ID becomes the default account's when a request without one was accepted as that account.</summary>
+    public ImportRequest Request { get; set; } = request;
 
     public DateTimeOffset At { get; } = at;
 

@@ -11,6 +11,12 @@ public sealed record ImportRequest(string? LogonId, string? Password, string? Us
     /// <summary>The import's correlation ID (<see cref="ImportCorrelation"/>), or null for the pipeline to make one.</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>
+    /// The account a request without a logon ID uses, when the listener names one (<c>Gateway:DefaultAccount</c>); it is used
+    /// only from an address on that account's allow list.
+    /// </summary>
+    public string? DefaultLogonId { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"ImportRequest {{ LogonId = {LogonId}, UserId = {UserId}, PeerAddress = {PeerAddress}, CorrelationId = {CorrelationId}, Record = {Record.Bytes.Length} bytes }}";
 }

@@ -29,10 +29,15 @@ internal static class LogonMetrics
     private static readonly Counter<long> s_lockouts = MarcgateMeter.Meter.CreateCounter<long>(
         "marcgate.logon.lockouts",
         "{lockout}",
-        "Logon IDs and peer addresses locked out by repeated failed logons.");
+        "Logon IDs, peer addresses and logon IDs at an address locked out by repeated failed logons.");
 
     public static void Refused(string reason) => s_failures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public static void LockedOutKey(LockoutScope scope) =>
-        s_lockouts.Add(1, new KeyValuePair<string, object?>("scope", scope == LockoutScope.LogonId ? "logon-id" : "peer-address"));
+        s_lockouts.Add(1, new KeyValuePair<string, object?>("scope", scope switch
+        {
+            LockoutScope.LogonId => "logon-id",
+            LockoutScope.PeerAddress => "peer-address",
+            _ => "logon-id-at-address",
+        }));
 }

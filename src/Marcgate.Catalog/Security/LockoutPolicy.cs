@@ -5,137 +5,182 @@ using Marcgate.Catalog.Storage;
 namespace Marcgate.Catalog.Security;
 
 /// <summary>
-/// Locks out a logon ID or a peer address after repeated failed logons: N failures
-/// within the window lock the key for the lockout period, counted from the failure that reached N.
+/// Stops password guessing without letting a stranger lock the owner of a logon ID out (gateway §7 step 1).
 /// </summary>
 /// <remarks>
-/// Failures are kept in the store, so a restart forgets no failure: after a restart a key is locked while
-/// it still has N failures inside the window. The lock's end time is kept in memory. Attempts made while
-/// locked are refused before the password is checked and are not counted, so a lockout ends on time
-/// even while an attacker keeps trying.
-/// A key the store showed without failures is remembered as clean for <see cref="CleanRecheck"/>, so a
-/// stream of good logons does not read the store three times per request; any failure this process
-/// records forgets that key's clean answer at once, and failures another process records on a shared store are
-/// seen once the remembered answer is older than <see cref="CleanRecheck"/>.
+/// <para>Failures are counted per logon ID at one address, per logon ID and per address, in the store, so every host node
+/// on it counts the same failures. A key that reaches its limit within the window is locked for the lockout period, and
+/// the lock's end is kept in the store too:</para>
+/// <list type="bullet">
+/// <item>a logon ID at one address: refused from that address only, so one address guesses a few passwords per period;</item>
+/// <item>an address: refused for every logon ID;</item>
+/// <item>a logon ID: refused from every address it has not logged on from within the known-address period, so guesses
+/// spread over many addresses are bounded too, while the catalogers who use the logon ID go on from their usual addresses.</item>
+/// </list>
+/// <para>Each failure of a logon ID also delays its next password checks, from any address, up to a cap: a known address
+/// is slowed by an attack rather than refused. Attempts refused as locked are not counted, so a lockout ends on time while
+/// an attacker keeps trying.</para>
+/// <para>The store's answers are trusted for <see cref="Recheck"/>: a lockout set or lifted on another node (or by an
+/// administrator) is seen within that time.</para>
 /// </remarks>
 internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options, TimeProvider time)
 {
-    /// <summary>How long a key the store showed without failures is taken as still clean.</summary>
-    public static readonly TimeSpan CleanRecheck = TimeSpan.FromSeconds(1);
+    /// <summary>How long an answer of the store (a lock's end, a failure count, a known address) is taken as still true.</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
 
-    // Bounds the memory kept for clean keys when many addresses or logon IDs come and go.
-    private const int MaxCleanKeys = 4096;
+    // A known address is written to the store again at most this often: once per logon rather than once per record.
+    private static readonly TimeSpan s_knownAddressRefresh = TimeSpan.FromDays(1);
 
-    private readonly ConcurrentDictionary<LockoutKey, DateTimeOffset> _lockedUntil = new();
-    private readonly ConcurrentDictionary<LockoutKey, DateTimeOffset> _cleanSince = new();
+    // Bounds the memory kept for the addresses this process has recorded.
+    private const int MaxRecordedAddresses = 4096;
 
-    // Bumped by every failure this process records: a store read that began before it must not mark its key clean.
-    private long _failureGeneration;
+    private readonly RecentAnswers<LockoutKey, DateTimeOffset?> _lockEnds = new(Recheck);
+    private readonly RecentAnswers<LockoutKey, int> _failures = new(Recheck);
+    private readonly RecentAnswers<(string LogonId, string Address), DateTimeOffset?> _lastLogons = new(Recheck);
+    private readonly ConcurrentDictionary<(string LogonId, string Address), DateTimeOffset> _recordedLogons = new();
 
-    /// <summary>True when the key is locked out now.</summary>
-    public async Task<bool> IsLockedOutAsync(LockoutKey key, CancellationToken cancellationToken)
+    /// <summary>True when the logon ID may not be tried from the address now: the address, the logon ID at the address, or the logon ID at an address it has not logged on from lately is locked out.</summary>
+    public async Task<bool> IsLockedOutAsync(string logonId, string peerAddress, CancellationToken cancellationToken)
     {
-        var limit = Limit(key);
+        var now = time.GetUtcNow();
+        return await IsPeerAddressLockedOutAsync(peerAddress, cancellationToken).ConfigureAwait(false)
+            || await IsLockedAsync(LockoutKey.ForLogonIdAtAddress(logonId, peerAddress), options.MaxFailuresPerLogonIdAtAddress, now, cancellationToken).ConfigureAwait(false)
+            || (await IsLockedAsync(LockoutKey.ForLogonId(logonId), options.MaxFailuresPerLogonId, now, cancellationToken).ConfigureAwait(false)
+                && !await IsKnownAddressAsync(logonId, peerAddress, now, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>True when the address is locked out for every logon ID.</summary>
+    public Task<bool> IsPeerAddressLockedOutAsync(string peerAddress, CancellationToken cancellationToken) =>
+        IsLockedAsync(LockoutKey.ForPeerAddress(peerAddress), options.MaxFailuresPerPeerAddress, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>How long to wait before checking a password for the logon ID: longer the more it failed within the window, from any address.</summary>
+    public async Task<TimeSpan> DelayBeforeCheckAsync(string logonId, CancellationToken cancellationToken)
+    {
+        if (options.FailureDelay <= TimeSpan.Zero || options.MaxFailureDelay <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var failures = await CountFailuresAsync(LockoutKey.ForLogonId(logonId), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return Delay(failures, options);
+    }
+
+    /// <summary>The delay before a password check after <paramref name="failures"/> failures of the logon ID: one <see cref="LockoutOptions.FailureDelay"/> each, up to the cap.</summary>
+    public static TimeSpan Delay(int failures, LockoutOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (failures <= 0 || options.FailureDelay <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var cap = options.MaxFailureDelay;
+        return failures >= cap.Ticks / options.FailureDelay.Ticks ? cap : options.FailureDelay * failures;
+    }
+
+    /// <summary>Counts a failed logon against the address and, when a logon ID was sent, against it and against it at the address; locks each key that reaches its limit.</summary>
+    public async Task RecordFailureAsync(string? logonId, string peerAddress, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await RecordAsync(LockoutKey.ForPeerAddress(peerAddress), options.MaxFailuresPerPeerAddress, now, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(logonId))
+        {
+            await RecordAsync(LockoutKey.ForLogonIdAtAddress(logonId, peerAddress), options.MaxFailuresPerLogonIdAtAddress, now, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(LockoutKey.ForLogonId(logonId), options.MaxFailuresPerLogonId, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After a successful logon: forgets the logon ID's failures at the address and remembers the address as known to it.
+    /// The logon ID's failures from elsewhere stay, so logons of the owner do not give an attacker fresh guesses.
+    /// </summary>
+    public async Task RecordSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var pair = LockoutKey.ForLogonIdAtAddress(logonId, peerAddress);
+        if (await CountFailuresAsync(pair, now, cancellationToken).ConfigureAwait(false) > 0)
+        {
+            _failures.Forget(pair);
+            _lockEnds.Forget(pair);
+            await store.ClearLogonFailuresAsync(pair, cancellationToken).ConfigureAwait(false);
+            _failures.Forget(pair);
+            _lockEnds.Forget(pair);
+        }
+
+        var address = (logonId, peerAddress);
+        if (!_recordedLogons.TryGetValue(address, out var recorded) || now - recorded >= s_knownAddressRefresh || now < recorded)
+        {
+            await store.RecordLogonSuccessAsync(logonId, peerAddress, now, cancellationToken).ConfigureAwait(false);
+            if (_recordedLogons.Count >= MaxRecordedAddresses)
+            {
+                _recordedLogons.Clear();
+            }
+
+            _recordedLogons[address] = now;
+            _lastLogons.Forget(address);
+        }
+    }
+
+    private async Task RecordAsync(LockoutKey key, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _failures.Forget(key);
+        var failures = await store.RecordLogonFailureAsync(key, now, options.Window, cancellationToken).ConfigureAwait(false);
+
+        // Again once the failure is in the store: a read that began after the first Forget may have missed it.
+        _failures.Forget(key);
+        if (limit > 0 && failures >= limit)
+        {
+            // Counted once, when the failures first reach the limit; later failures only extend the lock.
+            if (failures == limit)
+            {
+                LogonMetrics.LockedOutKey(key.Scope);
+            }
+
+            _lockEnds.Forget(key);
+            await store.LockLogonAsync(key, now + options.LockoutPeriod, cancellationToken).ConfigureAwait(false);
+            _lockEnds.Forget(key);
+        }
+    }
+
+    private async Task<bool> IsLockedAsync(LockoutKey key, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (limit <= 0)
         {
             return false;
         }
 
-        var now = time.GetUtcNow();
-        if (_lockedUntil.TryGetValue(key, out var until))
+        if (!_lockEnds.TryGet(key, now, out var until))
         {
-            if (until > now)
-            {
-                return true;
-            }
-
-            _lockedUntil.TryRemove(new KeyValuePair<LockoutKey, DateTimeOffset>(key, until));
-            return false;
+            var generation = _lockEnds.Generation;
+            until = await store.GetLogonLockEndAsync(key, cancellationToken).ConfigureAwait(false);
+            _lockEnds.Keep(key, until, now, generation);
         }
 
-        if (IsKnownClean(key, now))
-        {
-            return false;
-        }
-
-        var generation = Volatile.Read(ref _failureGeneration);
-        var failures = await store.CountLogonFailuresAsync(key, now - options.Window, cancellationToken).ConfigureAwait(false);
-        if (failures == 0)
-        {
-            MarkClean(key, now, generation);
-        }
-
-        return failures >= limit;
+        return until > now;
     }
 
-    /// <summary>Counts a failed logon; true when it locks the key out.</summary>
-    public async Task<bool> RecordFailureAsync(LockoutKey key, CancellationToken cancellationToken)
+    private async Task<int> CountFailuresAsync(LockoutKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var limit = Limit(key);
-        var now = time.GetUtcNow();
-        ForgetClean(key);
-        var failures = await store.RecordLogonFailureAsync(key, now, options.Window, cancellationToken).ConfigureAwait(false);
-
-        // Again once the failure is in the store: a read that began after the first ForgetClean may have missed it.
-        ForgetClean(key);
-        if (limit <= 0 || failures < limit)
+        if (!_failures.TryGet(key, now, out var failures))
         {
-            return false;
+            var generation = _failures.Generation;
+            failures = await store.CountLogonFailuresAsync(key, now - options.Window, cancellationToken).ConfigureAwait(false);
+            _failures.Keep(key, failures, now, generation);
         }
 
-        // A key already locked (failures without a logon ID are counted even then) is not locked out again.
-        if (!_lockedUntil.TryGetValue(key, out var until) || until <= now)
-        {
-            LogonMetrics.LockedOutKey(key.Scope);
-        }
-
-        _lockedUntil[key] = now + options.LockoutPeriod;
-        return true;
+        return failures;
     }
 
-    /// <summary>Forgets a key's failures after a successful logon; a read when there is nothing to forget, none when the key is known clean.</summary>
-    public async Task ClearAsync(LockoutKey key, CancellationToken cancellationToken)
+    private async Task<bool> IsKnownAddressAsync(string logonId, string peerAddress, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (IsKnownClean(key, now))
+        var address = (logonId, peerAddress);
+        if (!_lastLogons.TryGet(address, now, out var last))
         {
-            return;
+            var generation = _lastLogons.Generation;
+            last = await store.GetLastLogonSuccessAsync(logonId, peerAddress, cancellationToken).ConfigureAwait(false);
+            _lastLogons.Keep(address, last, now, generation);
         }
 
-        var generation = Volatile.Read(ref _failureGeneration);
-        if (await store.CountLogonFailuresAsync(key, now - options.Window, cancellationToken).ConfigureAwait(false) > 0)
-        {
-            await store.ClearLogonFailuresAsync(key, cancellationToken).ConfigureAwait(false);
-        }
-
-        MarkClean(key, now, generation);
+        return last is { } at && now - at < options.KnownAddressPeriod;
     }
-
-    private void ForgetClean(LockoutKey key)
-    {
-        Interlocked.Increment(ref _failureGeneration);
-        _cleanSince.TryRemove(key, out _);
-    }
-
-    private bool IsKnownClean(LockoutKey key, DateTimeOffset now) =>
-        _cleanSince.TryGetValue(key, out var since) && now >= since && now - since < CleanRecheck;
-
-    private void MarkClean(LockoutKey key, DateTimeOffset now, long generation)
-    {
-        if (_cleanSince.Count >= MaxCleanKeys)
-        {
-            _cleanSince.Clear();
-        }
-
-        _cleanSince[key] = now;
-
-        // A failure recorded while the store was read may not be in what it answered: forget the answer.
-        if (Volatile.Read(ref _failureGeneration) != generation)
-        {
-            _cleanSince.TryRemove(key, out _);
-        }
-    }
-
-    private int Limit(LockoutKey key) =>
-        key.Scope == LockoutScope.LogonId ? options.MaxFailuresPerLogonId : options.MaxFailuresPerPeerAddress;
 }

@@ -1,6 +1,6 @@
 namespace Marcgate.Catalog.Storage;
 
-/// <summary>The catalog's storage port: repositories, profiles, accounts, lockout counters, records with their history, the review list and receipts (gateway §7).</summary>
+/// <summary>The catalog's storage port: repositories, profiles, accounts, lockout counters and lockouts, the addresses logons came from, records with their history, the review list and receipts (gateway §7).</summary>
 /// <remarks>
 /// Every write that returns has been committed durably (gateway §7 step 8). Implementations run the
 /// shared contract suite in <c>tests/Marcgate.Catalog.Tests/Storage</c>. Times are stored to the
@@ -50,8 +50,23 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>How many failed logons the key has at or after <paramref name="since"/>.</summary>
     Task<int> CountLogonFailuresAsync(LockoutKey key, DateTimeOffset since, CancellationToken cancellationToken);
 
-    /// <summary>Forgets the key's failed logons (after a successful logon or an administrator's reset).</summary>
+    /// <summary>Forgets the key's failed logons and its lockout (after a successful logon or an administrator's reset).</summary>
     Task ClearLogonFailuresAsync(LockoutKey key, CancellationToken cancellationToken);
+
+    /// <summary>Locks the key out until <paramref name="until"/>; a later end already stored is kept. Lockouts ended before a failure recorded later may be forgotten.</summary>
+    Task LockLogonAsync(LockoutKey key, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>When the key's lockout ends (possibly in the past), or null when it has none.</summary>
+    Task<DateTimeOffset?> GetLogonLockEndAsync(LockoutKey key, CancellationToken cancellationToken);
+
+    /// <summary>The lockouts that end after <paramref name="now"/>, ordered by scope, then key.</summary>
+    Task<IReadOnlyList<LogonLock>> ListLogonLocksAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Remembers that the logon ID logged on from the peer address at <paramref name="at"/>; a later time already stored is kept.</summary>
+    Task RecordLogonSuccessAsync(string logonId, string peerAddress, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>When the logon ID last logged on from the peer address, or null when it never did.</summary>
+    Task<DateTimeOffset?> GetLastLogonSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken);
 
     /// <summary>The distinct records of the repository that carry any of the numbers (035 $a, 001/003, 019 $a, 035 $z), ordered by id.</summary>
     Task<IReadOnlyList<StoredRecord>> FindByOclcNumbersAsync(string repository, IReadOnlyCollection<OclcNumber> numbers, CancellationToken cancellationToken);

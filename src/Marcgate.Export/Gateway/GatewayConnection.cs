@@ -7,16 +7,16 @@ namespace Marcgate.Export.Gateway;
 internal sealed class GatewayConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly GatewayTrace? _trace;
     private readonly string _endpoint;
     private readonly TimeProvider _time;
     private readonly byte[] _buffer = new byte[4096];
 
-    private GatewayConnection(Socket socket, string endpoint, GatewayTrace? trace, TimeProvider time)
+    private GatewayConnection(Socket socket, Stream stream, string endpoint, GatewayTrace? trace, TimeProvider time)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream;
         _endpoint = endpoint;
         _trace = trace;
         _time = time;
@@ -28,9 +28,29 @@ internal sealed class GatewayConnection : IAsyncDisposable
     /// <summary>How long the host was silent between the last request's final byte and the first byte of its reply.</summary>
     public TimeSpan ReplyWait { get; private set; }
 
-    /// <summary>Connects within the timeout.</summary>
-    /// <exception cref="GatewayTransportException">The host cannot be reached (retryable).</exception>
-    public static async Task<GatewayConnection> ConnectAsync(string host, int port, TimeSpan timeout, GatewayTrace? trace, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Connects within the timeout, with TLS when <paramref name="tls"/> is given.</summary>
+    /// <exception cref="GatewayTransportException">The host cannot be reached (retryable), or the TLS handshake failed (not retryable).</exception>
+    public static async Task<GatewayConnection> ConnectAsync(string host, int port, TimeSpan timeout, GatewayTrace? trace, TimeProvider time, CancellationToken cancellationToken, GatewayTls? tls = null)
+    {
+        var connection = await ConnectTcpAsync(host, port, timeout, trace, time, cancellationToken).ConfigureAwait(false);
+        if (tls is null)
+        {
+            return connection;
+        }
+
+        try
+        {
+            var stream = await tls.AuthenticateAsync(connection._stream, host, $"{host}:{port}", timeout, trace, cancellationToken).ConfigureAwait(false);
+            return new GatewayConnection(connection._socket, stream, connection._endpoint, trace, time);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<GatewayConnection> ConnectTcpAsync(string host, int port, TimeSpan timeout, GatewayTrace? trace, TimeProvider time, CancellationToken cancellationToken)
     {
         var endpoint = $"{host}:{port}";
         trace?.Note($"connect {endpoint}");
@@ -41,7 +61,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         {
             await socket.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
             trace?.Note($"connected to {endpoint}");
-            return new GatewayConnection(socket, endpoint, trace, time);
+            return new GatewayConnection(socket, new NetworkStream(socket, ownsSocket: true), endpoint, trace, time);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -30,6 +30,8 @@ public sealed class GatewayExportDestination : IExportDestination
     private readonly GatewayTrace? _trace;
     private readonly ResiliencePipeline _retry;
     private readonly TimeProvider _time;
+    private readonly ExportOptions _options;
+    private GatewayTls? _tls;
     private GatewayConnection? _connection;
     private bool _reconnected;
 
@@ -38,6 +40,7 @@ public sealed class GatewayExportDestination : IExportDestination
     {
         ArgumentNullException.ThrowIfNull(options);
         _host = options.Host ?? throw new ArgumentException("A TCP/IP destination needs a host name.", nameof(options));
+        _options = options;
         _port = options.Port;
         _timeout = options.Timeout;
         _reuse = options.PermanentConnection || options.FileType == ExportFileType.Single;
@@ -120,7 +123,7 @@ public sealed class GatewayExportDestination : IExportDestination
         catch (GatewayTransportException e)
         {
             var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
-            var unreachable = e.Unreachable ? ExportStop.HostUnreachable : null;
+            var unreachable = e.Unreachable ? ExportStop.HostUnreachable : e.TlsFailed ? ExportStop.TlsFailed : null;
             return new DeliveryResult(unreachable is null ? ExportStatus.Failed : ExportStatus.NotSent, $"{e.Message} ({tries})")
             {
                 Attempts = attempts,
@@ -202,7 +205,9 @@ public sealed class GatewayExportDestination : IExportDestination
 
     private async Task<GatewayConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var connection = await GatewayConnection.ConnectAsync(_host, _port, _timeout, _trace, _time, cancellationToken).ConfigureAwait(false);
+        // The CA file is read once, on the first connection: a problem with it is that connection's failure.
+        _tls ??= GatewayTls.From(_options);
+        var connection = await GatewayConnection.ConnectAsync(_host, _port, _timeout, _trace, _time, cancellationToken, _tls).ConfigureAwait(false);
         ConnectionsOpened++;
         return connection;
     }

@@ -36,6 +36,9 @@ public sealed class GatewayTransportException : Exception
     /// <summary>True when the connect itself failed (refused, timed out, no route): the host cannot be reached.</summary>
     public bool Unreachable { get; init; }
 
+    /// <summary>True when the TLS handshake failed or TLS could not be set up: no connection can succeed until the settings change.</summary>
+    public bool TlsFailed { get; init; }
+
     /// <summary>True when nothing at all came back from the host on this connection before it failed.</summary>
     public bool NothingReceived { get; init; } = true;
 }

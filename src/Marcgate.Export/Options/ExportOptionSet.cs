@@ -69,7 +69,7 @@ public sealed class ExportOptionSet
 
         var name = ExportOptionKeys.Find(key)!.Name;
         RemovePasswordIfReplaced(Settings, name);
-        Settings[name] = name == "password-file" ? Path.GetFullPath(value) : value;
+        Settings[name] = name is "password-file" or "tls-ca" ? Path.GetFullPath(value) : value;
         return true;
     }
 
@@ -88,7 +88,7 @@ public sealed class ExportOptionSet
             var option = ExportOptionKeys.Find(key);
             if (option is null || !option.IsConnectionValue)
             {
-                error = $"destination '{name}': '{key}' is not a connection value; a destination has host, port, logon-id, password-env, password-file and user-id";
+                error = $"destination '{name}': '{key}' is not a connection value; a destination has {string.Join(", ", ExportOptionKeys.All.Where(k => k.IsConnectionValue).Select(k => k.Name))}";
                 return false;
             }
 
@@ -99,7 +99,7 @@ public sealed class ExportOptionSet
             }
 
             RemovePasswordIfReplaced(existing, option.Name);
-            existing[option.Name] = option.Name == "password-file" ? Path.GetFullPath(value) : value;
+            existing[option.Name] = option.Name is "password-file" or "tls-ca" ? Path.GetFullPath(value) : value;
         }
 
         Destinations[name] = existing;

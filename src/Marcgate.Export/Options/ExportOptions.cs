@@ -70,6 +70,16 @@ public sealed record ExportOptions
     /// <summary>User ID (<c>U</c>).</summary>
     public string? UserId { get; init; }
 
+    /// <summary>Connect with TLS; the host's certificate is checked against the system's trusted roots, or <see cref="TlsCaFile"/>.</summary>
+    /// <remarks>OCLC's own clients speak plain TCP only (gateway §1); a Marcgate host offers TLS on a listener of its own.</remarks>
+    public bool Tls { get; init; }
+
+    /// <summary>A PEM file of the certificate authorities trusted for the host's certificate instead of the system's.</summary>
+    public string? TlsCaFile { get; init; }
+
+    /// <summary>Accept any certificate the host presents: encryption without knowing who answers, for a test host only.</summary>
+    public bool TlsInsecure { get; init; }
+
     /// <summary>Record format: ISO 2709 or MARCXML (files only).</summary>
     public ExportRecordFormat RecordFormat { get; init; } = ExportRecordFormat.Iso2709;
 
@@ -117,6 +127,16 @@ public sealed record ExportOptions
             if (SendLogonId && string.IsNullOrEmpty(LogonId))
             {
                 problems.Add("logon-id: Send Logon ID is on but no logon ID is set");
+            }
+
+            if (!Tls && (TlsCaFile is not null || TlsInsecure))
+            {
+                problems.Add($"{(TlsCaFile is not null ? "tls-ca" : "tls-insecure")}: applies to TLS connections only; turn tls on");
+            }
+
+            if (TlsCaFile is not null && TlsInsecure)
+            {
+                problems.Add("tls-insecure: skips the certificate check that tls-ca names a CA for; use one or the other");
             }
 
             if (RecordFormat != ExportRecordFormat.Iso2709)

@@ -17,6 +17,9 @@ public sealed class ExportStop
     /// <summary>The connect failed through every retry (gateway §6 Retries): the host is down or not listening.</summary>
     public static ExportStop HostUnreachable { get; } = new("the host cannot be reached");
 
+    /// <summary>The TLS handshake failed (an untrusted certificate, a CA file that cannot be read): every further connection would fail the same way.</summary>
+    public static ExportStop TlsFailed { get; } = new("the TLS connection to the host failed");
+
     /// <summary>The reason as the summary says it, after <c>not sent: </c>.</summary>
     public string Reason { get; }
 

@@ -60,7 +60,9 @@ public sealed class AccountAdministrationTests
         var unlocked = await accounts.UnlockAsync(ImportFixture.LogonId, ["192.0.2.77"], default);
 
         Assert.True(unlocked.Succeeded, unlocked.Message);
-        Assert.Equal($"Forgot 5 failed logons of logon ID {ImportFixture.LogonId}. Forgot 5 failed logons of address 192.0.2.77.", unlocked.Message);
+        Assert.Equal(
+            $"Forgot 5 failed logons of logon ID {ImportFixture.LogonId}. Lifted the lockout of logon ID {ImportFixture.LogonId} at address 192.0.2.77 and forgot 5 failed logons. Forgot 5 failed logons of address 192.0.2.77.",
+            unlocked.Message);
         Assert.Equal(0, await fixture.Store.CountLogonFailuresAsync(LockoutKey.ForLogonId(ImportFixture.LogonId), DateTimeOffset.UnixEpoch, default));
 
         var again = await accounts.UnlockAsync(ImportFixture.LogonId, [], default);

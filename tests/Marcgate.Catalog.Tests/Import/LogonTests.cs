@@ -35,6 +35,52 @@ public sealed class LogonTests
     }
 
     [Fact]
+    public async Task A_request_without_a_logon_id_uses_the_default_account_from_its_allowed_addresses_only()
+    {
+        await using var fixture = await ImportFixture.CreateAsync(allow: ["192.0.2.0/24"]);
+
+        var allowed = await SendWithoutLogonAsync(fixture, ImportFixture.LogonId, "192.0.2.44");
+        var elsewhere = await SendWithoutLogonAsync(fixture, ImportFixture.LogonId, "198.51.100.1");
+        var noDefault = await SendWithoutLogonAsync(fixture, null, "192.0.2.44");
+        var unknownDefault = await SendWithoutLogonAsync(fixture, "NOBODY", "192.0.2.44");
+
+        Assert.True(allowed.Ok, allowed.Message);
+        Assert.Equal(GatewayReplyCodes.NotAuthorized, elsewhere.Code);
+        Assert.Contains("may not send records without one", elsewhere.Message, StringComparison.Ordinal);
+        Assert.Equal(GatewayReplyCodes.LogonFailed, noDefault.Code);
+        Assert.Equal(GatewayReplyCodes.LogonFailed, unknownDefault.Code);
+        Assert.Contains("default account NOBODY does not exist", unknownDefault.Message, StringComparison.Ordinal);
+        var receipts = await fixture.Store.GetLastReceiptsAsync(4, default);
+        Assert.Equal(ImportFixture.LogonId, receipts[0].LogonId);
+    }
+
+    [Fact]
+    public async Task A_default_account_that_allows_any_address_is_never_used_without_a_logon_id()
+    {
+        await using var fixture = await ImportFixture.CreateAsync();
+
+        var outcome = await SendWithoutLogonAsync(fixture, ImportFixture.LogonId, ImportFixture.Peer);
+
+        Assert.Equal(GatewayReplyCodes.LogonFailed, outcome.Code);
+        Assert.Contains("allows any address, so it is not used for records without a logon ID", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_with_a_logon_id_ignores_the_default_account()
+    {
+        await using var fixture = await ImportFixture.CreateAsync(allow: ["192.0.2.0/24"]);
+
+        var outcome = await fixture.Service.ImportAsync(
+            new ImportRequest(ImportFixture.LogonId, "wrong", null, "192.0.2.44", fixture.Service.Read(s_record)) { DefaultLogonId = ImportFixture.LogonId },
+            default);
+
+        Assert.Equal(GatewayReplyCodes.LogonFailed, outcome.Code);
+    }
+
+    private static Task<ImportOutcome> SendWithoutLogonAsync(ImportFixture fixture, string? defaultLogonId, string peer) =>
+        fixture.Service.ImportAsync(new ImportRequest(null, null, null, peer, fixture.Service.Read(s_record)) { DefaultLogonId = defaultLogonId }, default);
+
+    [Fact]
     public async Task Repeated_failures_lock_the_logon_id_out_until_the_period_ends()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
@@ -70,7 +116,7 @@ public sealed class LogonTests
     }
 
     [Fact]
-    public async Task A_successful_logon_clears_the_logon_ids_failures()
+    public async Task Failures_do_not_lock_out_the_address_the_logon_id_succeeded_from()
     {
         var options = new ImportOptions { Lockout = new LockoutOptions { MaxFailuresPerLogonId = 2, MaxFailuresPerPeerAddress = 100 } };
         await using var fixture = await ImportFixture.CreateAsync(options: options);

@@ -13,17 +13,16 @@ public sealed class RememberedSettingsTests
     private static readonly byte[] s_record = ImportFixture.RecordsOf(TestFiles.Marc("valid/oclc_63111280_export_as_UTF8_from_connexion.mrc")).Single();
 
     [Fact]
-    public async Task Failures_recorded_in_the_store_by_another_process_lock_the_logon_id_once_the_clean_answer_is_old()
+    public async Task A_lockout_stored_by_another_process_is_seen_once_the_remembered_answer_is_old()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        var options = new ImportOptions { Lockout = new LockoutOptions { MaxFailuresPerLogonId = 2, MaxFailuresPerPeerAddress = 100 } };
-        await using var fixture = await ImportFixture.CreateAsync(options: options, time: clock);
+        await using var fixture = await ImportFixture.CreateAsync(time: clock);
         Assert.True((await fixture.SendAsync(s_record)).Ok);
 
-        var key = LockoutKey.ForLogonId(ImportFixture.LogonId);
-        await fixture.Store.RecordLogonFailureAsync(key, clock.GetUtcNow(), options.Lockout.Window, default);
-        await fixture.Store.RecordLogonFailureAsync(key, clock.GetUtcNow(), options.Lockout.Window, default);
-        clock.Advance(LockoutPolicy.CleanRecheck);
+        var key = LockoutKey.ForLogonIdAtAddress(ImportFixture.LogonId, ImportFixture.Peer);
+        await fixture.Store.LockLogonAsync(key, clock.GetUtcNow().AddMinutes(15), default);
+        Assert.True((await fixture.SendAsync(s_record)).Ok);
+        clock.Advance(LockoutPolicy.Recheck);
 
         Assert.Equal(GatewayReplyCodes.LockedOut, (await fixture.SendAsync(s_record)).Code);
     }

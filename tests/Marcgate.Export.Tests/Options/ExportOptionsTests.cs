@@ -82,6 +82,18 @@ public sealed class ExportOptionsTests
     }
 
     [Fact]
+    public void Tls_settings_need_tls_and_a_ca_file_excludes_skipping_the_check()
+    {
+        Assert.Equal(["tls-ca: applies to TLS connections only; turn tls on"], (s_carli with { TlsCaFile = "/etc/ca.pem" }).Check());
+        Assert.Equal(["tls-insecure: applies to TLS connections only; turn tls on"], (s_carli with { TlsInsecure = true }).Check());
+        Assert.Equal(
+            ["tls-insecure: skips the certificate check that tls-ca names a CA for; use one or the other"],
+            (s_carli with { Tls = true, TlsCaFile = "/etc/ca.pem", TlsInsecure = true }).Check());
+        Assert.Empty((s_carli with { Tls = true, TlsCaFile = "/etc/ca.pem" }).Check());
+        Assert.Equal(Path.GetFullPath("ca.pem"), ExportOptionKeys.TryApply(s_carli, "tls-ca", "ca.pem", out _)!.TlsCaFile);
+    }
+
+    [Fact]
     public void Every_key_shows_what_it_parses()
     {
         var options = s_carli with
@@ -90,6 +102,8 @@ public sealed class ExportOptionsTests
             Timeout = TimeSpan.FromSeconds(2.5),
             UserId = "100-123-456",
             Password = new PasswordReference(PasswordSource.Environment, "MARCGATE_PW"),
+            Tls = true,
+            TlsCaFile = "/etc/marcgate/ca.pem",
         };
 
         foreach (var key in ExportOptionKeys.All)

@@ -64,9 +64,9 @@ internal sealed class CatalogHost : IAsyncDisposable
     public static byte[] Logon(string password = Password) =>
         Records.Concat(Records.Ascii("A" + (char)(0x40 + LogonId.Length) + LogonId + "P" + (char)(0x40 + password.Length) + password));
 
-    public async Task<Reply> SendAsync(byte[] record, string password = Password)
+    public async Task<Reply> SendAsync(byte[] record, string password = Password, IPAddress? from = null)
     {
-        await using var client = await GatewayTestClient.ConnectAsync(EndPoint);
+        await using var client = await GatewayTestClient.ConnectAsync(EndPoint, from);
         await client.SendAsync(Records.Concat(Logon(password), record, [0]));
         return Reply.Parse(await client.ReadReplyAsync());
     }
