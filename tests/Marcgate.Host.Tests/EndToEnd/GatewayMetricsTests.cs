@@ -48,6 +48,9 @@ public sealed class GatewayMetricsTests
     public async Task Commits_report_batch_sizes_and_latency_tagged_with_the_store()
     {
         await using var host = await CatalogHost.StartAsync(repository: _repository);
+
+        // The first logon from an address also records the address as known to the logon ID (a write of its own).
+        Assert.Equal("added", (await host.SendAsync(Record("Book 0", oclc: 70000000))).Action);
         using var metrics = new MetricRecorder();
         var sends = Enumerable.Range(1, 12).Select(i => host.SendAsync(Record($"Book {i}", oclc: 70000000 + i)));
         Assert.All(await Task.WhenAll(sends), reply => Assert.Equal("added", reply.Action));
