@@ -6,7 +6,7 @@ namespace Marcgate.Catalog.Import;
 /// <summary>
 /// Correlation IDs: one per import, in its log line and on its receipt. Sixteen characters of Crockford base32
 /// (<c>01JEXK8T9Q02G7MZ</c>): the time in milliseconds, a sequence within the process, and a tag drawn at random when
-/// the process starts, so the IDs sort by time and hosts sharing a store do not hand out the same one.
+/// the process starts, so the IDs sort by time and hosts sharing a store are most unlikely to hand out the same one.
 /// </summary>
 public static class ImportCorrelation
 {

@@ -74,8 +74,7 @@ public sealed class GatewayMetricsTests
         {
             await using var first = await GatewayTestClient.ConnectAsync(host.EndPoint);
             await using var second = await GatewayTestClient.ConnectAsync(host.EndPoint);
-            await WaitForAsync(() => host.Server.ConnectionCount == 2);
-            Assert.Equal(2, metrics.Sum("marcgate.gateway.active_connections"));
+            await WaitForAsync(() => host.Server.ConnectionCount == 2 && metrics.Sum("marcgate.gateway.active_connections") == 2);
 
             await using var third = await GatewayTestClient.ConnectAsync(host.EndPoint);
             Assert.Equal("busy", Reply.Parse(await third.ReadReplyAsync()).Code);
@@ -89,7 +88,7 @@ public sealed class GatewayMetricsTests
         await using (var host = await CatalogHost.StartAsync(repository: _repository, configure: o => o.MaxConnections = 1))
         {
             await using var first = await GatewayTestClient.ConnectAsync(host.EndPoint);
-            await WaitForAsync(() => host.Server.ConnectionCount == 1);
+            await WaitForAsync(() => host.Server.ConnectionCount == 1 && metrics.Sum("marcgate.gateway.active_connections") == 1);
             await using var second = await GatewayTestClient.ConnectAsync(host.EndPoint);
             Assert.Equal("busy", Reply.Parse(await second.ReadReplyAsync()).Code);
             Assert.Equal(1, metrics.Sum("marcgate.gateway.refused_connections", ("reason", "limit")));
