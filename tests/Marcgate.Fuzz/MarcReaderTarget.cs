@@ -35,14 +35,20 @@ internal sealed class MarcReaderTarget(string name, MarcFormat? format, MarcRead
             return [];
         }
 
-        if (content.Length <= SeedCorpus.MaxSeedBytes || Path.GetExtension(path) is not (".mrc" or ".marc" or ".usmarc" or ".dat"))
+        if (content.Length <= SeedCorpus.MaxSeedBytes)
         {
             return [content];
         }
 
-        // A large ISO 2709 file: its first records, up to the last terminator that fits.
-        var end = content.AsSpan(0, SeedCorpus.MaxSeedBytes).LastIndexOf(RecordTerminator);
-        return end > 0 ? [content[..(end + 1)]] : [];
+        // A large file: its first records, up to the last record terminator (ISO 2709) or blank line (.mrk) that fits.
+        var head = content.AsSpan(0, SeedCorpus.MaxSeedBytes);
+        var end = Path.GetExtension(path) switch
+        {
+            ".mrc" or ".marc" or ".usmarc" or ".dat" => head.LastIndexOf(RecordTerminator) + 1,
+            ".mrk" or ".mrk8" => head.LastIndexOf("\n\n"u8) is var lf and >= 0 ? lf + 2 : head.LastIndexOf("\r\n\r\n"u8) is var crlf and >= 0 ? crlf + 4 : 0,
+            _ => 0,
+        };
+        return end > 0 ? [content[..end]] : [];
     }
 
     protected override void Execute(ReadOnlySpan<byte> input)
