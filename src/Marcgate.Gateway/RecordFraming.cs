@@ -47,6 +47,14 @@ internal static class RecordFraming
             return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start, $"the record at byte {start} {problem} (§3.3)");
         }
 
+        // §5 rule 2 before rule 1: an EOT inside the leader's length ends the record whatever lies at that length. Were
+        // it judged only once the length had arrived, the answer would depend on how the bytes were split.
+        var eot = buffer.Slice(start, Math.Min(declared, available)).IndexOf(EndOfTransmission);
+        if (eot >= 0)
+        {
+            return EndedByEot(buffer[start..], start, eot, declared);
+        }
+
         // §5 rule 1: the record is whole when its leader's length ends on the terminator.
         if (available >= declared && buffer[start + declared - 1] == RecordTerminator)
         {
@@ -63,13 +71,7 @@ internal static class RecordFraming
         var eot = region.IndexOf(EndOfTransmission);
         if (eot >= 0)
         {
-            if (eot > 0 && region[eot - 1] == RecordTerminator)
-            {
-                return Recovered(start, eot, declared, start + eot + 1, eot: true);
-            }
-
-            return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start + eot,
-                $"an EOT (NUL) at byte {start + eot} ended the record that starts at byte {start} before its terminator 0x1D (leader says {declared} bytes; §3.3, §5 rule 2)");
+            return EndedByEot(region, start, eot, declared);
         }
 
         if (region.Length > 0 && region[^1] == RecordTerminator)
@@ -80,6 +82,18 @@ internal static class RecordFraming
         }
 
         return Truncated(start, region.Length, declared, input);
+    }
+
+    // §3.3: a record ended by an EOT must end with the terminator just before it.
+    private static ReadOutcome EndedByEot(ReadOnlySpan<byte> region, int start, int eot, int declared)
+    {
+        if (eot > 0 && region[eot - 1] == RecordTerminator)
+        {
+            return Recovered(start, eot, declared, start + eot + 1, eot: true);
+        }
+
+        return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start + eot,
+            $"an EOT (NUL) at byte {start + eot} ended the record that starts at byte {start} before its terminator 0x1D (leader says {declared} bytes; §3.3, §5 rule 2)");
     }
 
     private static ReadOutcome Recovered(int start, int length, int declared, int consumed, bool eot) =>
