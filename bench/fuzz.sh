@@ -31,8 +31,9 @@ mkdir -p "$out"
 exec 9>"$out/.build.lock"
 flock 9
 stamp=$out/bin/.instrumented
-if [ ! -f "$stamp" ] || [ -n "$(find src/Marcgate.Marc src/Marcgate.Gateway tests/Marcgate.Fuzz Directory.Packages.props \
-      -newer "$stamp" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+if [ ! -f "$stamp" ] || [ -n "$(find src/Marcgate.Marc src/Marcgate.Gateway tests/Marcgate.Fuzz Directory.Packages.props Directory.Build.props \
+      -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.tsv' \) \
+      -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
   echo "fuzz.sh: building and instrumenting" >&2
   dotnet tool restore >/dev/null
   rm -rf "$out/bin"

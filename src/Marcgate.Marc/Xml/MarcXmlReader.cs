@@ -65,7 +65,9 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
             if (!MoveToRecord(diagnostics))
             {
                 _finished = true;
-                return diagnostics.Count == 0 ? null : new MarcReadResult(null, diagnostics, _recordNumber, -1);
+                // What came after the last record (or instead of any) is told under the last record's number, at least 1,
+                // as a break in the XML is below.
+                return diagnostics.Count == 0 ? null : new MarcReadResult(null, diagnostics, Math.Max(_recordNumber, 1), -1);
             }
 
             _recordNumber++;

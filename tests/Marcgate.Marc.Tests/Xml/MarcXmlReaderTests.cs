@@ -19,6 +19,18 @@ public sealed class MarcXmlReaderTests
     }
 
     [Fact]
+    public void Elements_outside_any_record_come_under_record_number_1_as_their_diagnostic_says()
+    {
+        // Found by fuzzing: without a record the result was numbered 0, though numbers are one-based.
+        var xml = "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><controlfield tag=\"005\">x</controlfield></collection>";
+        var result = Assert.Single(MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml)));
+        Assert.Null(result.Record);
+        Assert.Equal(1, result.RecordNumber);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((MarcDiagnosticIds.UnknownConstruct, 1L), (diagnostic.Id, diagnostic.RecordNumber));
+    }
+
+    [Fact]
     public void Strict_reading_rejects_the_unknown_subfields_element_naming_line_and_position()
     {
         var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Corpus("invalid/chabon-bad-subfields-element.xml")), MarcReaderOptions.StrictDefault).First();
