@@ -11,8 +11,8 @@ internal static class AllocationBudget
     /// <summary>Buffers the readers take up front (64 KiB read buffers, XML and JSON readers' state), whatever the input.</summary>
     public const long Fixed = 4L << 20;
 
-    /// <summary>Bytes allowed per input byte.</summary>
+    /// <summary>Bytes allowed per input byte, unless a target that makes more passes over its input says otherwise.</summary>
     public const long PerInputByte = 400;
 
-    public static long For(int inputLength) => Fixed + (PerInputByte * inputLength);
+    public static long For(int inputLength, long perInputByte = PerInputByte) => Fixed + (perInputByte * inputLength);
 }

@@ -6,6 +6,7 @@ var usage = """
     usage: Marcgate.Fuzz list
            Marcgate.Fuzz run TARGET                 under libFuzzer (bench/fuzz.sh starts it through the driver)
            Marcgate.Fuzz replay TARGET PATH...      each file (or every file of a folder) once; exit 1 on a finding
+           Marcgate.Fuzz measure TARGET FILE        bytes allocated for the file, and for it repeated (linear or not)
            Marcgate.Fuzz seeds TARGET DIR           write the target's seed corpus into DIR
     """;
 
@@ -51,6 +52,17 @@ switch (args[0])
 {
     case "replay" when args.Length > 2:
         return Replay.Run(target, args[2..], Console.Out);
+    case "measure" when args.Length == 3:
+        // How allocation grows with the input: the file as it is, then repeated twice and four times.
+        var bytes = File.ReadAllBytes(args[2]);
+        foreach (var times in new[] { 1, 2, 4 })
+        {
+            var input = Enumerable.Repeat(bytes, times).SelectMany(b => b).ToArray();
+            target.Measure(input);
+            Console.WriteLine($"{input.Length,9:N0} bytes in: {target.Measure(input),13:N0} bytes allocated (budget {AllocationBudget.For(input.Length, target.AllocationPerInputByte):N0})");
+        }
+
+        return 0;
     case "seeds" when args.Length == 3:
         Directory.CreateDirectory(args[2]);
         var count = 0;
