@@ -18,6 +18,7 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
     private readonly MarcReaderOptions _options;
     private long _recordNumber;
     private bool _finished;
+    private readonly string? _declarationProblem;
     private bool _positioned;
 
     /// <summary>Creates a reader over a stream.</summary>
@@ -32,11 +33,13 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
-            CloseInput = !leaveOpen,
+            // The check's stream closes the input unless leaveOpen says otherwise.
+            CloseInput = true,
 
             // Lenient reading accepts character references to C0 controls (&#x1F;), which some MARC tools emit.
             CheckCharacters = _options.Mode == MarcReadMode.Strict,
         };
+        stream = XmlDeclarationCheck.Examine(stream, leaveOpen, out _declarationProblem);
         _xml = XmlReader.Create(stream, settings);
         _lines = _xml as IXmlLineInfo;
     }
@@ -60,6 +63,13 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
         }
 
         var diagnostics = new List<MarcDiagnostic>();
+        if (_declarationProblem is { } problem)
+        {
+            _finished = true;
+            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, 1, -1, $"line 1: the XML is not well-formed: {problem}"));
+            return new MarcReadResult(null, diagnostics, 1, -1);
+        }
+
         try
         {
             if (!MoveToRecord(diagnostics))

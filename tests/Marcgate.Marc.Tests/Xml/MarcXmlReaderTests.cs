@@ -19,6 +19,28 @@ public sealed class MarcXmlReaderTests
     }
 
     [Fact]
+    public void A_declaration_holding_non_ascii_bytes_is_not_well_formed_xml()
+    {
+        // Found by fuzzing: .NET's XmlReader, switching to the declared encoding after such a declaration, threw
+        // ArgumentOutOfRangeException from inside its buffer handling.
+        var bytes = Encoding.Latin1.GetBytes("<?xml version=\"1.0" + new string('\u00FF', 160) + "\" encoding=\"UTF-8\"?><record><leader>00000nam a2200000 a 4500</leader></record>");
+        var result = Assert.Single(MarcXmlReader.ReadAll(bytes));
+        Assert.Null(result.Record);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((MarcDiagnosticIds.SyntaxError, MarcSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("byte 18 of the XML declaration is 0xFF", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_declaration_and_a_bom_still_read()
+    {
+        var xml = "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<record xmlns=\"http://www.loc.gov/MARC21/slim\"><leader>00000nam a2200000 a 4500</leader></record>";
+        var result = Assert.Single(MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml)));
+        Assert.NotNull(result.Record);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
     public void Elements_outside_any_record_come_under_record_number_1_as_their_diagnostic_says()
     {
         // Found by fuzzing: without a record the result was numbered 0, though numbers are one-based.
