@@ -18,7 +18,7 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
     private readonly MarcReaderOptions _options;
     private long _recordNumber;
     private bool _finished;
-    private readonly string? _declarationProblem;
+    private readonly string? _startProblem;
     private bool _positioned;
 
     /// <summary>Creates a reader over a stream.</summary>
@@ -39,8 +39,21 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
             // Lenient reading accepts character references to C0 controls (&#x1F;), which some MARC tools emit.
             CheckCharacters = _options.Mode == MarcReadMode.Strict,
         };
-        stream = XmlDeclarationCheck.Examine(stream, leaveOpen, out _declarationProblem);
-        _xml = XmlReader.Create(stream, settings);
+        stream = XmlDeclarationCheck.Examine(stream, leaveOpen, out var declarationProblem);
+        _startProblem = declarationProblem is null ? null : $"line 1: the XML is not well-formed: {declarationProblem}";
+        try
+        {
+            _xml = XmlReader.Create(stream, settings);
+        }
+        catch (XmlException ex)
+        {
+            // XmlReader reads the first bytes to find the encoding as it is created (a UTF-32 byte order mark before
+            // bytes that are no UTF-32, say): the problem is told by the first Read, as any other.
+            stream.Dispose();
+            _startProblem = NotWellFormed(ex);
+            _xml = XmlReader.Create(Stream.Null, settings);
+        }
+
         _lines = _xml as IXmlLineInfo;
     }
 
@@ -63,10 +76,10 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
         }
 
         var diagnostics = new List<MarcDiagnostic>();
-        if (_declarationProblem is { } problem)
+        if (_startProblem is { } problem)
         {
             _finished = true;
-            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, 1, -1, $"line 1: the XML is not well-formed: {problem}"));
+            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, 1, -1, problem));
             return new MarcReadResult(null, diagnostics, 1, -1);
         }
 
@@ -94,7 +107,7 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
         {
             // Not well-formed: nothing after this point can be trusted (XML 1.0 §1.2, fatal error).
             _finished = true;
-            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, Math.Max(_recordNumber, 1), -1, $"line {ex.LineNumber}, position {ex.LinePosition}: the XML is not well-formed: {ex.Message}"));
+            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, Math.Max(_recordNumber, 1), -1, NotWellFormed(ex)));
             return new MarcReadResult(null, diagnostics, Math.Max(_recordNumber, 1), -1);
         }
     }
@@ -103,6 +116,9 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
     public void Dispose() => _xml.Dispose();
 
     internal long RecordNumber => _recordNumber;
+
+    private static string NotWellFormed(XmlException ex) =>
+        $"line {ex.LineNumber}, position {ex.LinePosition}: the XML is not well-formed: {ex.Message}";
 
     internal MarcReadMode Mode => _options.Mode;
 

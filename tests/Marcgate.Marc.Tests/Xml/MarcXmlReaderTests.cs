@@ -32,6 +32,22 @@ public sealed class MarcXmlReaderTests
     }
 
     [Fact]
+    public void Bytes_that_are_no_text_in_the_encoding_their_byte_order_mark_names_are_reported_by_the_first_read()
+    {
+        // Found by fuzzing: XmlReader reads to find the encoding as it is created, and its XmlException escaped the
+        // reader's constructor.
+        byte[] bytes = [0x00, 0x00, 0xFE, 0xFF, (byte)'\n', .. Enumerable.Repeat((byte)0x02, 48), 0x00];
+        using var reader = new MarcXmlReader(new MemoryStream(bytes));
+        var result = reader.Read();
+        Assert.NotNull(result);
+        Assert.Null(result.Record);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(MarcDiagnosticIds.SyntaxError, diagnostic.Id);
+        Assert.Contains("not well-formed", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(reader.Read());
+    }
+
+    [Fact]
     public void A_plain_declaration_and_a_bom_still_read()
     {
         var xml = "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<record xmlns=\"http://www.loc.gov/MARC21/slim\"><leader>00000nam a2200000 a 4500</leader></record>";
