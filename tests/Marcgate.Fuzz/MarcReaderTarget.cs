@@ -14,10 +14,10 @@ namespace Marcgate.Fuzz;
 /// <param name="seedExtensions">The extensions of the files to take from the folders.</param>
 internal sealed class MarcReaderTarget(string name, MarcFormat? format, MarcReadMode mode, string[] seedSources, string[] seedExtensions) : FuzzTarget
 {
-    // The defaults' limits (1 MiB records, 10,000 fields) exceed any input the fuzzer makes; smaller ones let a
-    // short input reach the limit checks.
     private const byte RecordTerminator = 0x1D;
 
+    // The defaults' limits (1 MiB records, 10,000 fields) exceed any input the fuzzer makes; smaller ones let a
+    // short input reach the limit checks.
     private readonly MarcReaderOptions _options = new() { Mode = mode, MaxRecordBytes = 16 * 1024, MaxFields = 500 };
 
     public override string Name => name;
