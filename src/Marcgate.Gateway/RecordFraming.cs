@@ -47,46 +47,72 @@ internal static class RecordFraming
             return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start, $"the record at byte {start} {problem} (§3.3)");
         }
 
+        // §5 rule 2 before rule 1: an EOT inside the leader's length ends the record whatever lies at that length. Were
+        // it judged only once the length had arrived, the answer would depend on how the bytes were split.
+        var eot = buffer.Slice(start, Math.Min(declared, available)).IndexOf(EndOfTransmission);
+        if (eot >= 0)
+        {
+            return EndedByEot(buffer[start..], start, eot, declared, requireLeaderShape);
+        }
+
         // §5 rule 1: the record is whole when its leader's length ends on the terminator.
         if (available >= declared && buffer[start + declared - 1] == RecordTerminator)
         {
             return ReadOutcome.Record(GatewayReadStatus.Complete, start, declared, declared, start + declared, eot: false);
         }
 
-        return ReadByTerminator(buffer, start, declared, input);
+        return ReadByTerminator(buffer, start, declared, input, requireLeaderShape);
     }
 
     // §3.3 fallback: the leader lies, so the record ends at the first 0x1D followed by the end of the transmission.
-    private static ReadOutcome ReadByTerminator(ReadOnlySpan<byte> buffer, int start, int declared, GatewayInput input)
+    private static ReadOutcome ReadByTerminator(ReadOnlySpan<byte> buffer, int start, int declared, GatewayInput input, bool requireLeaderShape)
     {
         var region = buffer[start..];
         var eot = region.IndexOf(EndOfTransmission);
         if (eot >= 0)
         {
-            if (eot > 0 && region[eot - 1] == RecordTerminator)
-            {
-                return Recovered(start, eot, declared, start + eot + 1, eot: true);
-            }
-
-            return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start + eot,
-                $"an EOT (NUL) at byte {start + eot} ended the record that starts at byte {start} before its terminator 0x1D (leader says {declared} bytes; §3.3, §5 rule 2)");
+            return EndedByEot(region, start, eot, declared, requireLeaderShape);
         }
 
         if (region.Length > 0 && region[^1] == RecordTerminator)
         {
             return input == GatewayInput.Open
                 ? ReadOutcome.Record(GatewayReadStatus.CompleteIfQuiet, start, region.Length, declared, buffer.Length, eot: false)
-                : Recovered(start, region.Length, declared, buffer.Length, eot: false);
+                : Recovered(region, start, region.Length, declared, buffer.Length, eot: false, requireLeaderShape);
         }
 
         return Truncated(start, region.Length, declared, input);
     }
 
-    private static ReadOutcome Recovered(int start, int length, int declared, int consumed, bool eot) =>
-        length < LeaderLength
-            ? ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start,
-                $"the record at byte {start} ends after {length} bytes, shorter than its own 24-byte leader (§3.3)")
-            : ReadOutcome.Record(GatewayReadStatus.Complete, start, length, declared, consumed, eot);
+    // §3.3: a record ended by an EOT must end with the terminator just before it.
+    private static ReadOutcome EndedByEot(ReadOnlySpan<byte> region, int start, int eot, int declared, bool requireLeaderShape)
+    {
+        if (eot > 0 && region[eot - 1] == RecordTerminator)
+        {
+            return Recovered(region, start, eot, declared, start + eot + 1, eot: true, requireLeaderShape);
+        }
+
+        return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start + eot,
+            $"an EOT (NUL) at byte {start + eot} ended the record that starts at byte {start} before its terminator 0x1D (leader says {declared} bytes; §3.3, §5 rule 2)");
+    }
+
+    // A record whose end is now known. Its leader's shape, judged so far only on the bytes that had come (§3.2 strict
+    // pass), is judged again on the whole record: a base address beyond the end, unseen until now, is no shape.
+    private static ReadOutcome Recovered(ReadOnlySpan<byte> region, int start, int length, int declared, int consumed, bool eot, bool requireLeaderShape)
+    {
+        if (length < LeaderLength)
+        {
+            return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start,
+                $"the record at byte {start} ends after {length} bytes, shorter than its own 24-byte leader (§3.3)");
+        }
+
+        if (requireLeaderShape && !HasLeaderShape(region[..length], length, out var problem))
+        {
+            return ReadOutcome.Invalid(GatewayReplyCodes.BadRecord, start, $"the record at byte {start}, ending after {length} bytes, {problem} (§3.3)");
+        }
+
+        return ReadOutcome.Record(GatewayReadStatus.Complete, start, length, declared, consumed, eot);
+    }
 
     private static ReadOutcome Truncated(int start, int available, int? declared, GatewayInput input)
     {

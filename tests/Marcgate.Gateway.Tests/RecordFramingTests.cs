@@ -66,6 +66,30 @@ public sealed class RecordFramingTests
         Assert.Contains("byte 100", result.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void S3_3_an_EOT_inside_a_record_whose_leader_length_ends_on_the_terminator_is_a_bad_record_however_split()
+    {
+        // Found by fuzzing: a NUL in the record was a bad record while the rest had not arrived, and ignored once the
+        // length had, so the answer depended on where the bytes were cut.
+        var bytes = (byte[])Record.Clone();
+        bytes[200] = 0x00;
+        var whole = Read(bytes);
+        Assert.Equal(GatewayReplyCodes.BadRecord, whole.ErrorCode);
+        Assert.Contains("byte 200", whole.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(whole, Read(bytes[..210]));
+        Assert.Equal(ReadTranscript.Whole(bytes), ReadTranscript.ByteByByte(bytes));
+    }
+
+    [Fact]
+    public void S3_3_a_terminator_and_EOT_inside_the_leader_length_end_the_record_however_split()
+    {
+        var bytes = Concat(Record[..100], [0x1D, 0x00], Record[102..]);
+        var request = ReadComplete(bytes);
+        Assert.Equal(101, request.Record.Length);
+        Assert.True(request.EndedWithEot);
+        Assert.Equal(ReadTranscript.Whole(bytes), ReadTranscript.ByteByByte(bytes));
+    }
+
     [Theory]
     [InlineData("0002x")]
     [InlineData("00023")]

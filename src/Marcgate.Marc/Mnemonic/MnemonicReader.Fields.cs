@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Marcgate.Marc.Mnemonic;
 
 /// <summary>Parsing of <c>=LDR</c> and <c>=TAG</c> lines.</summary>
@@ -65,7 +67,7 @@ public sealed partial class MnemonicReader
             return;
         }
 
-        var field = new DataField(tag, Indicator(content[0]), Indicator(content[1]));
+        var field = new DataField(tag, Indicator(content[0], tag, contentStart, context), Indicator(content[1], tag, contentStart, context));
         var rest = content.AsSpan(2);
         var firstDelimiter = NextDelimiter(rest);
         if (firstDelimiter != 0 && rest.Length > 0)
@@ -82,6 +84,11 @@ public sealed partial class MnemonicReader
             if (chunk.Length == 0)
             {
                 context.Warn(MarcDiagnosticIds.SyntaxError, contentStart, $"field {tag} has a $ with no subfield code; ignored");
+            }
+            else if (char.IsSurrogate(chunk[0]))
+            {
+                // A subfield code is one character; half of a character outside the BMP is no text any later step can encode.
+                context.Warn(MarcDiagnosticIds.SyntaxError, contentStart, $"field {tag} has {Shown(chunk)} as a subfield code, a character outside the Basic Multilingual Plane; the subfield is ignored");
             }
             else
             {
@@ -118,7 +125,21 @@ public sealed partial class MnemonicReader
         }
     }
 
-    private static char Indicator(char c) => c == '\\' ? ' ' : c;
+    private static char Indicator(char c, string tag, int column, LineContext context)
+    {
+        if (char.IsSurrogate(c))
+        {
+            // An indicator is one character: half of a character outside the BMP would be a lone surrogate.
+            context.Warn(MarcDiagnosticIds.SyntaxError, column, $"field {tag} has half of a character outside the Basic Multilingual Plane as an indicator; a blank is assumed");
+            return ' ';
+        }
+
+        return c == '\\' ? ' ' : c;
+    }
+
+    // The code point at the start of text, as U+XXXXX.
+    private static string Shown(ReadOnlySpan<char> text) =>
+        Rune.DecodeFromUtf16(text, out var rune, out _) == System.Buffers.OperationStatus.Done ? $"U+{rune.Value:X4}" : $"U+{(int)text[0]:X4}";
 
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -18,6 +18,7 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
     private readonly MarcReaderOptions _options;
     private long _recordNumber;
     private bool _finished;
+    private readonly string? _startProblem;
     private bool _positioned;
 
     /// <summary>Creates a reader over a stream.</summary>
@@ -32,12 +33,27 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
-            CloseInput = !leaveOpen,
+            // The check's stream closes the input unless leaveOpen says otherwise.
+            CloseInput = true,
 
             // Lenient reading accepts character references to C0 controls (&#x1F;), which some MARC tools emit.
             CheckCharacters = _options.Mode == MarcReadMode.Strict,
         };
-        _xml = XmlReader.Create(stream, settings);
+        stream = XmlDeclarationCheck.Examine(stream, leaveOpen, out var declarationProblem);
+        _startProblem = declarationProblem is null ? null : $"line 1: the XML is not well-formed: {declarationProblem}";
+        try
+        {
+            _xml = XmlReader.Create(stream, settings);
+        }
+        catch (XmlException ex)
+        {
+            // XmlReader reads the first bytes to find the encoding as it is created (a UTF-32 byte order mark before
+            // bytes that are no UTF-32, say): the problem is told by the first Read, as any other.
+            stream.Dispose();
+            _startProblem = NotWellFormed(ex);
+            _xml = XmlReader.Create(Stream.Null, settings);
+        }
+
         _lines = _xml as IXmlLineInfo;
     }
 
@@ -60,12 +76,21 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
         }
 
         var diagnostics = new List<MarcDiagnostic>();
+        if (_startProblem is { } problem)
+        {
+            _finished = true;
+            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, 1, -1, problem));
+            return new MarcReadResult(null, diagnostics, 1, -1);
+        }
+
         try
         {
             if (!MoveToRecord(diagnostics))
             {
                 _finished = true;
-                return diagnostics.Count == 0 ? null : new MarcReadResult(null, diagnostics, _recordNumber, -1);
+                // What came after the last record (or instead of any) is told under the last record's number, at least 1,
+                // as a break in the XML is below.
+                return diagnostics.Count == 0 ? null : new MarcReadResult(null, diagnostics, Math.Max(_recordNumber, 1), -1);
             }
 
             _recordNumber++;
@@ -82,7 +107,7 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
         {
             // Not well-formed: nothing after this point can be trusted (XML 1.0 §1.2, fatal error).
             _finished = true;
-            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, Math.Max(_recordNumber, 1), -1, $"line {ex.LineNumber}, position {ex.LinePosition}: the XML is not well-formed: {ex.Message}"));
+            diagnostics.Add(new MarcDiagnostic(MarcDiagnosticIds.SyntaxError, MarcSeverity.Error, Math.Max(_recordNumber, 1), -1, NotWellFormed(ex)));
             return new MarcReadResult(null, diagnostics, Math.Max(_recordNumber, 1), -1);
         }
     }
@@ -91,6 +116,9 @@ public sealed partial class MarcXmlReader : IMarcRecordReader
     public void Dispose() => _xml.Dispose();
 
     internal long RecordNumber => _recordNumber;
+
+    private static string NotWellFormed(XmlException ex) =>
+        $"line {ex.LineNumber}, position {ex.LinePosition}: the XML is not well-formed: {ex.Message}";
 
     internal MarcReadMode Mode => _options.Mode;
 

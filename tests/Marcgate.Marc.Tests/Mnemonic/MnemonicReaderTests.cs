@@ -1,5 +1,6 @@
 using System.Text;
 using Marcgate.Marc;
+using Marcgate.Marc.Charset;
 using Marcgate.Marc.Iso2709;
 using Marcgate.Marc.Mnemonic;
 using Marcgate.Marc.Tests.Formats;
@@ -112,5 +113,33 @@ public sealed class MnemonicReaderTests
         Assert.True(Ascii.IsValid(text));
         Assert.Contains("=LDR  ", text, StringComparison.Ordinal);
         Assert.Contains("{Lstrok}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subfield_code_outside_the_bmp_is_reported_and_its_subfield_ignored()
+    {
+        // Found by fuzzing: the code took the high half of the pair and the value began with the low half, a lone
+        // surrogate that Unicode normalization then threw on.
+        var text = "=LDR  00000nam a2200000 a 4500\n=245  10$\U0001F600lost$bkept\n";
+        var result = MnemonicReader.ReadAll(Encoding.UTF8.GetBytes(text)).Single();
+        var title = result.Record!.GetDataFields("245").Single();
+        Assert.Equal([('b', "kept")], title.Subfields.Select(s => (s.Code, s.Value)));
+        Assert.Contains(result.Diagnostics, d => d.Id == MarcDiagnosticIds.SyntaxError && d.Severity == MarcSeverity.Warning && d.Message.Contains("U+1F600", StringComparison.Ordinal));
+        Assert.Equal("kept", MarcCharsetConverter.ToUnicode(result.Record).GetDataFields("245").Single()['b']);
+
+        var strict = MnemonicReader.ReadAll(Encoding.UTF8.GetBytes(text), MarcReaderOptions.StrictDefault).Single();
+        Assert.Null(strict.Record);
+    }
+
+    [Fact]
+    public void An_indicator_outside_the_bmp_becomes_a_blank_with_a_warning()
+    {
+        var text = "=LDR  00000nam a2200000 a 4500\n=245  \U0001F600$atitle\n";
+        var result = MnemonicReader.ReadAll(Encoding.UTF8.GetBytes(text)).Single();
+        var title = result.Record!.GetDataFields("245").Single();
+        Assert.Equal((' ', ' '), (title.Indicator1, title.Indicator2));
+        Assert.Equal("title", title['a']);
+        Assert.Contains(result.Diagnostics, d => d.Id == MarcDiagnosticIds.SyntaxError && d.Message.Contains("indicator", StringComparison.Ordinal));
+        _ = MarcCharsetConverter.ToUnicode(result.Record);
     }
 }

@@ -19,6 +19,56 @@ public sealed class MarcXmlReaderTests
     }
 
     [Fact]
+    public void A_declaration_holding_non_ascii_bytes_is_not_well_formed_xml()
+    {
+        // Found by fuzzing: .NET's XmlReader, switching to the declared encoding after such a declaration, threw
+        // ArgumentOutOfRangeException from inside its buffer handling.
+        var bytes = Encoding.Latin1.GetBytes("<?xml version=\"1.0" + new string('\u00FF', 160) + "\" encoding=\"UTF-8\"?><record><leader>00000nam a2200000 a 4500</leader></record>");
+        var result = Assert.Single(MarcXmlReader.ReadAll(bytes));
+        Assert.Null(result.Record);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((MarcDiagnosticIds.SyntaxError, MarcSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("byte 18 of the XML declaration is 0xFF", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_that_are_no_text_in_the_encoding_their_byte_order_mark_names_are_reported_by_the_first_read()
+    {
+        // Found by fuzzing: XmlReader reads to find the encoding as it is created, and its XmlException escaped the
+        // reader's constructor.
+        byte[] bytes = [0x00, 0x00, 0xFE, 0xFF, (byte)'\n', .. Enumerable.Repeat((byte)0x02, 48), 0x00];
+        using var reader = new MarcXmlReader(new MemoryStream(bytes));
+        var result = reader.Read();
+        Assert.NotNull(result);
+        Assert.Null(result.Record);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(MarcDiagnosticIds.SyntaxError, diagnostic.Id);
+        Assert.Contains("not well-formed", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(reader.Read());
+    }
+
+    [Fact]
+    public void A_plain_declaration_and_a_bom_still_read()
+    {
+        var xml = "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<record xmlns=\"http://www.loc.gov/MARC21/slim\"><leader>00000nam a2200000 a 4500</leader></record>";
+        var result = Assert.Single(MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml)));
+        Assert.NotNull(result.Record);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Elements_outside_any_record_come_under_record_number_1_as_their_diagnostic_says()
+    {
+        // Found by fuzzing: without a record the result was numbered 0, though numbers are one-based.
+        var xml = "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><controlfield tag=\"005\">x</controlfield></collection>";
+        var result = Assert.Single(MarcXmlReader.ReadAll(Encoding.UTF8.GetBytes(xml)));
+        Assert.Null(result.Record);
+        Assert.Equal(1, result.RecordNumber);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal((MarcDiagnosticIds.UnknownConstruct, 1L), (diagnostic.Id, diagnostic.RecordNumber));
+    }
+
+    [Fact]
     public void Strict_reading_rejects_the_unknown_subfields_element_naming_line_and_position()
     {
         var result = MarcXmlReader.ReadAll(File.ReadAllBytes(Read.Corpus("invalid/chabon-bad-subfields-element.xml")), MarcReaderOptions.StrictDefault).First();
