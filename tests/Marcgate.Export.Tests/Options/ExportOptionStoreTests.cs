@@ -75,6 +75,24 @@ public sealed class ExportOptionStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_destination_carries_its_tls_settings_with_the_ca_file_made_absolute()
+    {
+        var set = new ExportOptionSet();
+        Assert.True(set.TrySetDestination("network", Pairs(("host", "gw.example.org"), ("port", "5501"), ("logon-id", "NZ"), ("tls", "on"), ("tls-ca", "consortium-ca.pem")), out var error), error);
+        Assert.True(set.TrySetDestination("test", Pairs(("host", "test.example.org"), ("logon-id", "NZ"), ("tls", "on"), ("tls-insecure", "on")), out error), error);
+
+        var network = set.Resolve("network", [], out _)!;
+        var overridden = set.Resolve("network", Pairs(("tls", "off"), ("tls-ca", "")), out _)!;
+        var test = set.Resolve("test", [], out _)!;
+
+        Assert.Equal((true, Path.GetFullPath("consortium-ca.pem"), false), (network.Tls, network.TlsCaFile, network.TlsInsecure));
+        Assert.Equal(Path.GetFullPath("consortium-ca.pem"), set.Destinations["network"]["tls-ca"]);
+        Assert.Empty(network.Check());
+        Assert.Equal((false, null), (overridden.Tls, overridden.TlsCaFile));
+        Assert.Equal((true, true), (test.Tls, test.TlsInsecure));
+    }
+
+    [Fact]
     public void Unknown_destination_is_named_with_the_known_ones()
     {
         var set = new ExportOptionSet();

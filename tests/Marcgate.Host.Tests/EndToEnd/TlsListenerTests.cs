@@ -109,6 +109,41 @@ public sealed class TlsListenerTests : IDisposable
         Assert.Throws<ArgumentException>(() => new GatewayHostOptions { Tls = { Listen = ["127.0.0.1:0"] } }.Validate());
     }
 
+    [Fact]
+    public async Task A_tls_connection_goes_on_after_the_host_waited_out_the_settle_time()
+    {
+        _certificates.IssueHostCertificate();
+        await using var host = await StartAsync();
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(host.Server.TlsEndPoints[0]);
+        await using var tls = new SslStream(new NetworkStream(socket, ownsSocket: false));
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "127.0.0.1", RemoteCertificateValidationCallback = (_, _, _, _) => true });
+
+        // §5 rule 4: the leader's length is wrong and no EOT follows, so the host answers only after the settle time.
+        await tls.WriteAsync(Records.Concat(CatalogHost.Logon(), Records.WithDeclaredLength(Records.Sample, 99999)));
+        var first = Reply.Parse(await ReadReplyAsync(tls));
+        await tls.WriteAsync(Records.Concat(CatalogHost.Logon(), Records.SampleVariant('Q'), [0]));
+        var second = Reply.Parse(await ReadReplyAsync(tls));
+
+        Assert.Equal(("ok", "added"), (first.Status, first.Action));
+        Assert.Equal(("ok", "overlaid"), (second.Status, second.Action));
+    }
+
+    private static async Task<string> ReadReplyAsync(SslStream tls)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var received = new List<byte>();
+        var buffer = new byte[4096];
+        while (!received.Contains(0))
+        {
+            var read = await tls.ReadAsync(buffer, patience.Token);
+            Assert.True(read > 0, "the host closed the TLS connection before its reply");
+            received.AddRange(buffer.AsSpan(0, read));
+        }
+
+        return System.Text.Encoding.ASCII.GetString([.. received.TakeWhile(b => b != 0)]);
+    }
+
     private Task<CatalogHost> StartAsync() =>
         CatalogHost.StartAsync(configure: o => o.Tls = new GatewayTlsOptions { Listen = ["127.0.0.1:0"], CertificateFile = _certificates.CertificateFile, KeyFile = _certificates.KeyFile });
 
