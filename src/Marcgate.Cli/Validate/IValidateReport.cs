@@ -11,7 +11,8 @@ internal interface IValidateReport
 
     void BeginFile(ValidateFile file, ValidateReportBuffer output);
 
-    void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output);
+    // firstOfFile: the file's first result, for list separators; record numbers cannot tell, as a reader may report a problem under a number already used.
+    void Record(ValidateFile file, MarcReadResult result, bool firstOfFile, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output);
 
     void EndFile(ValidateFile file, ValidateFileTotals totals, ValidateReportBuffer output);
 

@@ -23,6 +23,7 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
     // Records are dropped once their report is rendered: their fields are filled again by the next records.
     private readonly MarcRecordRecycler _recycler = new();
     private ValidateFile? _file;
+    private bool _startsFile;
     private int _bytes;
 
     // The frames' bytes, one after another: reused batch after batch instead of an array per record.
@@ -41,10 +42,11 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
 
     public bool SawErrors { get; private set; }
 
-    /// <summary>Empties the batch for records of this file.</summary>
-    public void Start(ValidateFile file)
+    /// <summary>Empties the batch for records of this file; <paramref name="startsFile"/> when its first record is the file's first.</summary>
+    public void Start(ValidateFile file, bool startsFile)
     {
         _file = file;
+        _startsFile = startsFile;
         _frames.Clear();
         _results.Clear();
         _bytes = 0;
@@ -160,7 +162,9 @@ internal sealed class ValidateBatch(ValidateRequest request, IValidateReport rep
         }
 
         Totals.Add(errorCount, warningCount);
-        report.Record(_file!, result, findings, errorCount, warningCount, Output);
+        var firstOfFile = _startsFile;
+        _startsFile = false;
+        report.Record(_file!, result, firstOfFile, findings, errorCount, warningCount, Output);
         return errorCount > 0;
     }
 }

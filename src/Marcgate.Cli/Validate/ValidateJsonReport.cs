@@ -37,7 +37,7 @@ internal sealed class ValidateJsonReport : IValidateReport
         output.Write(",\n      \"records\": ["u8);
     }
 
-    public void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
+    public void Record(ValidateFile file, MarcReadResult result, bool firstOfFile, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
     {
         var json = Writer(out var buffer);
         json.WriteStartObject();
@@ -74,7 +74,7 @@ internal sealed class ValidateJsonReport : IValidateReport
         json.Flush();
 
         // The first record of a file follows "[", the others a record's "}".
-        output.Write(result.RecordNumber == 1 ? "\n"u8 : ",\n"u8);
+        output.Write(firstOfFile ? "\n"u8 : ",\n"u8);
         WriteIndented(output, buffer.WrittenSpan, RecordDepth * IndentSize);
     }
 

@@ -41,7 +41,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
             var file = new ValidateFile(path);
             _report.BeginFile(file, _buffer);
             var totals = new ValidateFileTotals();
-            var batch = Rent(file);
+            var batch = Rent(file, startsFile: true);
             try
             {
                 using var opened = input;
@@ -54,7 +54,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
                         if (batch.IsFull)
                         {
                             Dispatch(batch, totals);
-                            batch = Rent(file);
+                            batch = Rent(file, startsFile: false);
                         }
                     }
                 }
@@ -68,7 +68,7 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
                         if (batch.IsFull)
                         {
                             Dispatch(batch, totals);
-                            batch = Rent(file);
+                            batch = Rent(file, startsFile: false);
                         }
                     }
                 }
@@ -137,10 +137,10 @@ internal sealed class ValidateRun(ValidateRequest request, Stream output, TextWr
         _free.Push(batch);
     }
 
-    private ValidateBatch Rent(ValidateFile file)
+    private ValidateBatch Rent(ValidateFile file, bool startsFile)
     {
         var batch = _free.Count > 0 ? _free.Pop() : new ValidateBatch(request, _report);
-        batch.Start(file);
+        batch.Start(file, startsFile);
         return batch;
     }
 

@@ -17,7 +17,7 @@ internal sealed class ValidateTextReport : IValidateReport
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Record(ValidateFile file, MarcReadResult result, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
+    public void Record(ValidateFile file, MarcReadResult result, bool firstOfFile, IReadOnlyList<ValidationDiagnostic> findings, int errors, int warnings, ValidateReportBuffer output)
     {
         if (result.Diagnostics.Count == 0 && findings.Count == 0 && result.Record is not null)
         {

@@ -65,6 +65,31 @@ public sealed class ValidateCommandTests
         Assert.Equal(("245", 1), (finding.GetProperty("tag").GetString(), finding.GetProperty("indicator").GetInt32()));
     }
 
+    [Fact]
+    public void Json_report_stays_json_when_a_reader_reports_a_problem_under_a_number_already_used()
+    {
+        // A MARCXML file broken after its first record: the reader's problem comes back numbered 1 too.
+        var path = Path.Combine(Path.GetTempPath(), $"marcgate-validate-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(path, """
+            <collection xmlns="http://www.loc.gov/MARC21/slim">
+              <record><leader>00000nam a2200000 a 4500</leader><controlfield tag="001">1</controlfield>
+                <datafield tag="245" ind1="0" ind2="0"><subfield code="a">Title</subfield></datafield></record>
+              <record><leader>00000nam a2200000
+            """);
+        try
+        {
+            var (_, output, _) = Run("--format", "json", "--level", "none", path);
+            using var json = JsonDocument.Parse(output);
+            var file = json.RootElement.GetProperty("files")[0];
+            Assert.Equal(file.GetProperty("summary").GetProperty("records").GetInt32(), file.GetProperty("records").GetArrayLength());
+            Assert.True(file.GetProperty("records").GetArrayLength() >= 2);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("--level", "fullest")]
     [InlineData("--type", "serial")]
