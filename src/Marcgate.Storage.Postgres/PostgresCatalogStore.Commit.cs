@@ -10,7 +10,7 @@ public sealed partial class PostgresCatalogStore
     public Task<CommitResult> CommitAsync(RecordCommit commit, CancellationToken cancellationToken)
     {
         var (content, hash, numbers) = PrepareCommit(commit);
-        return WriteAsync((connection, token) => CommitAsync(connection, commit, content, hash, numbers, token), cancellationToken);
+        return WriteBatchedAsync((session, token) => CommitAsync(session, commit, content, hash, numbers, token), cancellationToken);
     }
 
     /// <summary>Checks a commit and computes, on the caller's thread, what its transaction writes: the bytes, their hash and the OCLC numbers in claiming order.</summary>
@@ -34,9 +34,15 @@ public sealed partial class PostgresCatalogStore
     }
 
     private static async Task<Written<CommitResult>> CommitAsync(
-        NpgsqlConnection connection, RecordCommit commit, byte[] content, string hash, long[] numbers, CancellationToken cancellationToken)
+        PostgresWriteSession session, RecordCommit commit, byte[] content, string hash, long[] numbers, CancellationToken cancellationToken)
     {
-        await RequireRepositoryAsync(connection, commit.Repository, cancellationToken).ConfigureAwait(false);
+        var connection = session.Connection;
+        await RequireRepositoryAsync(session, commit.Repository, cancellationToken).ConfigureAwait(false);
+        if (commit.ExistingId is null && !(commit.MatchOnContent && numbers.Length == 0))
+        {
+            return await AddAsync(connection, commit, content, hash, numbers, cancellationToken).ConfigureAwait(false);
+        }
+
         RecordId id;
         int version;
         if (commit.ExistingId is { } existingId)
@@ -135,6 +141,61 @@ public sealed partial class PostgresCatalogStore
         var action = version == 1 ? GatewayReplyCodes.Added : GatewayReplyCodes.Overlaid;
         var receiptId = await InsertReceiptAsync(connection, ReceiptFor(commit, action, id), cancellationToken).ConfigureAwait(false);
         return new(new CommitResult(version == 1 ? CommitStatus.Added : CommitStatus.Overlaid, id, version, receiptId), Keep: true);
+    }
+
+    /// <summary>
+    /// Adds a record in one statement (one round trip of the batch): the record, its first version, its OCLC numbers
+    /// and its receipt; the rows refer to each other within the statement, whose foreign keys are checked at its end.
+    /// </summary>
+    private static async Task<Written<CommitResult>> AddAsync(
+        NpgsqlConnection connection, RecordCommit commit, byte[] content, string hash, long[] numbers, CancellationToken cancellationToken)
+    {
+        long id, receiptId;
+        await using (var add = connection.Command(
+                """
+                WITH record AS (
+                    INSERT INTO records (repository, version, created, updated) VALUES (@repository, 1, @at, @at) RETURNING id),
+                version AS (
+                    INSERT INTO record_versions (record_id, version, content, content_hash, oclc_numbered, at, action, logon_id, user_id)
+                    SELECT id, 1, @content, @hash, @numbered, @at, 'added', @logon, @user FROM record),
+                claimed AS (
+                    INSERT INTO oclc_numbers (repository, oclc_number, record_id)
+                    SELECT @repository, t.n, record.id FROM record, unnest(@numbers) WITH ORDINALITY AS t (n, i) ORDER BY t.i
+                    ON CONFLICT DO NOTHING
+                    RETURNING 1),
+                receipt AS (
+                    INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
+                    SELECT @at, @peer, @logon, @user, true, 'added', NULL, @repository, record.id, @oclc, @message FROM record
+                    RETURNING id)
+                SELECT record.id, (SELECT count(*) FROM claimed), (SELECT id FROM receipt) FROM record
+                """)
+            .Bind("repository", commit.Repository)
+            .Bind("at", commit.At)
+            .Bind("content", content)
+            .Bind("hash", hash)
+            .Bind("numbered", numbers.Length > 0)
+            .Bind("logon", commit.LogonId)
+            .Bind("user", commit.UserId)
+            .Bind("numbers", numbers)
+            .Bind("peer", commit.PeerAddress)
+            .Bind("oclc", commit.PrimaryOclcNumber?.Value)
+            .Bind("message", commit.Message))
+        {
+            await using var reader = await add.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            id = reader.GetInt64(0);
+            var claimed = reader.GetInt64(1);
+            receiptId = reader.GetInt64(2);
+            if (claimed != numbers.Length)
+            {
+                // As in the statement by statement path: another record holds a number, and the whole add is undone.
+                await reader.CloseAsync().ConfigureAwait(false);
+                var holder = await FindHolderAsync(connection, commit.Repository, numbers, new RecordId(id), cancellationToken).ConfigureAwait(false);
+                return new(new CommitResult(CommitStatus.OclcNumberConflict, holder, 0, null), Keep: false);
+            }
+        }
+
+        return new(new CommitResult(CommitStatus.Added, new RecordId(id), 1, receiptId), Keep: true);
     }
 
     /// <summary>Claims the content key of a new record; says whether another record holds the content, and which when still known (gateway §7 step 7).</summary>

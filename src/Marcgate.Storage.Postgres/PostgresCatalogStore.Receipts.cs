@@ -9,8 +9,8 @@ public sealed partial class PostgresCatalogStore
     public Task<Receipt> AppendReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        return WriteAsync(
-            async (connection, token) => receipt with { Id = await InsertReceiptAsync(connection, receipt, token).ConfigureAwait(false) },
+        return WriteBatchedAsync(
+            async (session, token) => new Written<Receipt>(receipt with { Id = await InsertReceiptAsync(session.Connection, receipt, token).ConfigureAwait(false) }, Keep: true),
             cancellationToken);
     }
 

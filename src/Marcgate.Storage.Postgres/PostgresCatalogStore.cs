@@ -14,13 +14,19 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     // A write that loses a deadlock or a serialization check to another node is rolled back whole and run again.
     private const int MaxTransactionAttempts = 5;
 
+    // Two writers: while one batch waits for its WAL flush, the next one runs its statements.
+    private const int BatchWriters = 2;
+    private const int MaxBatchSize = 256;
+
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresGroupCommitWriter _writer;
     private int _disposed;
 
     private PostgresCatalogStore(NpgsqlDataSource dataSource, PostgresConnectionString location)
     {
         _dataSource = dataSource;
         Location = location;
+        _writer = new PostgresGroupCommitWriter(dataSource, location.Display, BatchWriters, MaxBatchSize);
     }
 
     /// <summary>Where the store is, without its password.</summary>
@@ -64,6 +70,7 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             return;
         }
 
+        await _writer.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -72,6 +79,13 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         // The slim builder keeps the native-compiled program small; arrays carry OCLC numbers and lists.
         var builder = new NpgsqlSlimDataSourceBuilder(location.ConnectionString);
         builder.EnableArrays();
+
+        // Prepared statements save PostgreSQL parsing and planning the same few statements for every record.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
         return builder.Build();
     }
 
@@ -102,6 +116,21 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         {
             throw new CatalogStoreException($"{Location.Display}: the read failed: {Describe(error)}", error);
         }
+    }
+
+    /// <summary>
+    /// Runs a write of the import path through the group-commit writer: in one transaction with the writes queued beside
+    /// it, or alone (as <see cref="WriteAsync{T}(Func{NpgsqlConnection, CancellationToken, Task{Written{T}}}, CancellationToken)"/>)
+    /// when the batch cannot commit whole; the task completes once the transaction holding it has committed.
+    /// </summary>
+    private async Task<T> WriteBatchedAsync<T>(Func<PostgresWriteSession, CancellationToken, Task<Written<T>>> write, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await _writer.WriteAsync(
+            write,
+            (alone, token) => WriteAsync((connection, t) => alone(new PostgresWriteSession(connection), t), token),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
@@ -155,6 +184,17 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     // PostgreSQL's messages name objects and values, never the connection string; Npgsql's own say what failed to connect.
     private static string Describe(Exception error) => error is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : error.Message;
 
+    private static async Task RequireRepositoryAsync(PostgresWriteSession session, string repository, CancellationToken cancellationToken)
+    {
+        if (session.LockedRepositories.Contains(repository))
+        {
+            return;
+        }
+
+        await RequireRepositoryAsync(session.Connection, repository, cancellationToken).ConfigureAwait(false);
+        session.LockedRepositories.Add(repository);
+    }
+
     private static async Task RequireRepositoryAsync(NpgsqlConnection connection, string repository, CancellationToken cancellationToken)
     {
         // FOR KEY SHARE: the repository cannot be removed by another session before this transaction commits.
@@ -164,6 +204,4 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             throw new UnknownRepositoryException(repository);
         }
     }
-
-    private readonly record struct Written<T>(T Value, bool Keep);
 }
