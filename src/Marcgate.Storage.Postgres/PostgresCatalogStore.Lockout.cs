@@ -10,7 +10,7 @@ public sealed partial class PostgresCatalogStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var windowStart = at - window;
-        return WriteAsync(
+        return WriteSettingAsync(CatalogChanges.Lockouts,
             async (connection, token) =>
             {
                 // Failures of one key are counted one transaction at a time, whichever node saw them: each caller sees
@@ -56,7 +56,7 @@ public sealed partial class PostgresCatalogStore
 
     /// <inheritdoc />
     public Task ClearLogonFailuresAsync(LockoutKey key, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(CatalogChanges.Lockouts,
             async (connection, token) =>
             {
                 await using var command = connection.Command("DELETE FROM logon_failures WHERE scope = @scope AND key = @key")

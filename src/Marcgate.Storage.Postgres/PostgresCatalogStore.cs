@@ -20,6 +20,7 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresGroupCommitWriter _writer;
+    private readonly PostgresChangeListener _changes;
     private int _disposed;
 
     private PostgresCatalogStore(NpgsqlDataSource dataSource, PostgresConnectionString location)
@@ -27,7 +28,11 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         _dataSource = dataSource;
         Location = location;
         _writer = new PostgresGroupCommitWriter(dataSource, location.Display, BatchWriters, MaxBatchSize);
+        _changes = new PostgresChangeListener(location.ConnectionString);
     }
+
+    /// <inheritdoc />
+    public ICatalogChangeFeed Changes => _changes;
 
     /// <summary>Where the store is, without its password.</summary>
     public PostgresConnectionString Location { get; }
@@ -41,11 +46,23 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         try
         {
             await MigrateAsync(dataSource, location, cancellationToken).ConfigureAwait(false);
-            return new PostgresCatalogStore(dataSource, location);
         }
         catch
         {
             await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var store = new PostgresCatalogStore(dataSource, location);
+        try
+        {
+            // Listening before the first read: what the host caches from here on is dropped when it changes.
+            await store._changes.FirstAttempt.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -70,6 +87,7 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             return;
         }
 
+        await _changes.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
@@ -135,6 +153,14 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             write,
             (alone, token) => WriteAsync((connection, t) => alone(new PostgresWriteSession(connection), t), token),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A write of accounts, profiles, repositories or failed logons: once committed, announced here at once (other nodes hear its NOTIFY).</summary>
+    private async Task<T> WriteSettingAsync<T>(CatalogChanges changes, Func<NpgsqlConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var result = await WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        _changes.Announce(changes);
+        return result;
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ public sealed partial class SqliteCatalogStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var atUs = SqliteTime.ToMicroseconds(at);
         var windowStartUs = SqliteTime.ToMicroseconds(at - window);
-        return WriteAsync(
+        return WriteSettingAsync(
             session =>
             {
                 // The window is (at - window, at]: failures at or before its start no longer count. They are
@@ -42,7 +42,7 @@ public sealed partial class SqliteCatalogStore
 
     /// <inheritdoc />
     public Task ClearLogonFailuresAsync(LockoutKey key, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(
             session => session.Command("DELETE FROM logon_failures WHERE scope = $scope AND key = $key")
                 .Bind("$scope", (int)key.Scope).Bind("$key", key.Value)
                 .ExecuteNonQuery(),

@@ -104,6 +104,14 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
         MarkClean(key, now, generation);
     }
 
+    /// <summary>Forgets every lockout and clean answer kept in memory: failures were recorded or cleared elsewhere (an unlock).</summary>
+    public void Forget()
+    {
+        Interlocked.Increment(ref _failureGeneration);
+        _cleanSince.Clear();
+        _lockedUntil.Clear();
+    }
+
     private void ForgetClean(LockoutKey key)
     {
         Interlocked.Increment(ref _failureGeneration);
