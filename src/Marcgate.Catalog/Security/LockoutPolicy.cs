@@ -25,7 +25,10 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
     // Bounds the memory kept for clean keys when many addresses or logon IDs come and go.
     private const int MaxCleanKeys = 4096;
 
-    private readonly ConcurrentDictionary<LockoutKey, DateTimeOffset> _lockedUntil = new();
+    private readonly ConcurrentDictionary<LockoutKey, Lockout> _lockedUntil = new();
+
+    // Bumped by Forget: a lockout remembered before it is checked against the store once (it may have been lifted).
+    private long _forgetGeneration;
     private readonly ConcurrentDictionary<LockoutKey, DateTimeOffset> _cleanSince = new();
 
     // Bumped by every failure this process records: a store read that began before it must not mark its key clean.
@@ -41,14 +44,14 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
         }
 
         var now = time.GetUtcNow();
-        if (_lockedUntil.TryGetValue(key, out var until))
+        if (_lockedUntil.TryGetValue(key, out var locked))
         {
-            if (until > now)
+            if (locked.Until > now && await IsStillLockedAsync(key, locked, now, cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
 
-            _lockedUntil.TryRemove(new KeyValuePair<LockoutKey, DateTimeOffset>(key, until));
+            _lockedUntil.TryRemove(new KeyValuePair<LockoutKey, Lockout>(key, locked));
             return false;
         }
 
@@ -82,7 +85,7 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
             return false;
         }
 
-        _lockedUntil[key] = now + options.LockoutPeriod;
+        _lockedUntil[key] = new Lockout(now + options.LockoutPeriod, Volatile.Read(ref _forgetGeneration));
         return true;
     }
 
@@ -108,8 +111,27 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
     public void Forget()
     {
         Interlocked.Increment(ref _failureGeneration);
+        Interlocked.Increment(ref _forgetGeneration);
         _cleanSince.Clear();
-        _lockedUntil.Clear();
+    }
+
+    // A lockout remembered before failed logons changed elsewhere holds while the store still has its key's failures:
+    // an unlock (accounts unlock) clears them, so none left means it was lifted.
+    private async Task<bool> IsStillLockedAsync(LockoutKey key, Lockout locked, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var generation = Volatile.Read(ref _forgetGeneration);
+        if (locked.Generation == generation)
+        {
+            return true;
+        }
+
+        if (await store.CountLogonFailuresAsync(key, now - options.Window, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        _lockedUntil.TryUpdate(key, locked with { Generation = generation }, locked);
+        return true;
     }
 
     private void ForgetClean(LockoutKey key)
@@ -139,4 +161,6 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
 
     private int Limit(LockoutKey key) =>
         key.Scope == LockoutScope.LogonId ? options.MaxFailuresPerLogonId : options.MaxFailuresPerPeerAddress;
+
+    private readonly record struct Lockout(DateTimeOffset Until, long Generation);
 }
