@@ -12,7 +12,7 @@ internal static class AccountsUnlockCommand
         var logonId = new Option<string>("--logon-id") { Description = "The locked-out logon ID.", Required = true };
         var address = new Option<string[]>("--address") { Description = "Also forget the failed logons from these peer addresses (they count the failures of every logon ID from there).", AllowMultipleArgumentsPerToken = true };
         var data = DataDirectory.CreateOption();
-        var command = new Command("unlock", "Forget a logon's failed logons, which lifts its lockout; a running host that locked it keeps its lockout until the period ends or it restarts.") { logonId, address, data };
+        var command = new Command("unlock", "Forget a logon's failed logons, which lifts its lockout on every running host at once.") { logonId, address, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
             session.Report(await new AccountAdministration(session.Store).UnlockAsync(parse.GetValue(logonId)!, parse.GetValue(address) ?? [], cancellationToken).ConfigureAwait(false))));
         return command;
