@@ -1,8 +1,11 @@
+using Npgsql;
+
 namespace Marcgate.Storage.Postgres;
 
 /// <summary>A write producing a <typeparamref name="T"/>, whose task completes only once the transaction holding it has committed.</summary>
 internal sealed class BatchedWrite<T>(
     Func<PostgresWriteSession, CancellationToken, Task<Written<T>>> write,
+    PipelinedWrite<T>? pipelined,
     Func<Func<PostgresWriteSession, CancellationToken, Task<Written<T>>>, CancellationToken, Task<T>> writeAlone,
     CancellationToken cancellationToken) : BatchedWrite
 {
@@ -12,6 +15,15 @@ internal sealed class BatchedWrite<T>(
     public Task<T> Task => _completion.Task;
 
     public override bool IsCancelled => cancellationToken.IsCancellationRequested;
+
+    public override NpgsqlBatchCommand? CreatePipelinedCommand() => pipelined?.CreateCommand();
+
+    public override bool ReadPipelined(NpgsqlDataReader reader)
+    {
+        var written = pipelined!.Read(reader);
+        _result = written.Value;
+        return written.Keep;
+    }
 
     public override async Task<bool> RunInBatchAsync(PostgresWriteSession session)
     {

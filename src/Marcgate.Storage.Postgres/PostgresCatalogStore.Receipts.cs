@@ -11,6 +11,7 @@ public sealed partial class PostgresCatalogStore
         ArgumentNullException.ThrowIfNull(receipt);
         return WriteBatchedAsync(
             async (session, token) => new Written<Receipt>(receipt with { Id = await InsertReceiptAsync(session.Connection, receipt, token).ConfigureAwait(false) }, Keep: true),
+            new PipelinedWrite<Receipt>(() => InsertReceiptCommand(null, receipt).ToBatchCommand(), reader => new(receipt with { Id = reader.GetInt64(0) }, Keep: true)),
             cancellationToken);
     }
 
@@ -83,13 +84,17 @@ public sealed partial class PostgresCatalogStore
 
     private static async Task<long> InsertReceiptAsync(NpgsqlConnection connection, Receipt receipt, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(
+        await using var command = InsertReceiptCommand(connection, receipt);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static NpgsqlCommand InsertReceiptCommand(NpgsqlConnection? connection, Receipt receipt) =>
+        new NpgsqlCommand(
                 """
                 INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
                 VALUES (@at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message)
                 RETURNING id
-                """)
+                """,
+                connection)
             .BindReceipt(receipt);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
 }

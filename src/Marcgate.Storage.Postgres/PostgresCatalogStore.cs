@@ -34,6 +34,12 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     /// <inheritdoc />
     public ICatalogChangeFeed Changes => _changes;
 
+    /// <summary>How many batches of two writes or more were committed together since opening.</summary>
+    internal long CommittedBatches => _writer.CommittedBatches;
+
+    /// <summary>How many writes those batches held.</summary>
+    internal long BatchedWrites => _writer.BatchedWrites;
+
     /// <summary>Where the store is, without its password.</summary>
     public PostgresConnectionString Location { get; }
 
@@ -145,12 +151,14 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     /// it, or alone (as <see cref="WriteAsync{T}(Func{NpgsqlConnection, CancellationToken, Task{Written{T}}}, CancellationToken)"/>)
     /// when the batch cannot commit whole; the task completes once the transaction holding it has committed.
     /// </summary>
-    private async Task<T> WriteBatchedAsync<T>(Func<PostgresWriteSession, CancellationToken, Task<Written<T>>> write, CancellationToken cancellationToken)
+    private async Task<T> WriteBatchedAsync<T>(
+        Func<PostgresWriteSession, CancellationToken, Task<Written<T>>> write, PipelinedWrite<T>? pipelined, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
         return await _writer.WriteAsync(
             write,
+            pipelined,
             (alone, token) => WriteAsync((connection, t) => alone(new PostgresWriteSession(connection), t), token),
             cancellationToken).ConfigureAwait(false);
     }
