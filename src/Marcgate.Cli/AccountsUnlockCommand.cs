@@ -12,7 +12,7 @@ internal static class AccountsUnlockCommand
         var logonId = new Option<string>("--logon-id") { Description = "The locked-out logon ID.", Required = true };
         var address = new Option<string[]>("--address") { Description = "Also lift the lockouts of the logon ID at these peer addresses and of the addresses themselves (which count the failures of every logon ID from there).", AllowMultipleArgumentsPerToken = true };
         var data = DataDirectory.CreateOption();
-        var command = new Command("unlock", "Lift a logon's lockouts and forget its failed logons; running hosts on the same store see it within a second.") { logonId, address, data };
+        var command = new Command("unlock", "Lift a logon's lockouts and forget its failed logons; every running host on the same store sees it at once.") { logonId, address, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
             session.Report(await new AccountAdministration(session.Store).UnlockAsync(parse.GetValue(logonId)!, parse.GetValue(address) ?? [], cancellationToken).ConfigureAwait(false))));
         return command;

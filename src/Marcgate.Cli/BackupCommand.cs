@@ -27,7 +27,8 @@ internal static class BackupCommand
             try
             {
                 var selection = CatalogStoreSelection.Resolve(
-                    CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default);
+                    CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default,
+                    parse.GetResult(data) is { Implicit: false });
                 if (selection.Postgres is { } postgres)
                 {
                     error.WriteLine($"marcgate backup: the catalog store is PostgreSQL; back it up with pg_dump: pg_dump -Fc -f marcgate.dump '{postgres.Display}' (README.md, Import and backup).");

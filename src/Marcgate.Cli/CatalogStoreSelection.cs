@@ -69,9 +69,28 @@ internal sealed class CatalogStoreSelection
             .AddEnvironmentVariables(GatewayHostApplication.EnvironmentPrefix)
             .Build();
 
-    /// <summary>Chooses the store: <paramref name="store"/> (from <c>--store</c>) first, then the configuration, then SQLite under <paramref name="dataDirectory"/>.</summary>
-    /// <exception cref="FormatException">The choice is unknown or its connection string does not parse; the message never holds a password.</exception>
-    public static CatalogStoreSelection Resolve(string? store, IConfiguration configuration, string dataDirectory)
+    /// <summary>
+    /// Chooses the store: <paramref name="store"/> (from <c>--store</c>) first, then the configuration, then SQLite under
+    /// <paramref name="dataDirectory"/>. A PostgreSQL store with a data directory named too (<c>--data</c>, or <c>Data</c>
+    /// configured for <c>serve</c>) is refused: the two name different catalogs, and one would be silently ignored.
+    /// </summary>
+    /// <exception cref="FormatException">The choice is unknown, its connection string does not parse, or it is PostgreSQL while
+    /// <paramref name="dataDirectoryNamed"/>; the message never holds a password.</exception>
+    public static CatalogStoreSelection Resolve(string? store, IConfiguration configuration, string dataDirectory, bool dataDirectoryNamed)
+    {
+        var selection = Resolve(store, configuration, dataDirectory);
+        if (selection.Postgres is { } postgres && dataDirectoryNamed)
+        {
+            var named = string.IsNullOrWhiteSpace(store) ? $"{ConnectionStringKey} names" : $"{OptionName} names";
+            throw new FormatException(
+                $"--data {dataDirectory} and the PostgreSQL store {postgres.Display} ({named} it) are two different catalogs; "
+                + $"give --data for SQLite or {OptionName} for PostgreSQL, not both.");
+        }
+
+        return selection;
+    }
+
+    private static CatalogStoreSelection Resolve(string? store, IConfiguration configuration, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration[ConnectionStringKey];

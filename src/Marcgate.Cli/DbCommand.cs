@@ -26,7 +26,8 @@ internal static class DbCommand
             try
             {
                 var selection = CatalogStoreSelection.Resolve(
-                    CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default);
+                    CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default,
+                    parse.GetResult(data) is { Implicit: false });
                 if (selection.Postgres is { } postgres)
                 {
                     var applied = await PostgresCatalogStore.MigrateAsync(postgres, cancellationToken).ConfigureAwait(false);

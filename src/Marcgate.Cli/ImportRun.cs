@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Marcgate.Catalog.Import;
+using Marcgate.Catalog.Matching;
 using Marcgate.Gateway;
 using Marcgate.Marc;
 using Marcgate.Marc.Iso2709;
@@ -8,6 +10,12 @@ namespace Marcgate.Cli;
 /// <summary>One <c>import</c> run: the records of every input through the pipeline, tallied by outcome.</summary>
 internal sealed class ImportRun(GatewayImportService importer, string repository, string profileName, TextWriter error, bool progress)
 {
+    /// <summary>
+    /// How many records are in the pipeline at once: enough for the store's group-commit writer to commit them in batches
+    /// and for decoding and validation to use every core (bench/results/import.md).
+    /// </summary>
+    public const int Concurrency = 64;
+
     // What the versions and the receipt log show as the peer of a record loaded from a file.
     private const string LocalPeer = "local";
 
@@ -19,27 +27,55 @@ internal sealed class ImportRun(GatewayImportService importer, string repository
 
     public int Rejected { get; private set; }
 
+    /// <summary>
+    /// Imports every record of the input, up to <see cref="Concurrency"/> at once so the store's writer commits them in
+    /// batches, and tallies and reports each outcome in the order of the input. Records that share an OCLC number (or,
+    /// without one, the same bytes) run one after another in input order, so each sees what the one before it stored, as
+    /// when the records are imported one by one.
+    /// </summary>
     public async Task ImportAsync(RecordInput input, CancellationToken cancellationToken)
     {
         using var reader = input.OpenReader(MarcReaderOptions.Default);
-        while (reader.Read() is { } result)
+        var inFlight = new Queue<Pending>();
+        var lastByKey = new Dictionary<string, Task<ImportOutcome>>(StringComparer.Ordinal);
+        var finished = false;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var outcome = await ImportOneAsync(result, cancellationToken).ConfigureAwait(false);
-            _records++;
-            if (outcome.Ok)
+            while (reader.Read() is { } result)
             {
-                _actions[outcome.Action!] = _actions.GetValueOrDefault(outcome.Action!) + 1;
-            }
-            else
-            {
-                Rejected++;
-                _rejections[outcome.Code!] = _rejections.GetValueOrDefault(outcome.Code!) + 1;
-                EndProgress();
-                error.WriteLine($"marcgate import: {input.Name}: record {result.RecordNumber} (byte {result.ByteOffset}): {outcome.Code}: {outcome.Message}");
+                cancellationToken.ThrowIfCancellationRequested();
+                var keys = MatchKeys(result);
+                var before = keys.Select(k => lastByKey.GetValueOrDefault(k)).OfType<Task<ImportOutcome>>().Distinct().ToArray();
+                var outcome = ImportAfterAsync(before, result, cancellationToken);
+                foreach (var key in keys)
+                {
+                    lastByKey[key] = outcome;
+                }
+
+                inFlight.Enqueue(new Pending(result, keys, outcome));
+                if (inFlight.Count >= Concurrency)
+                {
+                    await TallyAsync(inFlight.Dequeue(), lastByKey, input.Name).ConfigureAwait(false);
+                }
             }
 
-            ShowProgress(input.Name);
+            finished = true;
+        }
+        finally
+        {
+            // What was started is finished and reported, also when reading the input failed halfway; after a
+            // cancellation the rest is only waited for.
+            while (inFlight.TryDequeue(out var pending))
+            {
+                if (finished || !cancellationToken.IsCancellationRequested)
+                {
+                    await TallyAsync(pending, lastByKey, input.Name).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.WhenAny(pending.Outcome).ConfigureAwait(false);
+                }
+            }
         }
     }
 
@@ -65,6 +101,71 @@ internal sealed class ImportRun(GatewayImportService importer, string repository
             error.Write("\r\e[K");
             _lastProgress = 0;
         }
+    }
+
+    // What decides which stored record a record meets (gateway §7 steps 5 and 7): its OCLC numbers, current and
+    // cancelled, or without any, its bytes. Two records with a key in common must not pass each other.
+    private static string[] MatchKeys(MarcReadResult result)
+    {
+        if (result.Record is null || result.HasErrors)
+        {
+            return [];
+        }
+
+        var numbers = RecordOclcNumbers.From(result.Record).All.Select(n => "oclc:" + n.ToString()).Distinct().ToArray();
+        if (numbers.Length > 0)
+        {
+            return numbers;
+        }
+
+        try
+        {
+            return ["content:" + Convert.ToHexString(SHA256.HashData(Iso2709Writer.Write(result.Record)))];
+        }
+        catch (MarcFormatException)
+        {
+            return [];
+        }
+    }
+
+    private async Task<ImportOutcome> ImportAfterAsync(Task<ImportOutcome>[] before, MarcReadResult result, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in before)
+        {
+            // Only its completion matters here; its outcome (or failure) is reported in its own turn.
+            await Task.WhenAny(earlier).ConfigureAwait(false);
+        }
+
+        // Off the reading loop: decoding, validation and merging of several records use every core.
+        return await Task.Run(() => ImportOneAsync(result, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task TallyAsync(Pending pending, Dictionary<string, Task<ImportOutcome>> lastByKey, string inputName)
+    {
+        var outcome = await pending.Outcome.ConfigureAwait(false);
+        foreach (var key in pending.Keys)
+        {
+            if (lastByKey.TryGetValue(key, out var last) && ReferenceEquals(last, pending.Outcome))
+            {
+                lastByKey.Remove(key);
+            }
+        }
+
+        var result = pending.Result;
+        _records++;
+        if (outcome.Ok)
+        {
+            _actions[outcome.Action!] = _actions.GetValueOrDefault(outcome.Action!) + 1;
+        }
+        else
+        {
+            Rejected++;
+            _rejections[outcome.Code!] = _rejections.GetValueOrDefault(outcome.Code!) + 1;
+            EndProgress();
+            error.WriteLine($"marcgate import: {inputName}: record {result.RecordNumber} (byte {result.ByteOffset}): {outcome.Code}: {outcome.Message}");
+        }
+
+        ShowProgress(inputName);
     }
 
     private async Task<ImportOutcome> ImportOneAsync(MarcReadResult result, CancellationToken cancellationToken)
@@ -99,4 +200,6 @@ internal sealed class ImportRun(GatewayImportService importer, string repository
             _lastProgress = now;
         }
     }
+
+    private sealed record Pending(MarcReadResult Result, string[] Keys, Task<ImportOutcome> Outcome);
 }

@@ -94,7 +94,8 @@ internal static class ServeCommand
         CatalogStoreSelection selection;
         try
         {
-            selection = CatalogStoreSelection.Resolve(storeOption, builder.Configuration, builder.Configuration[GatewayHostApplication.DataKey] ?? "data");
+            var configuredData = builder.Configuration[GatewayHostApplication.DataKey];
+            selection = CatalogStoreSelection.Resolve(storeOption, builder.Configuration, configuredData ?? "data", configuredData is not null);
         }
         catch (FormatException ex)
         {

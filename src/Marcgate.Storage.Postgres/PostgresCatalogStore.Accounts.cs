@@ -13,7 +13,7 @@ public sealed partial class PostgresCatalogStore
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(account.LogonId);
-        return WriteAsync(
+        return WriteSettingAsync(CatalogChanges.Accounts,
             async (connection, token) =>
             {
                 await RequireRepositoryAsync(connection, account.Repository, token).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public sealed partial class PostgresCatalogStore
 
     /// <inheritdoc />
     public Task<bool> RemoveAccountAsync(string logonId, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(CatalogChanges.Accounts,
             async (connection, token) =>
             {
                 await using var command = connection.Command("DELETE FROM accounts WHERE logon_id = @logon").Bind("logon", logonId);
@@ -79,7 +79,7 @@ public sealed partial class PostgresCatalogStore
     public Task<bool> UpdatePasswordAsync(string logonId, PasswordHash password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
-        return WriteAsync(
+        return WriteSettingAsync(CatalogChanges.Accounts,
             async (connection, token) =>
             {
                 await using var command = connection.Command("UPDATE accounts SET password_hash = @hash, password_salt = @salt, password_iterations = @iterations WHERE logon_id = @logon")

@@ -10,7 +10,14 @@ public sealed partial class PostgresCatalogStore
     public Task<CommitResult> CommitAsync(RecordCommit commit, CancellationToken cancellationToken)
     {
         var (content, hash, numbers) = PrepareCommit(commit);
-        return WriteAsync((connection, token) => CommitAsync(connection, commit, content, hash, numbers, token), cancellationToken);
+
+        // A plain add (nearly every record of a load) is one statement, sent with the rest of its batch in one round trip.
+        var pipelined = commit.ExistingId is null && !(commit.MatchOnContent && numbers.Length == 0)
+            ? new PipelinedWrite<CommitResult>(
+                () => AddCommand(null, commit, content, hash, numbers).ToBatchCommand(),
+                reader => ReadAdded(reader, numbers.Length))
+            : null;
+        return WriteBatchedAsync((session, token) => CommitAsync(session, commit, content, hash, numbers, token), pipelined, cancellationToken);
     }
 
     /// <summary>Checks a commit and computes, on the caller's thread, what its transaction writes: the bytes, their hash and the OCLC numbers in claiming order.</summary>
@@ -34,11 +41,18 @@ public sealed partial class PostgresCatalogStore
     }
 
     private static async Task<Written<CommitResult>> CommitAsync(
-        NpgsqlConnection connection, RecordCommit commit, byte[] content, string hash, long[] numbers, CancellationToken cancellationToken)
+        PostgresWriteSession session, RecordCommit commit, byte[] content, string hash, long[] numbers, CancellationToken cancellationToken)
     {
-        await RequireRepositoryAsync(connection, commit.Repository, cancellationToken).ConfigureAwait(false);
+        var connection = session.Connection;
+        await RequireRepositoryAsync(session, commit.Repository, cancellationToken).ConfigureAwait(false);
+        if (commit.ExistingId is null && !(commit.MatchOnContent && numbers.Length == 0))
+        {
+            return await AddAsync(connection, commit, content, hash, numbers, cancellationToken).ConfigureAwait(false);
+        }
+
         RecordId id;
         int version;
+        DateTimeOffset at;
         if (commit.ExistingId is { } existingId)
         {
             // FOR UPDATE: a concurrent overlay of this record, from any node, waits here and then sees the new version.
@@ -66,26 +80,36 @@ public sealed partial class PostgresCatalogStore
                 }
             }
 
+            // The version's time is the database's clock (the batch's transaction time), never at or before the version it
+            // follows: versions of one record stay in order whichever nodes wrote them and however their clocks differ.
             await using (var overlay = connection.Command(
                     """
-                    UPDATE records SET version = version + 1, updated = @at WHERE id = @id;
+                    UPDATE records r SET version = r.version + 1,
+                        updated = greatest(now(), (SELECT v.at FROM record_versions v WHERE v.record_id = r.id AND v.version = r.version) + interval '1 microsecond')
+                    WHERE r.id = @id
+                    RETURNING r.updated;
                     DELETE FROM oclc_numbers WHERE record_id = @id;
                     DELETE FROM content_keys WHERE record_id = @id;
                     """)
-                .Bind("at", commit.At)
                 .Bind("id", existingId.Value))
             {
-                await overlay.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await using var reader = await overlay.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                at = reader.GetTime(0);
             }
 
             (id, version) = (existingId, commit.ExpectedVersion + 1);
         }
         else
         {
-            await using var add = connection.Command("INSERT INTO records (repository, version, created, updated) VALUES (@repository, 1, @at, @at) RETURNING id")
-                .Bind("repository", commit.Repository)
-                .Bind("at", commit.At);
-            (id, version) = (new RecordId((long)(await add.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!), 1);
+            await using var add = connection.Command("INSERT INTO records (repository, version, created, updated) VALUES (@repository, 1, now(), now()) RETURNING id, updated")
+                .Bind("repository", commit.Repository);
+            await using (var reader = await add.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                (id, version, at) = (new RecordId(reader.GetInt64(0)), 1, reader.GetTime(1));
+            }
+
             if (commit.MatchOnContent && numbers.Length == 0
                 && await FindContentTwinAsync(connection, commit.Repository, hash, id, cancellationToken).ConfigureAwait(false) is (true, var twin))
             {
@@ -103,7 +127,7 @@ public sealed partial class PostgresCatalogStore
             .Bind("content", content)
             .Bind("hash", hash)
             .Bind("numbered", numbers.Length > 0)
-            .Bind("at", commit.At)
+            .Bind("at", at)
             .Bind("action", FormatAction(version == 1 ? RecordAction.Added : RecordAction.Overlaid))
             .Bind("logon", commit.LogonId)
             .Bind("user", commit.UserId))
@@ -135,6 +159,74 @@ public sealed partial class PostgresCatalogStore
         var action = version == 1 ? GatewayReplyCodes.Added : GatewayReplyCodes.Overlaid;
         var receiptId = await InsertReceiptAsync(connection, ReceiptFor(commit, action, id), cancellationToken).ConfigureAwait(false);
         return new(new CommitResult(version == 1 ? CommitStatus.Added : CommitStatus.Overlaid, id, version, receiptId), Keep: true);
+    }
+
+    /// <summary>
+    /// Adds a record in one statement (one round trip, or part of the batch's single round trip): the record, its first
+    /// version (at the database's clock), its OCLC numbers and its receipt; the rows refer to each other within the
+    /// statement, whose foreign keys are checked at its end.
+    /// </summary>
+    private static NpgsqlCommand AddCommand(NpgsqlConnection? connection, RecordCommit commit, byte[] content, string hash, long[] numbers) =>
+        new NpgsqlCommand(
+                """
+                WITH record AS (
+                    INSERT INTO records (repository, version, created, updated) VALUES (@repository, 1, now(), now()) RETURNING id, updated),
+                version AS (
+                    INSERT INTO record_versions (record_id, version, content, content_hash, oclc_numbered, at, action, logon_id, user_id)
+                    SELECT id, 1, @content, @hash, @numbered, updated, 'added', @logon, @user FROM record),
+                claimed AS (
+                    INSERT INTO oclc_numbers (repository, oclc_number, record_id)
+                    SELECT @repository, t.n, record.id FROM record, unnest(@numbers) WITH ORDINALITY AS t (n, i) ORDER BY t.i
+                    ON CONFLICT DO NOTHING
+                    RETURNING 1),
+                receipt AS (
+                    INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
+                    SELECT @at, @peer, @logon, @user, true, 'added', NULL, @repository, record.id, @oclc, @message FROM record
+                    RETURNING id)
+                SELECT record.id, (SELECT count(*) FROM claimed), (SELECT id FROM receipt) FROM record
+                """,
+                connection)
+            .Bind("repository", commit.Repository)
+            .Bind("at", commit.At)
+            .Bind("content", content)
+            .Bind("hash", hash)
+            .Bind("numbered", numbers.Length > 0)
+            .Bind("logon", commit.LogonId)
+            .Bind("user", commit.UserId)
+            .Bind("numbers", numbers)
+            .Bind("peer", commit.PeerAddress)
+            .Bind("oclc", commit.PrimaryOclcNumber?.Value)
+            .Bind("message", commit.Message);
+
+    /// <summary>The add's row: kept when every OCLC number was claimed; otherwise another record holds one and the add is undone.</summary>
+    private static Written<CommitResult> ReadAdded(NpgsqlDataReader reader, int numbers)
+    {
+        var id = new RecordId(reader.GetInt64(0));
+        return reader.GetInt64(1) == numbers
+            ? new(new CommitResult(CommitStatus.Added, id, 1, reader.GetInt64(2)), Keep: true)
+            : new(new CommitResult(CommitStatus.OclcNumberConflict, null, 0, null), Keep: false);
+    }
+
+    private static async Task<Written<CommitResult>> AddAsync(
+        NpgsqlConnection connection, RecordCommit commit, byte[] content, string hash, long[] numbers, CancellationToken cancellationToken)
+    {
+        RecordId id;
+        await using (var add = AddCommand(connection, commit, content, hash, numbers))
+        {
+            await using var reader = await add.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var added = ReadAdded(reader, numbers.Length);
+            if (added.Keep)
+            {
+                return added;
+            }
+
+            id = new RecordId(reader.GetInt64(0));
+        }
+
+        // As in the statement by statement path: another record holds a number, and the whole add is undone.
+        var holder = await FindHolderAsync(connection, commit.Repository, numbers, id, cancellationToken).ConfigureAwait(false);
+        return new(new CommitResult(CommitStatus.OclcNumberConflict, holder, 0, null), Keep: false);
     }
 
     /// <summary>Claims the content key of a new record; says whether another record holds the content, and which when still known (gateway §7 step 7).</summary>

@@ -10,7 +10,7 @@ public sealed partial class PostgresCatalogStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var windowStart = at - window;
-        return WriteAsync(
+        return WriteSettingAsync(CatalogChanges.Lockouts,
             async (connection, token) =>
             {
                 // Failures of one key are counted one transaction at a time, whichever node saw them: each caller sees
@@ -61,7 +61,7 @@ public sealed partial class PostgresCatalogStore
 
     /// <inheritdoc />
     public Task ClearLogonFailuresAsync(LockoutKey key, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(CatalogChanges.Lockouts,
             async (connection, token) =>
             {
                 await using (var unlock = connection.Command("DELETE FROM logon_locks WHERE scope = @scope AND key = @key")

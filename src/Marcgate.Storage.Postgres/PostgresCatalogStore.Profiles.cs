@@ -14,7 +14,7 @@ public sealed partial class PostgresCatalogStore
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name);
-        return WriteAsync(
+        return WriteSettingAsync(CatalogChanges.Profiles,
             async (connection, token) =>
             {
                 await using var command = connection.Command(
@@ -70,7 +70,7 @@ public sealed partial class PostgresCatalogStore
 
     /// <inheritdoc />
     public Task<bool> RemoveProfileAsync(string name, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(CatalogChanges.Profiles,
             async (connection, token) =>
             {
                 await using var command = connection.Command("DELETE FROM profiles WHERE name = @name").Bind("name", name);

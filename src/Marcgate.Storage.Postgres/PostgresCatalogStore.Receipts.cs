@@ -11,8 +11,9 @@ public sealed partial class PostgresCatalogStore
     public Task<Receipt> AppendReceiptAsync(Receipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        return WriteAsync(
-            async (connection, token) => receipt with { Id = await InsertReceiptAsync(connection, receipt, token).ConfigureAwait(false) },
+        return WriteBatchedAsync(
+            async (session, token) => new Written<Receipt>(receipt with { Id = await InsertReceiptAsync(session.Connection, receipt, token).ConfigureAwait(false) }, Keep: true),
+            new PipelinedWrite<Receipt>(() => InsertReceiptCommand(null, receipt).ToBatchCommand(), reader => new(receipt with { Id = reader.GetInt64(0) }, Keep: true)),
             cancellationToken);
     }
 
@@ -88,13 +89,17 @@ public sealed partial class PostgresCatalogStore
 
     private static async Task<long> InsertReceiptAsync(NpgsqlConnection connection, Receipt receipt, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(
+        await using var command = InsertReceiptCommand(connection, receipt);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static NpgsqlCommand InsertReceiptCommand(NpgsqlConnection? connection, Receipt receipt) =>
+        new NpgsqlCommand(
                 """
                 INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id)
                 VALUES (@at, @peer, @logon, @user, @ok, @action, @code, @repository, @record, @oclc, @message, @correlation)
                 RETURNING id
-                """)
+                """,
+                connection)
             .BindReceipt(receipt);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
 }

@@ -15,7 +15,7 @@ public sealed partial class PostgresCatalogStore
             throw new ArgumentException($"A repository name has at most {MaxRepositoryNameLength} characters; '{name}' has {name.Length}.", nameof(name));
         }
 
-        return WriteAsync(
+        return WriteSettingAsync(CatalogChanges.Repositories,
             async (connection, token) =>
             {
                 await using var command = connection.Command("INSERT INTO repositories (name, created) VALUES (@name, @at) ON CONFLICT (name) DO NOTHING")
@@ -55,7 +55,7 @@ public sealed partial class PostgresCatalogStore
 
     /// <inheritdoc />
     public Task<bool> RemoveRepositoryAsync(string name, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(CatalogChanges.Repositories,
             async (connection, token) =>
             {
                 // FOR UPDATE conflicts with the FOR KEY SHARE every write into the repository takes: commits and review items

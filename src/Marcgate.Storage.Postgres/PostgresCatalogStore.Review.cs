@@ -86,7 +86,7 @@ public sealed partial class PostgresCatalogStore
                 if (prepared is { } p)
                 {
                     // The commit CommitAsync runs, in this transaction: a conflict undoes it whole and the item stays open.
-                    var written = await CommitAsync(connection, commit!, p.Content, p.Hash, p.Numbers, token).ConfigureAwait(false);
+                    var written = await CommitAsync(new PostgresWriteSession(connection), commit!, p.Content, p.Hash, p.Numbers, token).ConfigureAwait(false);
                     committed = written.Value;
                     if (!written.Keep || !committed.Succeeded)
                     {

@@ -15,14 +15,31 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     // A write that loses a deadlock or a serialization check to another node is rolled back whole and run again.
     private const int MaxTransactionAttempts = 5;
 
+    // Two writers: while one batch waits for its WAL flush, the next one runs its statements.
+    private const int BatchWriters = 2;
+    private const int MaxBatchSize = 256;
+
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresGroupCommitWriter _writer;
+    private readonly PostgresChangeListener _changes;
     private int _disposed;
 
     private PostgresCatalogStore(NpgsqlDataSource dataSource, PostgresConnectionString location)
     {
         _dataSource = dataSource;
         Location = location;
+        _writer = new PostgresGroupCommitWriter(dataSource, location.Display, BatchWriters, MaxBatchSize);
+        _changes = new PostgresChangeListener(location.ConnectionString);
     }
+
+    /// <inheritdoc />
+    public ICatalogChangeFeed Changes => _changes;
+
+    /// <summary>How many batches of two writes or more were committed together since opening.</summary>
+    internal long CommittedBatches => _writer.CommittedBatches;
+
+    /// <summary>How many writes those batches held.</summary>
+    internal long BatchedWrites => _writer.BatchedWrites;
 
     /// <summary>Where the store is, without its password.</summary>
     public PostgresConnectionString Location { get; }
@@ -36,11 +53,23 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         try
         {
             await MigrateAsync(dataSource, location, cancellationToken).ConfigureAwait(false);
-            return new PostgresCatalogStore(dataSource, location);
         }
         catch
         {
             await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var store = new PostgresCatalogStore(dataSource, location);
+        try
+        {
+            // Listening before the first read: what the host caches from here on is dropped when it changes.
+            await store._changes.FirstAttempt.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -65,6 +94,8 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             return;
         }
 
+        await _changes.DisposeAsync().ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -73,6 +104,17 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         // The slim builder keeps the native-compiled program small; arrays carry OCLC numbers and lists.
         var builder = new NpgsqlSlimDataSourceBuilder(location.ConnectionString);
         builder.EnableArrays();
+
+        // Prepared statements save PostgreSQL parsing and planning the same few statements for every record.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        // The store sets no session state (its advisory locks end with their transactions, LISTEN has a connection of its
+        // own), so a connection going back to the pool needs no reset: that would be one more round trip per statement.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+
         return builder.Build();
     }
 
@@ -104,6 +146,31 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             CatalogStoreMetrics.Failed(CatalogStoreMetrics.Postgres, CatalogStoreMetrics.Read);
             throw new CatalogStoreException($"{Location.Display}: the read failed: {Describe(error)}", error);
         }
+    }
+
+    /// <summary>
+    /// Runs a write of the import path through the group-commit writer: in one transaction with the writes queued beside
+    /// it, or alone (as <see cref="WriteAsync{T}(Func{NpgsqlConnection, CancellationToken, Task{Written{T}}}, CancellationToken)"/>)
+    /// when the batch cannot commit whole; the task completes once the transaction holding it has committed.
+    /// </summary>
+    private async Task<T> WriteBatchedAsync<T>(
+        Func<PostgresWriteSession, CancellationToken, Task<Written<T>>> write, PipelinedWrite<T>? pipelined, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await _writer.WriteAsync(
+            write,
+            pipelined,
+            (alone, token) => WriteAsync((connection, t) => alone(new PostgresWriteSession(connection), t), token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A write of accounts, profiles, repositories or failed logons: once committed, announced here at once (other nodes hear its NOTIFY).</summary>
+    private async Task<T> WriteSettingAsync<T>(CatalogChanges changes, Func<NpgsqlConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var result = await WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        _changes.Announce(changes);
+        return result;
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
@@ -158,6 +225,17 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     // PostgreSQL's messages name objects and values, never the connection string; Npgsql's own say what failed to connect.
     private static string Describe(Exception error) => error is PostgresException postgres ? $"{postgres.SqlState}: {postgres.MessageText}" : error.Message;
 
+    private static async Task RequireRepositoryAsync(PostgresWriteSession session, string repository, CancellationToken cancellationToken)
+    {
+        if (session.LockedRepositories.Contains(repository))
+        {
+            return;
+        }
+
+        await RequireRepositoryAsync(session.Connection, repository, cancellationToken).ConfigureAwait(false);
+        session.LockedRepositories.Add(repository);
+    }
+
     private static async Task RequireRepositoryAsync(NpgsqlConnection connection, string repository, CancellationToken cancellationToken)
     {
         // FOR KEY SHARE: the repository cannot be removed by another session before this transaction commits.
@@ -167,6 +245,4 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             throw new UnknownRepositoryException(repository);
         }
     }
-
-    private readonly record struct Written<T>(T Value, bool Keep);
 }

@@ -39,6 +39,21 @@ internal static class PostgresCommandExtensions
     public static NpgsqlCommand Bind(this NpgsqlCommand command, string name, string[] value) =>
         command.Add(new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = value });
 
+    /// <summary>The command as one statement of an <see cref="NpgsqlBatch"/>, its parameters moved over.</summary>
+    public static NpgsqlBatchCommand ToBatchCommand(this NpgsqlCommand command)
+    {
+        var statement = new NpgsqlBatchCommand(command.CommandText);
+        var parameters = command.Parameters.ToArray();
+        command.Parameters.Clear();
+        foreach (var parameter in parameters)
+        {
+            statement.Parameters.Add(parameter);
+        }
+
+        command.Dispose();
+        return statement;
+    }
+
     public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static long? GetNullableInt64(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);

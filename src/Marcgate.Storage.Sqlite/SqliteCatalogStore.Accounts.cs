@@ -13,7 +13,7 @@ public sealed partial class SqliteCatalogStore
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(account.LogonId);
-        return WriteAsync(
+        return WriteSettingAsync(
             session =>
             {
                 RequireRepository(session, account.Repository);
@@ -60,7 +60,7 @@ public sealed partial class SqliteCatalogStore
 
     /// <inheritdoc />
     public Task<bool> RemoveAccountAsync(string logonId, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(
             session => session.Command("DELETE FROM accounts WHERE logon_id = $logon").Bind("$logon", logonId).ExecuteNonQuery() == 1,
             cancellationToken);
 
@@ -68,7 +68,7 @@ public sealed partial class SqliteCatalogStore
     public Task<bool> UpdatePasswordAsync(string logonId, PasswordHash password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
-        return WriteAsync(
+        return WriteSettingAsync(
             session => session.Command("UPDATE accounts SET password_hash = $hash, password_salt = $salt, password_iterations = $iterations WHERE logon_id = $logon")
                 .Bind("$logon", logonId)
                 .Bind("$hash", password.Hash)

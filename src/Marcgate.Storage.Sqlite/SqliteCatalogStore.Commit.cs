@@ -34,7 +34,9 @@ public sealed partial class SqliteCatalogStore
     private static CommitResult Commit(WriterSession session, RecordCommit commit, byte[] content, string hash, string numbersJson)
     {
         RequireRepository(session, commit.Repository);
-        var atUs = SqliteTime.ToMicroseconds(commit.At);
+        // A version's time is the store's clock as it commits, not the caller's: versions of one record written by
+        // hosts whose clocks differ stay in order (Overlay keeps each after the one before).
+        var atUs = SqliteTime.ToMicroseconds(DateTimeOffset.UtcNow);
         if (commit.ExistingId is { } existingId)
         {
             using var reader = session.Command(
@@ -81,7 +83,7 @@ public sealed partial class SqliteCatalogStore
         int version;
         try
         {
-            (id, version) = commit.ExistingId is { } overlaid
+            (id, version, atUs) = commit.ExistingId is { } overlaid
                 ? Overlay(session, commit, overlaid, atUs)
                 : Add(session, commit, atUs);
             session.Command(
@@ -129,17 +131,24 @@ public sealed partial class SqliteCatalogStore
         return new CommitResult(version == 1 ? CommitStatus.Added : CommitStatus.Overlaid, id, version, receiptId);
     }
 
-    private static (RecordId Id, int Version) Add(WriterSession session, RecordCommit commit, long atUs)
+    private static (RecordId Id, int Version, long AtUs) Add(WriterSession session, RecordCommit commit, long atUs)
     {
         var id = (long)session.Command("INSERT INTO records (repository, version, created_us, updated_us) VALUES ($repository, 1, $at, $at) RETURNING id")
             .Bind("$repository", commit.Repository)
             .Bind("$at", atUs)
             .ExecuteScalar()!;
-        return (new RecordId(id), 1);
+        return (new RecordId(id), 1, atUs);
     }
 
-    private static (RecordId Id, int Version) Overlay(WriterSession session, RecordCommit commit, RecordId id, long atUs)
+    private static (RecordId Id, int Version, long AtUs) Overlay(WriterSession session, RecordCommit commit, RecordId id, long nowUs)
     {
+        // Never at or before the version it follows, whatever the clock says (one microsecond after it at least).
+        var previousUs = (long)session.Command("SELECT at_us FROM record_versions WHERE record_id = $id AND version = $expected")
+            .Bind("$id", id.Value)
+            .Bind("$expected", commit.ExpectedVersion)
+            .ExecuteScalar()!;
+        var atUs = Math.Max(nowUs, previousUs + 1);
+
         // The version was checked above inside this same transaction; the condition keeps the update honest anyway.
         var updated = session.Command("UPDATE records SET version = version + 1, updated_us = $at WHERE id = $id AND version = $expected")
             .Bind("$at", atUs)
@@ -153,7 +162,7 @@ public sealed partial class SqliteCatalogStore
 
         // The index follows the current version: numbers the new version no longer carries are released.
         session.Command("DELETE FROM oclc_numbers WHERE record_id = $id").Bind("$id", id.Value).ExecuteNonQuery();
-        return (id, commit.ExpectedVersion + 1);
+        return (id, commit.ExpectedVersion + 1, atUs);
     }
 
     private static Receipt ReceiptFor(RecordCommit commit, string action, RecordId id) =>

@@ -10,7 +10,7 @@ public sealed partial class SqliteCatalogStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var atUs = SqliteTime.ToMicroseconds(at);
         var windowStartUs = SqliteTime.ToMicroseconds(at - window);
-        return WriteAsync(
+        return WriteSettingAsync(
             session =>
             {
                 // The window is (at - window, at]: failures at or before its start no longer count. They are
@@ -43,7 +43,7 @@ public sealed partial class SqliteCatalogStore
 
     /// <inheritdoc />
     public Task ClearLogonFailuresAsync(LockoutKey key, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(
             session =>
             {
                 session.Command("DELETE FROM logon_locks WHERE scope = $scope AND key = $key")
@@ -57,7 +57,7 @@ public sealed partial class SqliteCatalogStore
 
     /// <inheritdoc />
     public Task LockLogonAsync(LockoutKey key, DateTimeOffset until, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(
             session => session.Command(
                     "INSERT INTO logon_locks (scope, key, until_us) VALUES ($scope, $key, $until) "
                     + "ON CONFLICT (scope, key) DO UPDATE SET until_us = max(until_us, excluded.until_us)")

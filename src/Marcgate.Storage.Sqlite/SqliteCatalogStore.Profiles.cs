@@ -14,7 +14,7 @@ public sealed partial class SqliteCatalogStore
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name);
-        return WriteAsync(
+        return WriteSettingAsync(
             session => session.Command(
                     $"INSERT OR REPLACE INTO profiles ({ProfileColumns}) VALUES ($name, $level, $delete, $copy, $match, $merge, $noMatch, $protected, $allowLower)")
                 .Bind("$name", profile.Name)
@@ -60,7 +60,7 @@ public sealed partial class SqliteCatalogStore
 
     /// <inheritdoc />
     public Task<bool> RemoveProfileAsync(string name, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(
             session => session.Command("DELETE FROM profiles WHERE name = $name").Bind("$name", name).ExecuteNonQuery() == 1,
             cancellationToken);
 

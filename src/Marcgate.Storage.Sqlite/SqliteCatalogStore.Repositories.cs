@@ -15,7 +15,7 @@ public sealed partial class SqliteCatalogStore
             throw new ArgumentException($"A repository name has at most {MaxRepositoryNameLength} characters; '{name}' has {name.Length}.", nameof(name));
         }
 
-        return WriteAsync(
+        return WriteSettingAsync(
             session => session.Command("INSERT INTO repositories (name, created_us) VALUES ($name, $at) ON CONFLICT (name) DO NOTHING")
                 .Bind("$name", name)
                 .Bind("$at", SqliteTime.ToMicroseconds(at))
@@ -52,7 +52,7 @@ public sealed partial class SqliteCatalogStore
 
     /// <inheritdoc />
     public Task<bool> RemoveRepositoryAsync(string name, CancellationToken cancellationToken) =>
-        WriteAsync(
+        WriteSettingAsync(
             session =>
             {
                 var writers = session.Command("SELECT count(*) FROM accounts WHERE repository = $name").Bind("$name", name).ExecuteScalar();

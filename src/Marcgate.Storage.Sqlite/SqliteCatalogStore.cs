@@ -18,6 +18,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     private readonly string _readConnectionString;
     private readonly GroupCommitWriter _writer;
     private readonly WalCheckpointer _checkpointer;
+    private readonly SqliteChangeFeed _changes;
 
     // Idle reader sessions: a read takes one (or opens one) and gives it back, so their number stays at the most reads run at once.
     private readonly ConcurrentBag<SqliteSession> _readers = [];
@@ -28,8 +29,12 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         DatabasePath = path;
         _readConnectionString = readConnectionString;
         _checkpointer = new WalCheckpointer(readConnectionString, options.CheckpointInterval);
+        _changes = new SqliteChangeFeed(readConnectionString);
         _writer = new GroupCommitWriter(writerConnection, path, options);
     }
+
+    /// <inheritdoc />
+    public ICatalogChangeFeed Changes => _changes;
 
     /// <summary>The database file's full path.</summary>
     public string DatabasePath { get; }
@@ -96,6 +101,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         // Readers first: when the writer, the last connection, closes, SQLite checkpoints the WAL into
         // the database and removes it, so the file stands alone after a clean shutdown.
         _checkpointer.Dispose();
+        _changes.Dispose();
         CloseIdleReaders();
         await _writer.DisposeAsync().ConfigureAwait(false);
     }
@@ -128,6 +134,14 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         Volatile.Read(ref _disposed) != 0
             ? Task.FromException<T>(new ObjectDisposedException(nameof(SqliteCatalogStore), "The catalog store is closed."))
             : _writer.WriteAsync(write, cancellationToken);
+
+    /// <summary>A write of accounts, profiles, repositories or failed logons: once it is durable, the feed announces it.</summary>
+    private async Task<T> WriteSettingAsync<T>(Func<WriterSession, T> write, CancellationToken cancellationToken)
+    {
+        var result = await WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        _changes.Check();
+        return result;
+    }
 
     /// <summary>Runs a read on a reader session of its own.</summary>
     /// <remarks>

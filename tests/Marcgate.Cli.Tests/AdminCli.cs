@@ -12,14 +12,15 @@ internal sealed class AdminCli : IDisposable
 
     public string DataDirectory { get; }
 
-    public async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, string? stdin = null)
+    /// <summary>Runs the command line with <c>--data</c> the temporary directory, or as given when <paramref name="withData"/> is false (for <c>--store</c>).</summary>
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(string[] args, string? stdin = null, bool withData = true)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         PasswordInput.UseInput(stdin is null ? null : new StringReader(stdin));
         try
         {
-            var exitCode = await MarcgateProgram.RunAsync([.. args, "--data", DataDirectory], output, error);
+            var exitCode = await MarcgateProgram.RunAsync(withData ? [.. args, "--data", DataDirectory] : args, output, error);
             return (exitCode, output.ToString(), error.ToString());
         }
         finally

@@ -23,7 +23,10 @@ internal sealed class ExportCliRunner : IDisposable
 
     public string DefaultFile => Path.Combine(Directory, "config", "export-options.json");
 
-    public (int Exit, string Output, string Error) Run(params string[] args)
+    public (int Exit, string Output, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input (a password for <c>--password-stdin</c>).</summary>
+    public (int Exit, string Output, string Error) RunWithInput(string input, params string[] args)
     {
         var start = MarcgateProcess.StartInfo(args);
         start.RedirectStandardInput = true;
@@ -35,6 +38,7 @@ internal sealed class ExportCliRunner : IDisposable
         }
 
         using var process = Process.Start(start)!;
+        process.StandardInput.Write(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

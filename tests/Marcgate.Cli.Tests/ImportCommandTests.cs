@@ -78,6 +78,69 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task Records_sharing_an_OCLC_number_are_imported_in_file_order_and_rejections_are_reported_in_file_order()
+    {
+        using var cli = new AdminCli();
+        Assert.Equal(0, (await cli.RunAsync("repositories add NETWORK")).ExitCode);
+
+        // 300 records, imported several at a time: OCLC 50000007 comes four times (an add, then three revisions, far
+        // apart and close together), another number twice identically, and every 40th record is invalid.
+        var records = new List<byte[]>();
+        var revision = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            records.Add(i switch
+            {
+                7 => Record(50_000_007, "original", valid: true),
+                100 or 101 or 250 => Record(50_000_007, $"revision {++revision}", valid: true),
+                200 => Record(50_000_003, "title 3", valid: true),
+                _ when i % 40 == 39 => Record(60_000_000 + i, $"title {i}", valid: false),
+                _ => Record(50_000_000 + i, $"title {i}", valid: true),
+            });
+        }
+
+        var file = Path.Combine(cli.DataDirectory, "load.mrc");
+        Directory.CreateDirectory(cli.DataDirectory);
+        await File.WriteAllBytesAsync(file, [.. records.SelectMany(r => r)]);
+
+        var result = await cli.RunAsync(["import", file, "--repository", "NETWORK"]);
+
+        Assert.Equal(ExitCodes.RecordErrors, result.ExitCode);
+        Assert.Equal("added 289, overlaid 3, unchanged 1, rejected 7 (invalid-record 7)", result.Out.Trim());
+        var rejected = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => int.Parse(line.Split("record ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal([40, 80, 120, 160, 200, 240, 280], rejected);
+        await using var store = await SqliteCatalogStore.OpenAsync(cli.DataDirectory);
+        var stored = Assert.Single(await store.FindByOclcNumbersAsync("NETWORK", [new OclcNumber(50_000_007)], default));
+        var history = await store.GetHistoryAsync("NETWORK", stored.Id, default);
+        Assert.Equal(
+            ["original", "revision 1", "revision 2", "revision 3"],
+            history.Select(v => System.Text.Encoding.ASCII.GetString(v.Content.Span).Contains("revision", StringComparison.Ordinal)
+                ? "revision " + System.Text.Encoding.ASCII.GetString(v.Content.Span).Split("revision ")[1][0]
+                : "original"));
+    }
+
+    private static byte[] Record(long number, string title, bool valid)
+    {
+        var fields = new List<Marcgate.Marc.MarcField>
+        {
+            new Marcgate.Marc.ControlField("001", $"ocm{number}"),
+            new Marcgate.Marc.ControlField("003", "OCoLC"),
+            new Marcgate.Marc.ControlField("008", "240101s2024    ilu           000 0 eng d"),
+            new Marcgate.Marc.DataField("035", ' ', ' ', [new Marcgate.Marc.Subfield('a', $"(OCoLC){number}")]),
+            new Marcgate.Marc.DataField("245", '1', '0', [new Marcgate.Marc.Subfield('a', title + ".")]),
+        };
+        if (valid)
+        {
+            fields.Insert(2, new Marcgate.Marc.ControlField("005", "20240101120000.0"));
+            fields.Insert(5, new Marcgate.Marc.DataField("040", ' ', ' ', [new Marcgate.Marc.Subfield('a', "DLC"), new Marcgate.Marc.Subfield('c', "DLC")]));
+        }
+
+        return Marcgate.Marc.Iso2709.Iso2709Writer.Write(new Marcgate.Marc.MarcRecord(new Marcgate.Marc.Leader("00000nam a2200000 a 4500"), fields));
+    }
+
+    [Fact]
     public async Task The_gateway_and_import_store_the_same_records()
     {
         using var gateway = new AdminCli();
@@ -129,6 +192,8 @@ public sealed class ImportCommandTests
     {
         await using var store = await SqliteCatalogStore.OpenAsync(dataDirectory);
         var records = await store.ListRecordsAsync("NETWORK", null, 100, default);
-        return [.. records.Select(r => (string.Join(",", r.OclcNumbers), r.Version, r.Content.ToArray()))];
+
+        // Ids follow the order of commits, which import runs several at a time: compared by what they hold.
+        return [.. records.Select(r => (string.Join(",", r.OclcNumbers), r.Version, r.Content.ToArray())).OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => Convert.ToHexString(r.Item3), StringComparer.Ordinal)];
     }
 }

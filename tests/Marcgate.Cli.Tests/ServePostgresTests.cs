@@ -97,6 +97,34 @@ public sealed class ServePostgresTests : IAsyncLifetime
         Assert.DoesNotContain(DatabasePassword, list.Output + list.Error + serve.Output + serve.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_PostgreSQL_store_with_a_data_directory_named_too_is_a_usage_error_that_touches_neither()
+    {
+        var url = $"postgres://marcgate:{DatabasePassword}@127.0.0.1:{ServeProcess.FreePort()}/nowhere";
+        var data = Path.Combine(_cli.Directory, "catalog");
+
+        var list = _cli.Run("repositories", "list", "--store", url, "--data", data);
+        var migrate = _cli.Run("db", "migrate", "--store", url, "--data", data);
+        var serve = _cli.Run("serve", "--store", url, "--data", data, "--listen", "127.0.0.1:0");
+        _cli.Environment["MARCGATE_Data"] = data;
+        var configured = _cli.Run("serve", "--store", url, "--listen", "127.0.0.1:0");
+        _cli.Environment.Remove("MARCGATE_Data");
+        Assert.False(Directory.Exists(data));
+        var sqlite = _cli.Run("repositories", "add", "NETWORK", "--store", "sqlite", "--data", data);
+
+        foreach (var refused in new[] { list, migrate, serve, configured })
+        {
+            Assert.Equal(ExitCodes.Usage, refused.Exit);
+            Assert.Contains($"--data {data} and the PostgreSQL store postgres://marcgate@127.0.0.1:", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("not both", refused.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain(DatabasePassword, refused.Output + refused.Error, StringComparison.Ordinal);
+        }
+
+        // --store sqlite says the same as --data: the catalog is SQLite under it.
+        Assert.True(sqlite.Exit == 0, sqlite.Error);
+        Assert.True(File.Exists(Path.Combine(data, "marcgate.db")));
+    }
+
     private Task<Process> StartHostAsync(string[] arguments) => ServeProcess.StartAsync(arguments, _hostOutput);
 
     private void StopHost()

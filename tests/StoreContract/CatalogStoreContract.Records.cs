@@ -7,7 +7,9 @@ public abstract partial class CatalogStoreContract
     [Fact]
     public async Task An_added_record_is_version_1_with_its_numbers_hash_and_receipt()
     {
+        var before = DateTimeOffset.UtcNow;
         var result = await Store.CommitAsync(Add(Network, "record one", 63111280, 12345, 999), default);
+        var after = DateTimeOffset.UtcNow;
 
         Assert.Equal(CommitStatus.Added, result.Status);
         Assert.True(result.Succeeded);
@@ -19,8 +21,9 @@ public abstract partial class CatalogStoreContract
         Assert.Equal(Sha256Hex(Content("record one")), record.ContentHash);
         Assert.Equal(Numbers(999, 12345, 63111280), record.OclcNumbers);
         Assert.Equal(1, record.Version);
-        Assert.Equal(T0, record.Created);
-        Assert.Equal(T0, record.Updated);
+        // The time is the store's clock as it committed, not the commit's (T0): one clock for every host node.
+        Assert.InRange(record.Created, before.AddSeconds(-1), after.AddSeconds(1));
+        Assert.Equal(record.Created, record.Updated);
         Assert.Equal(1, await Store.CountRecordsAsync(Network, default));
         Assert.Equal(0, await Store.CountRecordsAsync(Sandbox, default));
 
@@ -54,6 +57,48 @@ public abstract partial class CatalogStoreContract
     }
 
     [Fact]
+    public async Task Versions_are_in_time_order_whatever_the_clocks_of_the_hosts_that_committed_them()
+    {
+        // Hosts whose clocks are a day ahead and a day behind commit in turn: the store's clock orders the versions.
+        var added = await Store.CommitAsync(Add(Network, "v1", 640) with { At = DateTimeOffset.UtcNow.AddDays(1) }, default);
+        var record = (await Store.GetRecordAsync(Network, added.RecordId!.Value, default))!;
+        for (var i = 2; i <= 6; i++)
+        {
+            var skew = i % 2 == 0 ? TimeSpan.FromDays(-1) : TimeSpan.FromDays(1);
+            var result = await Store.CommitAsync(Overlay(record, $"v{i}", 640) with { At = DateTimeOffset.UtcNow + skew }, default);
+            Assert.Equal(CommitStatus.Overlaid, result.Status);
+            record = (await Store.GetRecordAsync(Network, record.Id, default))!;
+        }
+
+        var history = await Store.GetHistoryAsync(Network, record.Id, default);
+        Assert.Equal(6, history.Count);
+        for (var v = 1; v < history.Count; v++)
+        {
+            Assert.True(history[v].At > history[v - 1].At, $"version {v + 1} at {history[v].At:O} is not after version {v} at {history[v - 1].At:O}");
+        }
+
+        Assert.Equal(history[^1].At, record.Updated);
+        Assert.Equal(history[0].At, record.Created);
+    }
+
+    [Fact]
+    public async Task A_version_follows_the_one_before_it_even_when_that_one_is_later_than_the_store_clock()
+    {
+        // A record copied from a store whose clock ran ahead (or written by an older host) holds a version in the future:
+        // the next version is one microsecond after it, never before.
+        var future = DateTimeOffset.UtcNow.AddDays(2);
+        var futureUs = new DateTimeOffset(future.UtcTicks - (future.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+        var copied = new StoredRecord(new RecordId(7001), Network, 1, Content("copied"), Sha256Hex(Content("copied")), Numbers(650), futureUs, futureUs);
+        Assert.True(await Store.ImportRecordHistoryAsync(copied, [new RecordVersion(copied.Id, 1, Content("copied"), Sha256Hex(Content("copied")), futureUs, RecordAction.Added, null, null)], default));
+
+        var result = await Store.CommitAsync(Overlay(copied, "next", 650), default);
+
+        Assert.Equal(CommitStatus.Overlaid, result.Status);
+        var history = await Store.GetHistoryAsync(Network, copied.Id, default);
+        Assert.Equal(futureUs.AddTicks(TimeSpan.TicksPerMicrosecond), history[1].At);
+    }
+
+    [Fact]
     public async Task An_overlay_keeps_the_previous_version_and_moves_the_index()
     {
         var original = await AddedAsync(Network, "version one", 500, 501);
@@ -67,8 +112,8 @@ public abstract partial class CatalogStoreContract
         var current = await Store.GetRecordAsync(Network, original.Id, default);
         Assert.Equal(Content("version two"), current!.Content.ToArray());
         Assert.Equal(2, current.Version);
-        Assert.Equal(T0, current.Created);
-        Assert.Equal(T0.AddMinutes(5), current.Updated);
+        Assert.Equal(original.Created, current.Created);
+        Assert.True(current.Updated > original.Updated);
         Assert.Equal(Numbers(500, 502), current.OclcNumbers);
         Assert.Empty(await Store.FindByOclcNumbersAsync(Network, Numbers(501), default));
 
@@ -78,7 +123,8 @@ public abstract partial class CatalogStoreContract
         Assert.Equal(RecordAction.Added, history[0].Action);
         Assert.Equal("cataloger1", history[0].LogonId);
         Assert.Equal("jdoe", history[0].UserId);
-        Assert.Equal(T0, history[0].At);
+        Assert.Equal(original.Created, history[0].At);
+        Assert.Equal(current.Updated, history[1].At);
         Assert.Equal(Content("version two"), history[1].Content.ToArray());
         Assert.Equal(Sha256Hex(Content("version two")), history[1].ContentHash);
         Assert.Equal(RecordAction.Overlaid, history[1].Action);

@@ -29,12 +29,23 @@ public sealed partial class GatewayImportService : IGatewayImporter
         _validator = validator;
         _options = options ?? new ImportOptions();
         _time = time ?? TimeProvider.System;
-        _settings = new ImportSettingsCache(store, _time);
-        _authenticator = new LogonAuthenticator(
-            store,
-            new LockoutPolicy(store, _options.Lockout, _time),
-            new CredentialCache(_options.CredentialCacheLifetime, _time),
-            _time);
+        var changes = new CatalogChangeCounter(store.Changes);
+        _settings = new ImportSettingsCache(store, changes, _time);
+        var lockout = new LockoutPolicy(store, _options.Lockout, _time);
+        var credentials = new CredentialCache(_options.CredentialCacheLifetime, _time);
+        changes.Changed += changed =>
+        {
+            if (changed.HasFlag(CatalogChanges.Accounts))
+            {
+                credentials.Forget();
+            }
+
+            if (changed.HasFlag(CatalogChanges.Lockouts))
+            {
+                lockout.Forget();
+            }
+        };
+        _authenticator = new LogonAuthenticator(_settings, lockout, credentials, _time);
     }
 
     /// <inheritdoc />

@@ -4,74 +4,60 @@ using Marcgate.Catalog.Storage;
 namespace Marcgate.Catalog.Import;
 
 /// <summary>
-/// Remembers, for <see cref="Lifetime"/>, which repositories exist and each profile with its rules read, so
-/// a stream of records does not read them from the store for every record (gateway §7 steps 1 and 3).
+/// Remembers accounts, which repositories exist and each profile with its rules read, so a stream of records does not
+/// read them from the store for every record (gateway §7 steps 1 and 3), for as long as the store's change feed says
+/// nothing of them changed.
 /// </summary>
 /// <remarks>
-/// Only found repositories and profiles are remembered: one added by the administrator is seen at once,
-/// a profile changed (by <c>marcgate profiles</c>, possibly in another process) within <see cref="Lifetime"/>.
-/// Accounts are not cached here: a changed password takes effect at once (the credential cache checks the stored hash).
+/// An administrator's change (<c>marcgate accounts passwd</c>, <c>profiles set</c>, <c>repositories remove</c>…), made
+/// in this process, another one or on another host node, is announced by the store (<see cref="ICatalogStore.Changes"/>)
+/// and drops what was remembered of that kind; while the feed cannot hear changes, everything is read from the store.
 /// </remarks>
-internal sealed class ImportSettingsCache(ICatalogStore store, TimeProvider time)
+internal sealed class ImportSettingsCache(ICatalogStore store, CatalogChangeCounter changes, TimeProvider time)
 {
-    /// <summary>How long a repository's existence or a profile read from the store is used without reading it again.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
-
-    // Bounds the memory kept when many names come and go.
+    // Bounds the memory kept when many names come and go (unknown logon IDs are remembered too).
     private const int MaxEntries = 1024;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _repositories = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedProfile> _profiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Remembered<bool>> _repositories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Remembered<CachedProfile?>> _profiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Remembered<Account?>> _accounts = new(StringComparer.Ordinal);
 
-    /// <summary>Whether the repository exists, from memory when it was seen within <see cref="Lifetime"/>.</summary>
-    public async Task<bool> RepositoryExistsAsync(string repository, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_repositories.TryGetValue(repository, out var readAt) && IsFresh(readAt, now))
-        {
-            return true;
-        }
-
-        if (!await store.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false))
-        {
-            _repositories.TryRemove(repository, out _);
-            return false;
-        }
-
-        Bound(_repositories);
-        _repositories[repository] = now;
-        return true;
-    }
+    /// <summary>Whether the repository exists.</summary>
+    public Task<bool> RepositoryExistsAsync(string repository, CancellationToken cancellationToken) =>
+        GetAsync(_repositories, CatalogChanges.Repositories, repository, store.RepositoryExistsAsync, cancellationToken);
 
     /// <summary>The profile and its rules, or null when the store has no profile of that name.</summary>
-    public async Task<CachedProfile?> GetProfileAsync(string name, CancellationToken cancellationToken)
+    public Task<CachedProfile?> GetProfileAsync(string name, CancellationToken cancellationToken) =>
+        GetAsync(
+            _profiles,
+            CatalogChanges.Profiles,
+            name,
+            async (key, token) => await store.GetProfileAsync(key, token).ConfigureAwait(false) is { } profile ? CachedProfile.Create(profile, time.GetUtcNow()) : null,
+            cancellationToken);
+
+    /// <summary>The account with that logon ID, or null.</summary>
+    public Task<Account?> FindAccountAsync(string logonId, CancellationToken cancellationToken) =>
+        GetAsync(_accounts, CatalogChanges.Accounts, logonId, store.FindAccountAsync, cancellationToken);
+
+    private async Task<T> GetAsync<T>(
+        ConcurrentDictionary<string, Remembered<T>> entries, CatalogChanges kind, string key, Func<string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_profiles.TryGetValue(name, out var cached) && IsFresh(cached.ReadAt, now))
+        if (entries.TryGetValue(key, out var remembered) && changes.IsCurrent(kind, remembered.Stamp))
         {
-            return cached;
+            return remembered.Value;
         }
 
-        var profile = await store.GetProfileAsync(name, cancellationToken).ConfigureAwait(false);
-        if (profile is null)
-        {
-            _profiles.TryRemove(name, out _);
-            return null;
-        }
-
-        var read = CachedProfile.Create(profile, now);
-        Bound(_profiles);
-        _profiles[name] = read;
-        return read;
-    }
-
-    private static bool IsFresh(DateTimeOffset readAt, DateTimeOffset now) => now >= readAt && now - readAt < Lifetime;
-
-    private static void Bound<TValue>(ConcurrentDictionary<string, TValue> entries)
-    {
+        // The stamp before the read: a change committed while it runs makes what it returns stale at once.
+        var stamp = changes.Stamp(kind);
+        var value = await read(key, cancellationToken).ConfigureAwait(false);
         if (entries.Count >= MaxEntries)
         {
             entries.Clear();
         }
+
+        entries[key] = new Remembered<T>(value, stamp);
+        return value;
     }
+
+    private readonly record struct Remembered<T>(T Value, long Stamp);
 }

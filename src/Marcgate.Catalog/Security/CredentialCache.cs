@@ -11,8 +11,9 @@ namespace Marcgate.Catalog.Security;
 /// </summary>
 /// <remarks>
 /// Only an HMAC of the password under a random per-process key is kept, never the password. An entry
-/// is used only while the account's stored hash is the one it was verified against, so a new password
-/// (<c>accounts passwd</c>) takes effect at once; failed checks never evict an entry.
+/// is used only while the account's stored hash is the one it was verified against, and every entry is dropped
+/// when the store announces that accounts changed, so a new password (<c>accounts passwd</c>, in any process or on
+/// any node) takes effect at once; failed checks never evict an entry.
 /// </remarks>
 internal sealed class CredentialCache(TimeSpan lifetime, TimeProvider time)
 {
@@ -39,6 +40,9 @@ internal sealed class CredentialCache(TimeSpan lifetime, TimeProvider time)
             _entries[account.LogonId] = new Entry(account.Password.Hash, Digest(account.LogonId, password), time.GetUtcNow() + lifetime);
         }
     }
+
+    /// <summary>Forgets every verification: accounts changed, possibly in another process.</summary>
+    public void Forget() => _entries.Clear();
 
     private byte[] Digest(string logonId, string password) =>
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(logonId + "\0" + password));

@@ -20,8 +20,9 @@ namespace Marcgate.Catalog.Security;
 /// <para>Each failure of a logon ID also delays its next password checks, from any address, up to a cap: a known address
 /// is slowed by an attack rather than refused. Attempts refused as locked are not counted, so a lockout ends on time while
 /// an attacker keeps trying.</para>
-/// <para>The store's answers are trusted for <see cref="Recheck"/>: a lockout set or lifted on another node (or by an
-/// administrator) is seen within that time.</para>
+/// <para>The store's answers are trusted for <see cref="Recheck"/>, and forgotten at once when the store announces that
+/// lockouts changed (<see cref="Forget"/>): a lockout set or lifted on another node, or by an administrator, takes effect
+/// on the next logon; the recheck only bounds how long a missed announcement could leave an answer stale.</para>
 /// </remarks>
 internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options, TimeProvider time)
 {
@@ -38,6 +39,14 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
     private readonly RecentAnswers<LockoutKey, int> _failures = new(Recheck);
     private readonly RecentAnswers<(string LogonId, string Address), DateTimeOffset?> _lastLogons = new(Recheck);
     private readonly ConcurrentDictionary<(string LogonId, string Address), DateTimeOffset> _recordedLogons = new();
+
+    /// <summary>Forgets every answer read from the store, so the next logon reads lockouts afresh.</summary>
+    public void Forget()
+    {
+        _lockEnds.ForgetAll();
+        _failures.ForgetAll();
+        _lastLogons.ForgetAll();
+    }
 
     /// <summary>True when the logon ID may not be tried from the address now: the address, the logon ID at the address, or the logon ID at an address it has not logged on from lately is locked out.</summary>
     public async Task<bool> IsLockedOutAsync(string logonId, string peerAddress, CancellationToken cancellationToken)

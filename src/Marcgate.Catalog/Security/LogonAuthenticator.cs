@@ -6,7 +6,7 @@ using Marcgate.Gateway;
 namespace Marcgate.Catalog.Security;
 
 /// <summary>Gateway §7 step 1: checks a logon ID and password against the accounts, with lockout and the IP allow-list.</summary>
-internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lockout, CredentialCache cache, TimeProvider time)
+internal sealed class LogonAuthenticator(ImportSettingsCache settings, LockoutPolicy lockout, CredentialCache cache, TimeProvider time)
 {
     /// <summary>The same sentence for an unknown logon ID and a wrong password, so neither can be probed (Alma's wording).</summary>
     public const string LogonFailedMessage = "Logon failed--the logon ID and/or password is not valid.";
@@ -31,7 +31,7 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
             return new LogonResult(null, GatewayReplyCodes.LockedOut, "Logon locked--too many failed logons for this logon ID or address; try again later.");
         }
 
-        var account = await store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false);
+        var account = await settings.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false);
         if (!await VerifyAsync(logonId, account, password ?? string.Empty, cancellationToken).ConfigureAwait(false))
         {
             LogonMetrics.Refused(account is null ? LogonMetrics.UnknownLogonId : LogonMetrics.WrongPassword);
@@ -61,7 +61,7 @@ internal sealed class LogonAuthenticator(ICatalogStore store, LockoutPolicy lock
             return new LogonResult(null, GatewayReplyCodes.LockedOut, "Logon locked--too many failed logons from this address; try again later.");
         }
 
-        var account = await store.FindAccountAsync(defaultLogonId, cancellationToken).ConfigureAwait(false);
+        var account = await settings.FindAccountAsync(defaultLogonId, cancellationToken).ConfigureAwait(false);
         if (account is null || account.AllowedAddresses.Count == 0)
         {
             await lockout.RecordFailureAsync(null, peerAddress, cancellationToken).ConfigureAwait(false);

@@ -56,4 +56,11 @@ internal sealed class RecentAnswers<TKey, TValue>(TimeSpan freshness)
         Interlocked.Increment(ref _writes);
         _answers.TryRemove(key, out _);
     }
+
+    /// <summary>Forgets every answer: the store said its lockouts changed (another node, or an administrator).</summary>
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref _writes);
+        _answers.Clear();
+    }
 }

@@ -9,6 +9,9 @@ namespace Marcgate.Catalog.Storage;
 /// </remarks>
 public interface ICatalogStore : IAsyncDisposable
 {
+    /// <summary>Announces changes of accounts, profiles, repositories and lockouts, made through this store or any other on the same catalog.</summary>
+    ICatalogChangeFeed Changes { get; }
+
     /// <summary>Adds a repository; false when one of that name already exists.</summary>
     /// <exception cref="ArgumentException">The name is empty or longer than 64 characters.</exception>
     Task<bool> AddRepositoryAsync(string name, DateTimeOffset at, CancellationToken cancellationToken);

@@ -4,7 +4,7 @@ namespace Marcgate.Catalog.Storage;
 /// <param name="Repository">The account's repository.</param>
 /// <param name="Content">The ISO 2709 bytes to store (after decoding, normalising and merging).</param>
 /// <param name="OclcNumbers">Every normalised OCLC number the content carries (035 $a, 001/003, 019 $a, 035 $z); each must belong to no other record of the repository.</param>
-/// <param name="At">The commit's time, kept with the version and the receipt.</param>
+/// <param name="At">The commit's time, kept with the receipt; the version's time is the store's clock as it commits, after the version before it.</param>
 /// <param name="PeerAddress">The client's address, for the receipt.</param>
 public sealed record RecordCommit(
     string Repository,

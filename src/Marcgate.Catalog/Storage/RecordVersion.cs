@@ -5,7 +5,7 @@ namespace Marcgate.Catalog.Storage;
 /// <param name="Version">The version number, from 1.</param>
 /// <param name="Content">The ISO 2709 bytes of this version.</param>
 /// <param name="ContentHash">The SHA-256 of <paramref name="Content"/> in lowercase hex.</param>
-/// <param name="At">When it was committed.</param>
+/// <param name="At">When it was committed, by the store's clock; later than the version before it.</param>
 /// <param name="Action">Whether it was added or overlaid.</param>
 /// <param name="LogonId">The logon that sent it, if any.</param>
 /// <param name="UserId">The <c>U</c> field sent with it, if any (gateway §3.1).</param>

@@ -32,7 +32,8 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         CatalogStoreSelection selection;
         try
         {
-            selection = CatalogStoreSelection.Resolve(CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), directory);
+            selection = CatalogStoreSelection.Resolve(
+                CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), directory, parse.GetResult(data) is { Implicit: false });
         }
         catch (FormatException exception)
         {

@@ -31,6 +31,9 @@ internal sealed class ImportFixture : IAsyncDisposable
 
     public SqliteCatalogStore Store { get; }
 
+    /// <summary>Where the store's file is, for a second store on it (as another process would open).</summary>
+    public string DataDirectory => _directory;
+
     public GatewayImportService Service { get; }
 
     public static async Task<ImportFixture> CreateAsync(ImportProfile? profile = null, ImportOptions? options = null, IReadOnlyList<string>? allow = null, TimeProvider? time = null)

@@ -1,0 +1,9 @@
+using Npgsql;
+
+namespace Marcgate.Storage.Postgres;
+
+/// <summary>
+/// A write that is one statement with no reads before it, so the group-commit writer can send it with the other such
+/// writes of its batch in one round trip: the statement, and how its result row says what the write produced.
+/// </summary>
+internal sealed record PipelinedWrite<T>(Func<NpgsqlBatchCommand> CreateCommand, Func<NpgsqlDataReader, Written<T>> Read);
