@@ -180,8 +180,8 @@ public sealed partial class PostgresCatalogStore
                     ON CONFLICT DO NOTHING
                     RETURNING 1),
                 receipt AS (
-                    INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message)
-                    SELECT @at, @peer, @logon, @user, true, 'added', NULL, @repository, record.id, @oclc, @message FROM record
+                    INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id)
+                    SELECT @at, @peer, @logon, @user, true, 'added', NULL, @repository, record.id, @oclc, @message, @correlation FROM record
                     RETURNING id)
                 SELECT record.id, (SELECT count(*) FROM claimed), (SELECT id FROM receipt) FROM record
                 """,
@@ -196,7 +196,8 @@ public sealed partial class PostgresCatalogStore
             .Bind("numbers", numbers)
             .Bind("peer", commit.PeerAddress)
             .Bind("oclc", commit.PrimaryOclcNumber?.Value)
-            .Bind("message", commit.Message);
+            .Bind("message", commit.Message)
+            .Bind("correlation", commit.CorrelationId);
 
     /// <summary>The add's row: kept when every OCLC number was claimed; otherwise another record holds one and the add is undone.</summary>
     private static Written<CommitResult> ReadAdded(NpgsqlDataReader reader, int numbers)
