@@ -10,4 +10,7 @@ public readonly record struct LockoutKey(LockoutScope Scope, string Value)
 
     /// <summary>The key counting failures from a peer address.</summary>
     public static LockoutKey ForPeerAddress(string peerAddress) => new(LockoutScope.PeerAddress, peerAddress);
+
+    /// <summary>The key counting failed sign-ins of a staff user of the web console.</summary>
+    public static LockoutKey ForStaffUser(string name) => new(LockoutScope.StaffUser, name);
 }

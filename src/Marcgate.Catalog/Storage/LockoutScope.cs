@@ -8,4 +8,7 @@ public enum LockoutScope
 
     /// <summary>Failures per peer address.</summary>
     PeerAddress,
+
+    /// <summary>Failures per staff user of the web console.</summary>
+    StaffUser,
 }
