@@ -170,4 +170,10 @@ public interface ICatalogStore : IAsyncDisposable
 
     /// <summary>Every key of the web console's key ring, oldest first.</summary>
     Task<IReadOnlyList<DataProtectionKey>> ListDataProtectionKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many receipts at or after <paramref name="since"/> had each outcome, most frequent first (then by code).</summary>
+    Task<IReadOnlyList<ReceiptTally>> TallyReceiptsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>About how many bytes the store occupies (its database file, or its tables and indexes), for people watching it grow.</summary>
+    Task<long> MeasureSizeAsync(CancellationToken cancellationToken);
 }
