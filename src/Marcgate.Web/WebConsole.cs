@@ -110,6 +110,12 @@ public static class WebConsole
         HealthEndpoints.Map(app, console, listeners);
         SignInEndpoints.Map(app, console);
         DashboardEndpoints.Map(app, console, listeners);
+        ReceiptsEndpoints.Map(app, console);
+        RecordsEndpoints.Map(app, console);
+        ReviewEndpoints.Map(app, console);
+        RepositoriesEndpoints.Map(app, console);
+        AccountsEndpoints.Map(app, console);
+        ProfilesEndpoints.Map(app, console);
         return app;
     }
 

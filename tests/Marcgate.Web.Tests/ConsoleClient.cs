@@ -18,6 +18,9 @@ public sealed partial class ConsoleClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path.TrimStart('/'));
 
+    /// <summary>GETs only as far as the response's headers: for streams (server-sent events) that never end.</summary>
+    public Task<HttpResponseMessage> GetHeadersAsync(string path) => _http.GetAsync(path.TrimStart('/'), HttpCompletionOption.ResponseHeadersRead);
+
     public async Task<string> GetPageAsync(string path)
     {
         var response = await GetAsync(path);

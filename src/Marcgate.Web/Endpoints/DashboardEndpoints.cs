@@ -8,6 +8,7 @@ using Marcgate.Web.Security;
 using Marcgate.Web.Slices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using RazorSlices;
 
@@ -25,8 +26,25 @@ internal static class DashboardEndpoints
     public static void Map(IEndpointRouteBuilder routes, WebConsoleContext console, IListenerStatus listeners)
     {
         routes.MapGet("/", (HttpContext context, CancellationToken cancellationToken) => ShowAsync(context, console, listeners, cancellationToken)).For(ConsoleAccess.Staff);
-        routes.MapGet("/events/receipts", (HttpContext context, long? after) =>
-            TypedResults.ServerSentEvents(StreamAsync(context, console.Store, after ?? 0, context.RequestAborted))).For(ConsoleAccess.Staff);
+        routes.MapGet("/events/receipts", async (HttpContext context, long? after, CancellationToken cancellationToken) =>
+        {
+            // The headers go out at once, so the browser knows the feed is live before the first receipt arrives.
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache,no-store";
+            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            await context.Response.StartAsync(cancellationToken).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SseFormatter.WriteAsync(StreamAsync(context, console.Store, after ?? 0, cancellationToken), context.Response.Body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The browser left.
+            }
+
+            return Results.Empty;
+        }).For(ConsoleAccess.Staff);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext context, WebConsoleContext console, IListenerStatus listeners, CancellationToken cancellationToken)
