@@ -11,12 +11,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Marcgate.Web;
 
 /// <summary>The web console: staff sign-in, pages over the catalog's application services, health and metrics endpoints.</summary>
 public static class WebConsole
 {
+    /// <summary>The meter Marcgate's own instruments are published under; <c>/metrics</c> exports it with the runtime's and ASP.NET Core's.</summary>
+    public const string MeterName = "Marcgate";
+
     /// <summary>The options of the <c>Web</c> section of <paramref name="configuration"/>, with a single <c>Listen</c> string split into its addresses.</summary>
     public static WebConsoleOptions ReadOptions(IConfiguration configuration)
     {
@@ -41,6 +45,7 @@ public static class WebConsole
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         services.AddSingleton(console);
+
         services.TryAddTimeProvider();
         services.AddDataProtection().SetApplicationName("Marcgate");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
@@ -80,11 +85,14 @@ public static class WebConsole
             };
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
-                IResult page = Results.RazorSlice<Forbidden, LayoutModel>(ConsolePage.Layout(context.HttpContext, "Admins only", string.Empty), StatusCodes.Status403Forbidden);
+                IResult page = ConsolePage.Render<Forbidden, LayoutModel>(ConsolePage.Layout(context.HttpContext, "Admins only", string.Empty), StatusCodes.Status403Forbidden);
                 return page.ExecuteAsync(context.HttpContext);
             };
         });
         ConsolePolicies.Add(services.AddAuthorizationBuilder(), options);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(MeterName, "System.Runtime", "System.Net.Http", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization")
+            .AddPrometheusExporter());
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.FormFieldName = FormProtection.FieldName;
@@ -109,6 +117,7 @@ public static class WebConsole
         AssetEndpoints.Map(app);
         HealthEndpoints.Map(app, console, listeners);
         SignInEndpoints.Map(app, console);
+        app.MapPrometheusScrapingEndpoint("/metrics").For(ConsoleAccess.Metrics);
         DashboardEndpoints.Map(app, console, listeners);
         ReceiptsEndpoints.Map(app, console);
         RecordsEndpoints.Map(app, console);

@@ -70,7 +70,7 @@ internal static class AccountsEndpoints
         var repositories = (await store.ListRepositoriesAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.Name).ToList();
         var page = ConsolePage.Layout(context, "Gateway accounts", "accounts") with { Problem = problem };
         var model = new AccountsModel(page, accounts, repositories, await ProfilesAsync(store, cancellationToken).ConfigureAwait(false), console.MaxFailuresPerLogonId, form);
-        return Results.RazorSlice<Accounts, AccountsModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return ConsolePage.Render<Accounts, AccountsModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext context, WebConsoleContext console, string logonId, string? problem, CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ internal static class AccountsEndpoints
 
         var page = ConsolePage.Layout(context, $"Account {logonId}", "accounts") with { Problem = problem };
         var model = new AccountModel(page, account, await ProfilesAsync(console.Store, cancellationToken).ConfigureAwait(false), await FailuresAsync(console, logonId, cancellationToken).ConfigureAwait(false), console.MaxFailuresPerLogonId);
-        return Results.RazorSlice<AccountDetails, AccountModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return ConsolePage.Render<AccountDetails, AccountModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static Task<int> FailuresAsync(WebConsoleContext console, string logonId, CancellationToken cancellationToken) =>

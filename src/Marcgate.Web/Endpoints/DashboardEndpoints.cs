@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
 using Marcgate.Catalog.Storage;
 using Marcgate.Web.Pages;
 using Marcgate.Web.Security;
@@ -75,7 +74,7 @@ internal static class DashboardEndpoints
             Bytes(size),
             review,
             locked);
-        return Results.RazorSlice<Dashboard, DashboardModel>(model);
+        return ConsolePage.Render<Dashboard, DashboardModel>(model);
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(HttpContext context, ICatalogStore store, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -106,7 +105,7 @@ internal static class DashboardEndpoints
 
             foreach (var receipt in page)
             {
-                var row = await _ReceiptRow.Create(receipt).RenderAsync(HtmlEncoder.Default, cancellationToken).ConfigureAwait(false);
+                var row = await _ReceiptRow.Create(receipt).RenderAsync(ConsolePage.Encoder, cancellationToken).ConfigureAwait(false);
                 after = receipt.Id;
                 yield return new SseItem<string>(row.ReplaceLineEndings(" "), "receipt") { EventId = receipt.Id.ToString(CultureInfo.InvariantCulture) };
             }

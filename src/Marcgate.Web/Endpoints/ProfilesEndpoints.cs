@@ -33,15 +33,15 @@ internal static class ProfilesEndpoints
                 }
             }
 
-            return Results.RazorSlice<Profiles, ProfilesModel>(new ProfilesModel(ConsolePage.Layout(context, "Import profiles", "profiles"), profiles));
+            return ConsolePage.Render<Profiles, ProfilesModel>(new ProfilesModel(ConsolePage.Layout(context, "Import profiles", "profiles"), profiles));
         }).For(ConsoleAccess.Admin);
         routes.MapGet("/profiles/new", (HttpContext context) =>
-            Results.RazorSlice<ProfileForm, ProfileModel>(new ProfileModel(ConsolePage.Layout(context, "New import profile", "profiles"), new ImportProfile(string.Empty), IsNew: true, []))).For(ConsoleAccess.Admin);
+            ConsolePage.Render<ProfileForm, ProfileModel>(new ProfileModel(ConsolePage.Layout(context, "New import profile", "profiles"), new ImportProfile(string.Empty), IsNew: true, []))).For(ConsoleAccess.Admin);
         routes.MapGet("/profiles/{name}", async (HttpContext context, string name, CancellationToken cancellationToken) =>
         {
             var shown = await new CatalogAdministration(console.Store).ShowProfileAsync(name, cancellationToken).ConfigureAwait(false);
             return shown.Value is { } details
-                ? Results.RazorSlice<ProfileForm, ProfileModel>(new ProfileModel(ConsolePage.Layout(context, $"Import profile {name}", "profiles"), details.Profile, IsNew: false, details.UsedBy))
+                ? ConsolePage.Render<ProfileForm, ProfileModel>(new ProfileModel(ConsolePage.Layout(context, $"Import profile {name}", "profiles"), details.Profile, IsNew: false, details.UsedBy))
                 : Results.NotFound(shown.Message);
         }).For(ConsoleAccess.Admin);
         routes.MapPost("/profiles", async (HttpContext context, CancellationToken cancellationToken) =>
@@ -56,7 +56,7 @@ internal static class ProfilesEndpoints
             }
 
             var page = ConsolePage.Layout(context, isNew ? "New import profile" : $"Import profile {profile.Name}", "profiles") with { Problem = result.Message };
-            return Results.RazorSlice<ProfileForm, ProfileModel>(new ProfileModel(page, profile, isNew, []), StatusCodes.Status400BadRequest);
+            return ConsolePage.Render<ProfileForm, ProfileModel>(new ProfileModel(page, profile, isNew, []), StatusCodes.Status400BadRequest);
         }).For(ConsoleAccess.Admin);
         routes.MapPost("/profiles/{name}/remove", async (HttpContext context, string name, CancellationToken cancellationToken) =>
         {

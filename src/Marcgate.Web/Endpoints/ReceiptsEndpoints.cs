@@ -59,7 +59,7 @@ internal static class ReceiptsEndpoints
 
             var page = ConsolePage.Layout(context, "Receipts", "receipts") with { Problem = problem };
             IReadOnlyList<string> outcomes = [GatewayReplyCodes.Ok, GatewayReplyCodes.Error, .. GatewayReplyCodes.Actions, .. GatewayReplyCodes.ErrorCodes];
-            return Results.RazorSlice<Receipts, ReceiptsModel>(new ReceiptsModel(page, filter, receipts, outcomes), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            return ConsolePage.Render<Receipts, ReceiptsModel>(new ReceiptsModel(page, filter, receipts, outcomes), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).For(ConsoleAccess.Staff);
     }
 }

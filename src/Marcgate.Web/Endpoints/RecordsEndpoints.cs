@@ -54,7 +54,7 @@ internal static class RecordsEndpoints
             var diff = await new RecordHistoryService(console.Store).DiffAsync(repository, recordId, first, second, cancellationToken).ConfigureAwait(false);
             var page = ConsolePage.Layout(context, $"Record {recordId}: version {first} beside version {second}", "records") with { Problem = diff.Succeeded ? null : diff.Message };
             var model = new DiffModel(page, repository, recordId, first, second, diff.Value is { } lines ? SideBySide.Rows(lines) : [], history[^1].Version);
-            return Results.RazorSlice<Diff, DiffModel>(model, diff.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            return ConsolePage.Render<Diff, DiffModel>(model, diff.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).For(ConsoleAccess.Staff);
         routes.MapPost("/records/{repository}/{id}/revert", async (HttpContext context, string repository, string id, int? version, CancellationToken cancellationToken) =>
         {
@@ -142,7 +142,7 @@ internal static class RecordsEndpoints
         }
 
         var layout = ConsolePage.Layout(context, "Records", "records") with { Problem = problem };
-        return Results.RazorSlice<Records, RecordsModel>(new RecordsModel(layout, query, repositories, found), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return ConsolePage.Render<Records, RecordsModel>(new RecordsModel(layout, query, repositories, found), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> ShowAsync(HttpContext context, WebConsoleContext console, string repository, string id, int? version, CancellationToken cancellationToken)
@@ -168,6 +168,6 @@ internal static class RecordsEndpoints
         var title = MarcText.Title(record);
         var page = ConsolePage.Layout(context, title.Length == 0 ? $"Record {recordId}" : $"{recordId} · {title}", "records");
         var model = new RecordModel(page, repository, recordId, shown, record, record is null ? string.Empty : MarcText.Mnemonic(record), [.. history.Reverse()]);
-        return Results.RazorSlice<RecordPage, RecordModel>(model);
+        return ConsolePage.Render<RecordPage, RecordModel>(model);
     }
 }

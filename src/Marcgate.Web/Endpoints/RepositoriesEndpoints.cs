@@ -62,6 +62,6 @@ internal static class RepositoriesEndpoints
         }
 
         var page = ConsolePage.Layout(context, "Repositories", "repositories") with { Problem = problem };
-        return Results.RazorSlice<Repositories, RepositoriesModel>(new RepositoriesModel(page, rows, name), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return ConsolePage.Render<Repositories, RepositoriesModel>(new RepositoriesModel(page, rows, name), problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

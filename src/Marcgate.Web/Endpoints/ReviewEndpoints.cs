@@ -20,7 +20,7 @@ internal static class ReviewEndpoints
         {
             var items = await console.Store.ListReviewItemsAsync(null, Shown, cancellationToken).ConfigureAwait(false);
             var model = new ReviewListModel(ConsolePage.Layout(context, "Review queue", "review"), [.. items.Select(i => (i, MarcText.Title(MarcText.Read(i.Content))))]);
-            return Results.RazorSlice<ReviewList, ReviewListModel>(model);
+            return ConsolePage.Render<ReviewList, ReviewListModel>(model);
         }).For(ConsoleAccess.Staff);
         routes.MapGet("/review/{id:long}", (HttpContext context, long id, CancellationToken cancellationToken) => ShowAsync(context, console, id, null, cancellationToken)).For(ConsoleAccess.Staff);
         routes.MapPost("/review/{id:long}/resolve", async (HttpContext context, long id, CancellationToken cancellationToken) =>
@@ -69,6 +69,6 @@ internal static class ReviewEndpoints
 
         var page = ConsolePage.Layout(context, $"Review item #{id}", "review") with { Problem = problem };
         var model = new ReviewItemModel(page, details.Item, MarcText.Title(incoming), candidates);
-        return Results.RazorSlice<ReviewItemPage, ReviewItemModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return ConsolePage.Render<ReviewItemPage, ReviewItemModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

@@ -59,7 +59,7 @@ internal static class SignInEndpoints
         var noUsers = (await console.Store.ListStaffUsersAsync(context.RequestAborted).ConfigureAwait(false)).Count == 0;
         var page = ConsolePage.Layout(context, "Sign in", "signin") with { User = null, Problem = problem };
         var model = new SignInModel(page, name, returnUrl, noUsers, $"marcgate users add NAME --role admin {console.StoreHint}");
-        return Results.RazorSlice<SignIn, SignInModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return ConsolePage.Render<SignIn, SignInModel>(model, problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
     // Only a path of this console: an address elsewhere would make the sign-in page an open redirect.

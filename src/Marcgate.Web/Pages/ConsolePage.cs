@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using RazorSlices;
 using Marcgate.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,6 +15,21 @@ internal static class ConsolePage
 {
     private const string NoticeCookie = "marcgate.notice";
     private const string NoticePurpose = "Marcgate.Web.Notice";
+
+    // Catalogers read diacritics and scripts: text is written as UTF-8 characters, only markup characters are escaped.
+    private static readonly HtmlEncoder s_encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The encoder every page and partial writes text with.</summary>
+    public static HtmlEncoder Encoder => s_encoder;
+
+    /// <summary>A page: the slice for <paramref name="model"/>, written with <see cref="Encoder"/>, answered with <paramref name="statusCode"/>.</summary>
+    public static IResult Render<TSlice, TModel>(TModel model, int statusCode = StatusCodes.Status200OK)
+        where TSlice : IRazorSliceProxy<TModel>
+    {
+        var slice = TSlice.CreateSlice(model);
+        slice.HtmlEncoder = s_encoder;
+        return Results.RazorSlice(slice, statusCode);
+    }
 
     /// <summary>The layout's model for a page of <paramref name="section"/>, taking the notice left by the last change.</summary>
     public static LayoutModel Layout(HttpContext context, string title, string section) =>
