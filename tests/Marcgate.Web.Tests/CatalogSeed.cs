@@ -15,17 +15,24 @@ public static class CatalogSeed
 
     public static readonly DateTimeOffset T0 = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
-    public static byte[] Record(long oclc, string title, string? note = null)
+    public static byte[] Record(long oclc, string title, string? note = null, long? alsoMatches = null)
     {
         var fields = new List<MarcField>
         {
             new ControlField("001", $"ocm{oclc}"),
             new ControlField("003", "OCoLC"),
+            new ControlField("005", "20261128120000.0"),
             new ControlField("008", "020805s2002    nyu           000 1 eng d"),
             new DataField("035", ' ', ' ', [new Subfield('a', $"(OCoLC){oclc}")]),
             new DataField("040", ' ', ' ', [new Subfield('a', "DLC"), new Subfield('c', "DLC")]),
             new DataField("245", '1', '0', [new Subfield('a', title + " /"), new Subfield('c', "Zoë Brontë.")]),
         };
+        if (alsoMatches is { } other)
+        {
+            // 019: an OCLC number merged into this one, which the import matches too (gateway §7 step 5).
+            fields.Insert(4, new DataField("019", ' ', ' ', [new Subfield('a', other.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        }
+
         if (note is not null)
         {
             fields.Add(new DataField("500", ' ', ' ', [new Subfield('a', note)]));

@@ -10,6 +10,3 @@ public sealed record AccountsModel(
     IReadOnlyList<string> Profiles,
     int MaxFailures,
     AccountForm Form);
-
-/// <summary>What was typed into the account form, kept when it is refused.</summary>
-public sealed record AccountForm(string LogonId, string Repository, string Profile, string Allow);

@@ -60,7 +60,9 @@ internal static class ActivityChart
                 }
 
                 svg.Append("</g>");
-                points.Append(CultureInfo.InvariantCulture, $"{x + (slot / 2):0.##},{Top + plotHeight - (plotHeight * minute.MeanMilliseconds / latencyScale):0.##} ");
+                var latencyY = Top + plotHeight - (plotHeight * minute.MeanMilliseconds / latencyScale);
+                points.Append(CultureInfo.InvariantCulture, $"{x + (slot / 2):0.##},{latencyY:0.##} ");
+                svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"latency-dot\" cx=\"{x + (slot / 2):0.##}\" cy=\"{latencyY:0.##}\" r=\"2.5\"/>");
             }
         }
 
@@ -85,18 +87,19 @@ internal static class ActivityChart
             ? "No records in the last hour."
             : string.Create(CultureInfo.InvariantCulture, $"{total:N0} records in the last hour ({errors:N0} errors), at most {peak:N0} a minute, {mean:0.#} ms each on average.");
 
-    // 1, 2 or 5 times a power of ten: axis labels people read at a glance.
+    // Four gridlines of 1, 2 or 5 times a power of ten (4, 8, 20, 40, 80, 200, …): labels people read at a glance.
     private static double NiceCeiling(double value)
     {
-        var power = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        var quarter = value / 4;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(quarter)));
         foreach (var step in new[] { 1.0, 2.0, 5.0, 10.0 })
         {
-            if (value <= step * power)
+            if (quarter <= step * power)
             {
-                return step * power;
+                return 4 * Math.Max(step * power, 1);
             }
         }
 
-        return 10 * power;
+        return 40 * power;
     }
 }

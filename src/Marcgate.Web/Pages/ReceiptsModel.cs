@@ -4,6 +4,3 @@ namespace Marcgate.Web.Pages;
 
 /// <summary>The receipts page: the filters as typed and the receipts they found, newest first.</summary>
 public sealed record ReceiptsModel(LayoutModel Page, ReceiptFilter Filter, IReadOnlyList<Receipt> Receipts, IReadOnlyList<string> Outcomes);
-
-/// <summary>The receipt filters as typed.</summary>
-public sealed record ReceiptFilter(string LogonId, string Outcome, string Since, int Limit);
