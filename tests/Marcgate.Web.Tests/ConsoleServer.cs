@@ -20,10 +20,12 @@ public sealed class ConsoleServer : IAsyncDisposable
     public const string Password = "correct horse";
 
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private ConsoleServer(string directory, ICatalogStore store, WebApplication app, ImportActivity activity)
+    private ConsoleServer(string directory, bool ownsDirectory, ICatalogStore store, WebApplication app, ImportActivity activity)
     {
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Store = store;
         App = app;
         Activity = activity;
@@ -37,14 +39,20 @@ public sealed class ConsoleServer : IAsyncDisposable
 
     public FixedListeners Listeners { get; } = new();
 
+    /// <summary>The SQLite data directory, which another node may open too.</summary>
+    public string Directory => _directory;
+
     public Uri Address => new((App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) + "/");
 
     /// <summary>Starts a console; with <paramref name="withUsers"/>, over a catalog with an admin and a cataloger.</summary>
-    public static async Task<ConsoleServer> StartAsync(bool withUsers = true, Action<WebConsoleOptions>? configure = null)
+    /// <param name="withUsers">Whether to add an admin and a cataloger.</param>
+    /// <param name="configure">Changes to the console's options.</param>
+    /// <param name="sharedDirectory">Another node's data directory to serve too, instead of a fresh one.</param>
+    public static async Task<ConsoleServer> StartAsync(bool withUsers = true, Action<WebConsoleOptions>? configure = null, string? sharedDirectory = null)
     {
-        var directory = Directory.CreateTempSubdirectory("marcgate-web-").FullName;
+        var directory = sharedDirectory ?? System.IO.Directory.CreateTempSubdirectory("marcgate-web-").FullName;
         var store = await SqliteCatalogStore.OpenAsync(directory);
-        if (withUsers)
+        if (withUsers && sharedDirectory is null)
         {
             var staff = new StaffAdministration(store);
             Assert.True((await staff.AddAsync(AdminName, StaffRole.Admin, Password, default)).Succeeded);
@@ -59,7 +67,7 @@ public sealed class ConsoleServer : IAsyncDisposable
         var activity = new ImportActivity();
         builder.Services.AddWebConsole(options, new WebConsoleContext(store, $"--data {directory}") { Activity = activity });
         var app = builder.Build();
-        var server = new ConsoleServer(directory, store, app, activity);
+        var server = new ConsoleServer(directory, sharedDirectory is null, store, app, activity);
         app.MapWebConsole(server.Listeners);
         await app.StartAsync();
         return server;
@@ -82,6 +90,9 @@ public sealed class ConsoleServer : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         await Store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        if (_ownsDirectory)
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
     }
 }

@@ -79,7 +79,7 @@ public sealed class PagesTests
         var path = $"/records/{CatalogSeed.Repository}/{id}";
 
         var page = await cataloger.GetPageAsync(path);
-        Assert.Contains("<td class=\"tag\">245</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"marc-tag\">245</td>", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"code\">$a</span>Café society /", page, StringComparison.Ordinal);
         Assert.Contains("Zoë Brontë.", page, StringComparison.Ordinal);
         Assert.Contains("=245  10$aCafé society /$cZoë Brontë.", page, StringComparison.Ordinal);

@@ -122,8 +122,19 @@ public sealed class SignInTests
     [Fact]
     public async Task The_key_ring_is_kept_in_the_store_so_another_node_accepts_the_cookie()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        using var client = await server.SignedInAsync(ConsoleServer.AdminName);
-        Assert.NotEmpty(await server.Store.ListDataProtectionKeysAsync(default));
+        await using var first = await ConsoleServer.StartAsync();
+        using var client = await first.SignedInAsync(ConsoleServer.AdminName);
+        Assert.NotEmpty(await first.Store.ListDataProtectionKeysAsync(default));
+        await using var second = await ConsoleServer.StartAsync(sharedDirectory: first.Directory);
+
+        // The same cookie, sent to the other node.
+        using var other = second.Client();
+        foreach (System.Net.Cookie cookie in client.Cookies.GetCookies(first.Address))
+        {
+            other.Cookies.Add(second.Address, new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
+        }
+
+        var page = await other.GetPageAsync("/");
+        Assert.Contains("ada <small>admin</small>", page, StringComparison.Ordinal);
     }
 }
