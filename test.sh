@@ -4,7 +4,7 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
-# Real peers the tests compare against (Debian packages).
+# Real peers the tests compare against, and the browser the web console's tests drive (Debian packages).
 need_pkgs=()
 ldconfig -p | grep -q libicuuc || need_pkgs+=(libicu72)   # Unicode normalization (NFC) needs ICU
 command -v yaz-marcdump >/dev/null || need_pkgs+=(yaz)
@@ -16,6 +16,7 @@ perl -MMARC::File::MARCMaker -e1 2>/dev/null || need_pkgs+=(libmarc-file-marcmak
 perl -MMARC::File::MiJ -e1 2>/dev/null || need_pkgs+=(libmarc-file-mij-perl)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_pkgs+=(postgresql)   # the PostgreSQL store's tests
 command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || need_pkgs+=(haproxy)   # bench/haproxy-two-nodes.sh, run as a test
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)   # the web console's browser tests (Playwright drives Debian's Chromium)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_pkgs[*]}" >&2
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

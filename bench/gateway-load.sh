@@ -55,7 +55,7 @@ start_host() {
   ./marcgate repositories add BENCH $catalog > /dev/null
   echo bench | ./marcgate accounts add --logon-id BENCH --repository BENCH --password-stdin $catalog > /dev/null
   MARCGATE_Gateway__MaxConnectionsPerAddress=5000 MARCGATE_Logging__LogLevel__Default=Warning \
-    ./marcgate serve $catalog --listen "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+    ./marcgate serve $catalog --listen "127.0.0.1:$port" --web-listen 127.0.0.1:0 > "$work/serve.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 100); do grep -q 'Listening on' "$work/serve.log" && return; sleep 0.1; done
   echo "the host did not start:" >&2; cat "$work/serve.log" >&2; exit 1

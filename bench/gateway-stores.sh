@@ -36,7 +36,7 @@ start_nodes() {
   for ((n = 1; n <= count; n++)); do
     local port; port="$(free_port)"
     MARCGATE_Gateway__MaxConnectionsPerAddress=5000 MARCGATE_Logging__LogLevel__Default=Warning \
-      "$marcgate" serve $store --listen "127.0.0.1:$port" >"$work/node$n.log" 2>&1 &
+      "$marcgate" serve $store --listen "127.0.0.1:$port" --web-listen 127.0.0.1:0 >"$work/node$n.log" 2>&1 &
     pids+=($!); ports+=("$port")
     for _ in $(seq 600); do grep -q 'Listening on' "$work/node$n.log" && break; sleep 0.1; done
   done

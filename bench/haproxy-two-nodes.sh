@@ -55,7 +55,7 @@ echo bench | "$marcgate" accounts add --logon-id BENCH --repository BENCH --pass
 node_ports=()
 for node in 1 2; do
   port="$(free_port)"
-  MARCGATE_Logging__LogLevel__Default=Warning "$marcgate" serve --store "$store" --listen "127.0.0.1:$port" >"$work/node$node.log" 2>&1 &
+  MARCGATE_Logging__LogLevel__Default=Warning "$marcgate" serve --store "$store" --listen "127.0.0.1:$port" --web-listen 127.0.0.1:0 >"$work/node$node.log" 2>&1 &
   pids+=($!)
   node_ports+=("$port")
 done

@@ -11,6 +11,7 @@ internal static class Commands
         ServeCommand.Create(),
         RepositoriesCommand.Create(),
         AccountsCommand.Create(),
+        UsersCommand.Create(),
         ProfilesCommand.Create(),
         RecordsCommand.Create(),
         ImportCommand.Create(),

@@ -3,6 +3,7 @@ using System.Globalization;
 using Marcgate.Catalog.Storage;
 using Marcgate.Host;
 using Marcgate.Validation;
+using Marcgate.Web;
 using Microsoft.Extensions.Hosting;
 
 namespace Marcgate.Cli;
@@ -21,15 +22,18 @@ internal static class ServeCommand
             Description = "Log lines on standard error as simple text (the default), json (one object per line) or systemd; the setting Logging:Console:FormatterName",
         };
         logFormat.AcceptOnlyFromAmong([.. GatewayHostApplication.LogFormats]);
+        var webListen = new Option<string[]>("--web-listen") { Description = "Serve the web console on ADDR:PORT instead of 127.0.0.1:8080 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var noWeb = new Option<bool>("--no-web") { Description = "Serve no web console (also Web:Enabled=false)" };
         var store = CatalogStoreSelection.CreateOption();
         var command = new Command("serve", """
             Receive OCLC Gateway Export requests and import their records. Configuration: appsettings.json beside the
             program or in the working directory, then MARCGATE_ environment variables (MARCGATE_Gateway__IdleTimeout=00:00:30),
-            then these options. Prints "Listening on ADDR:PORT" when ready; logs go to standard error.
+            then these options. Prints "Listening on ADDR:PORT" when ready, then "Web console on http://ADDR:PORT" for the
+            console's staff pages (sign in with a user of 'marcgate users add'); logs go to standard error.
             The catalog is SQLite under --data unless --store or Storage:ConnectionString names a PostgreSQL database.
             """)
         {
-            data, port, listen, store, logFormat,
+            data, port, listen, webListen, noWeb, store, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,6 +57,17 @@ internal static class ServeCommand
             if (parse.GetValue(logFormat) is { } format)
             {
                 overrides[GatewayHostApplication.LogFormatKey] = format;
+            }
+
+            var webAddresses = parse.GetValue(webListen) ?? [];
+            for (var i = 0; i < webAddresses.Length; i++)
+            {
+                overrides[$"{WebConsoleOptions.SectionName}:{nameof(WebConsoleOptions.Listen)}:{i}"] = webAddresses[i];
+            }
+
+            if (parse.GetValue(noWeb))
+            {
+                overrides[$"{WebConsoleOptions.SectionName}:{nameof(WebConsoleOptions.Enabled)}"] = "false";
             }
 
             return await RunAsync(overrides, parse.GetValue(store), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
@@ -121,9 +136,23 @@ internal static class ServeCommand
                 await error.WriteLineAsync(NoAccountAdvice(selection.CommandLineHint)).ConfigureAwait(false);
             }
 
-            return await GatewayHostApplication.RunAsync(builder, store, MarcValidator.Instance, output, error, cancellationToken).ConfigureAwait(false);
+            var web = WebConsole.ReadOptions(builder.Configuration);
+            if (web.Enabled && (await store.ListStaffUsersAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+            {
+                await error.WriteLineAsync(NoStaffUserAdvice(selection.CommandLineHint)).ConfigureAwait(false);
+            }
+
+            return web.Enabled
+                ? await ServeWeb.RunAsync(overrides, web, store, selection.CommandLineHint, output, error, cancellationToken).ConfigureAwait(false)
+                : await GatewayHostApplication.RunAsync(builder, store, MarcValidator.Instance, output, error, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string NoStaffUserAdvice(string storeHint) =>
+        $"""
+        No web console user exists yet. Add the first admin:
+          marcgate users add NAME --role admin {storeHint}
+        """;
 
     // No password is built in: until an administrator adds an account, every logon fails.
     private static string NoAccountAdvice(string storeHint) =>

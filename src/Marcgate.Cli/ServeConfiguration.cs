@@ -7,6 +7,7 @@ using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Security;
 using Marcgate.Host;
 using Marcgate.Marc;
+using Marcgate.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
@@ -31,6 +32,13 @@ internal static partial class ServeConfiguration
             {
                 [nameof(ImportOptions.Lockout)] = new(typeof(LockoutOptions)),
                 [nameof(ImportOptions.Reader)] = new(typeof(MarcReaderOptions)),
+            },
+        },
+        [WebConsoleOptions.SectionName] = new(typeof(WebConsoleOptions))
+        {
+            Nested =
+            {
+                [nameof(WebConsoleOptions.Certificate)] = new(typeof(WebCertificateOptions)),
             },
         },
     };
@@ -143,12 +151,51 @@ internal static partial class ServeConfiguration
                 {
                     problems.Add($"setting '{setting.Path}' {Where(root, child)} has '{value}', not {expected}");
                 }
-                else if ((setting.Path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}", StringComparison.OrdinalIgnoreCase)
-                        || setting.Path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Tls)}:{nameof(GatewayTlsOptions.Listen)}", StringComparison.OrdinalIgnoreCase))
-                    && !ListenAddress.TryParse(value, out _, out var problem))
+                else if (IsListenerList(setting.Path) && !ListenAddress.TryParse(value, out _, out var problem))
                 {
                     problems.Add($"setting '{setting.Path}' {Where(root, child)}: {problem}");
                 }
+                else if (setting.Path.Equals($"{WebConsoleOptions.SectionName}:{nameof(WebConsoleOptions.MetricsAllowList)}", StringComparison.OrdinalIgnoreCase)
+                    && !AddressAllowList.TryParseEntry(value, out _))
+                {
+                    problems.Add($"setting '{setting.Path}' {Where(root, child)} has '{value}', not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24)");
+                }
+            }
+        }
+    }
+
+    private static bool IsListenerList(string path) =>
+        path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Listen)}", StringComparison.OrdinalIgnoreCase)
+        || path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Tls)}:{nameof(GatewayTlsOptions.Listen)}", StringComparison.OrdinalIgnoreCase)
+        || path.Equals($"{WebConsoleOptions.SectionName}:{nameof(WebConsoleOptions.Listen)}", StringComparison.OrdinalIgnoreCase);
+
+    // The web console's certificate is two files that go together; its sign-in lasts a positive time.
+    private static void CheckWeb(IConfigurationRoot root, List<string> problems)
+    {
+        var web = root.GetSection(WebConsoleOptions.SectionName);
+        var options = WebConsole.ReadOptions(root);
+        if (options.SignInIdleTimeout <= TimeSpan.Zero)
+        {
+            var setting = web.GetSection(nameof(WebConsoleOptions.SignInIdleTimeout));
+            problems.Add($"setting '{setting.Path}' {Where(root, setting)} is {options.SignInIdleTimeout}, not a positive duration");
+        }
+
+        var certificate = web.GetSection(nameof(WebConsoleOptions.Certificate));
+        var path = options.Certificate.Path;
+        var keyPath = options.Certificate.KeyPath;
+        if (string.IsNullOrEmpty(path) != string.IsNullOrEmpty(keyPath))
+        {
+            var given = certificate.GetSection(string.IsNullOrEmpty(path) ? nameof(WebCertificateOptions.KeyPath) : nameof(WebCertificateOptions.Path));
+            problems.Add($"setting '{given.Path}' {Where(root, given)} needs '{certificate.Path}:{(string.IsNullOrEmpty(path) ? nameof(WebCertificateOptions.Path) : nameof(WebCertificateOptions.KeyPath))}' too: HTTPS takes a PEM certificate and its PEM key");
+            return;
+        }
+
+        foreach (var (name, file) in new[] { (nameof(WebCertificateOptions.Path), path), (nameof(WebCertificateOptions.KeyPath), keyPath) })
+        {
+            if (!string.IsNullOrEmpty(file) && !File.Exists(file))
+            {
+                var setting = certificate.GetSection(name);
+                problems.Add($"setting '{setting.Path}' {Where(root, setting)} names {file}, which does not exist");
             }
         }
     }
@@ -156,6 +203,7 @@ internal static partial class ServeConfiguration
     // The limits each options type checks itself, on the values as they will be bound.
     private static void CheckLimits(IConfigurationRoot root, List<string> problems)
     {
+        CheckWeb(root, problems);
         var gateway = root.GetSection(GatewayHostOptions.SectionName);
         var options = gateway.Get<GatewayHostOptions>() ?? new GatewayHostOptions();
         if (options.Tls.Listen.Count == 0 && gateway.GetSection(nameof(GatewayHostOptions.Tls))[nameof(GatewayTlsOptions.Listen)] is { Length: > 0 } tls)

@@ -43,21 +43,45 @@ public static class GatewayHostApplication
     public static async Task<int> RunAsync(HostApplicationBuilder builder, ICatalogStore store, IRecordValidator validator, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        AddGateway(builder, store, validator, null);
+        using var host = builder.Build();
+        return await RunHostAsync(host, output, error, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers the import pipeline over <paramref name="store"/> and the gateway listeners with a host that is still being built (a generic host or a web application).</summary>
+    /// <param name="builder">The builder, configured by <see cref="Configure"/>.</param>
+    /// <param name="store">The catalog the records go to; its owner disposes of it after the host stops.</param>
+    /// <param name="validator">The validator the import profiles' levels run.</param>
+    /// <param name="activity">Counts every import with its time, when given (the console's dashboard reads it).</param>
+    public static void AddGateway(IHostApplicationBuilder builder, ICatalogStore store, IRecordValidator validator, ImportActivity? activity)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(validator);
+        var importOptions = builder.Configuration.GetSection(ImportSectionName).Get<ImportOptions>() ?? new ImportOptions();
+        IGatewayImporter importer = new GatewayImportService(store, validator, importOptions);
+        builder.Services.AddSingleton(activity is null ? importer : new MeasuredGatewayImporter(importer, activity));
+        builder.Services.AddGatewayHost(builder.Configuration);
+    }
+
+    /// <summary>Binds the gateway listeners, starts the host, writes "Listening on ADDR:PORT" (then <paramref name="readyLines"/>), and waits until it stops; returns the exit code.</summary>
+    /// <param name="host">The built host, with <see cref="AddGateway"/>'s services.</param>
+    /// <param name="output">Where the ready lines are written.</param>
+    /// <param name="error">Where start-up problems are written.</param>
+    /// <param name="readyLines">More lines for standard output once the host has started (the web console's addresses), or null.</param>
+    /// <param name="cancellationToken">Stops the host gracefully.</param>
+    public static async Task<int> RunHostAsync(IHost host, TextWriter output, TextWriter error, Func<IEnumerable<string>>? readyLines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var importOptions = builder.Configuration.GetSection(ImportSectionName).Get<ImportOptions>() ?? new ImportOptions();
-        builder.Services.AddSingleton<IGatewayImporter>(new GatewayImportService(store, validator, importOptions));
-        builder.Services.AddGatewayHost(builder.Configuration);
-        using var host = builder.Build();
         try
         {
             // Bound first, so that an address in use is this one line rather than the host's logged stack trace.
             host.Services.GetRequiredService<GatewayServer>().Bind();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SocketException or FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is SocketException or FormatException or ArgumentException or InvalidOperationException or IOException)
         {
             await error.WriteLineAsync($"marcgate serve: {(ex is SocketException ? ex.Message : "cannot start: " + ex.Message)}").ConfigureAwait(false);
             return CannotStart;
@@ -74,6 +98,11 @@ public static class GatewayHostApplication
             await output.WriteLineAsync($"Listening on {endPoint} (TLS)").ConfigureAwait(false);
         }
 
+        foreach (var line in readyLines?.Invoke() ?? [])
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return 0;
@@ -84,9 +113,23 @@ public static class GatewayHostApplication
     public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Environment.CurrentDirectory });
+        Configure(builder, overrides);
+        return builder;
+    }
+
+    /// <summary>Gives a host builder (a generic host or a web application) the configuration sources and logging of <see cref="CreateBuilder"/>, replacing its own.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="overrides">Configuration from the command line, applied last.</param>
+    public static void Configure(IHostApplicationBuilder builder, IReadOnlyDictionary<string, string?> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(overrides);
 
         // Later sources win: the shipped defaults, the working directory's file, the environment, then the command line.
-        builder.Configuration
+        // A web application's builder brings sources of its own (ASPNETCORE_ variables): one set of sources for both hosts.
+        var configuration = (IConfigurationBuilder)builder.Configuration;
+        configuration.Sources.Clear();
+        configuration
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
             .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
             .AddEnvironmentVariables(EnvironmentPrefix)
@@ -121,10 +164,9 @@ public static class GatewayHostApplication
             });
         }
 
-        // Standard output carries only "Listening on …", which scripts wait for; every log line goes to standard error.
+        // Standard output carries only the ready lines, which scripts wait for; every log line goes to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        return builder;
     }
 }

@@ -30,6 +30,12 @@ internal static class MarcgateProcess
             start.ArgumentList.Add(argument);
         }
 
+        // Tests start many hosts at once: each one's web console on a port of its own rather than all on 8080.
+        if (!start.Environment.ContainsKey("MARCGATE_Web__Listen"))
+        {
+            start.Environment["MARCGATE_Web__Listen"] = "127.0.0.1:0";
+        }
+
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;

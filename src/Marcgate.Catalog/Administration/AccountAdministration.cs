@@ -17,6 +17,78 @@ public sealed class AccountAdministration
         _store = store;
     }
 
+    /// <summary>Adds a gateway logon that writes <paramref name="repository"/> with a profile and a password.</summary>
+    public async Task<AdministrationResult<Account>> AddAsync(string logonId, string repository, string profileName, string password, IReadOnlyList<string> allowedAddresses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logonId);
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(profileName);
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(allowedAddresses);
+        if (!CatalogNames.IsValidLogonId(logonId))
+        {
+            return Fail(AdministrationResult.Refused($"'{logonId}' is not a valid logon ID: use 1-191 printable ASCII characters without spaces."));
+        }
+
+        if (!await _store.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false))
+        {
+            return Fail(AdministrationResult.NotFound($"Repository '{repository}' does not exist; add it with 'marcgate repositories add {repository}'."));
+        }
+
+        if (profileName != ImportOptions.DefaultProfileName && await _store.GetProfileAsync(profileName, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Fail(AdministrationResult.NotFound($"Import profile '{profileName}' does not exist; create it with 'marcgate profiles set {profileName} …' or use the default profile."));
+        }
+
+        if (allowedAddresses.FirstOrDefault(a => !AddressAllowList.TryParseEntry(a, out _)) is { } bad)
+        {
+            return Fail(AdministrationResult.Refused($"'{bad}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24)."));
+        }
+
+        if (await _store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return Fail(AdministrationResult.Refused($"Logon ID '{logonId}' already exists; change its password with 'marcgate accounts passwd --logon-id {logonId}'."));
+        }
+
+        if (password.Length == 0)
+        {
+            return Fail(AdministrationResult.Refused("The password is empty; a logon needs a password (there is no default)."));
+        }
+
+        var account = new Account(logonId, repository, profileName, PasswordHasher.Hash(password)) { AllowedAddresses = [.. allowedAddresses] };
+        await _store.SaveAccountAsync(account, cancellationToken).ConfigureAwait(false);
+        var from = allowedAddresses.Count == 0 ? "any address" : string.Join(", ", allowedAddresses);
+        return AdministrationResult<Account>.Done(account, $"Added logon ID {logonId}: writes {repository} with profile {profileName}, from {from}.");
+    }
+
+    /// <summary>Sets a logon's password, which also lifts a lockout of the logon ID: the administrator has vouched for it.</summary>
+    public async Task<AdministrationResult> SetPasswordAsync(string logonId, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logonId);
+        ArgumentNullException.ThrowIfNull(password);
+        if (password.Length == 0)
+        {
+            return AdministrationResult.Refused("The password is empty; a logon needs a password (there is no default).");
+        }
+
+        if (!await _store.UpdatePasswordAsync(logonId, PasswordHasher.Hash(password), cancellationToken).ConfigureAwait(false))
+        {
+            return AdministrationResult.NotFound($"Logon ID '{logonId}' does not exist; 'marcgate accounts list' shows the logons.");
+        }
+
+        await _store.ClearLogonFailuresAsync(LockoutKey.ForLogonId(logonId), cancellationToken).ConfigureAwait(false);
+        return AdministrationResult.Done($"Changed the password of logon ID {logonId}.");
+    }
+
+    /// <summary>Removes a logon; its repository and records stay.</summary>
+    public async Task<AdministrationResult> RemoveAsync(string logonId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logonId);
+        return await _store.RemoveAccountAsync(logonId, cancellationToken).ConfigureAwait(false)
+            ? AdministrationResult.Done($"Removed logon ID {logonId}.")
+            : AdministrationResult.NotFound($"Logon ID '{logonId}' does not exist; 'marcgate accounts list' shows the logons.");
+    }
+
     /// <summary>Changes an account's profile and allow list, keeping its password.</summary>
     public async Task<AdministrationResult<Account>> ChangeAsync(AccountChange change, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using Marcgate.Catalog.Import;
+using Marcgate.Catalog.Profiles;
 using Marcgate.Catalog.Storage;
+using Marcgate.Marc;
 
 namespace Marcgate.Catalog.Administration;
 
@@ -33,6 +35,41 @@ public sealed class CatalogAdministration
 
         var users = await AccountsUsingAsync(name, cancellationToken).ConfigureAwait(false);
         return AdministrationResult<ProfileDetails>.Done(new ProfileDetails(profile, builtIn, users));
+    }
+
+    /// <summary>Adds a repository.</summary>
+    public async Task<AdministrationResult> AddRepositoryAsync(string name, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!CatalogNames.IsValid(name))
+        {
+            return AdministrationResult.Refused($"'{name}' is not a valid repository name: use 1-64 letters, digits, '_', '-' or '.'.");
+        }
+
+        return await _store.AddRepositoryAsync(name, at, cancellationToken).ConfigureAwait(false)
+            ? AdministrationResult.Done($"Added repository {name}.")
+            : AdministrationResult.Refused($"Repository '{name}' already exists.");
+    }
+
+    /// <summary>Creates or replaces a profile after checking it (<see cref="ImportProfileCheck"/>); tag lists are saved one pattern an entry.</summary>
+    public async Task<AdministrationResult<ImportProfile>> SaveProfileAsync(ImportProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!CatalogNames.IsValid(profile.Name))
+        {
+            return AdministrationResult<ImportProfile>.From(AdministrationResult.Refused($"'{profile.Name}' is not a valid profile name: use 1-64 letters, digits, '_', '-' or '.'."));
+        }
+
+        var errors = ImportProfileCheck.Problems(profile);
+        if (errors.Count > 0)
+        {
+            return AdministrationResult<ImportProfile>.From(AdministrationResult.Refused(string.Join(Environment.NewLine, errors)));
+        }
+
+        // Saved one pattern an entry, as the list shows them, whichever separators were typed.
+        profile = profile with { FieldsToDelete = Patterns(profile.FieldsToDelete), ProtectedFields = Patterns(profile.ProtectedFields) };
+        await _store.SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
+        return AdministrationResult<ImportProfile>.Done(profile, $"Saved profile {profile.Name}.");
     }
 
     /// <summary>Removes a saved profile; refused while an account uses it.</summary>
@@ -97,6 +134,9 @@ public sealed class CatalogAdministration
 
     private static string Accounts(IReadOnlyList<string> logonIds) =>
         (logonIds.Count == 1 ? "logon ID " : "logon IDs ") + string.Join(", ", logonIds);
+
+    private static string[] Patterns(IReadOnlyList<string> texts) =>
+        TagPatternList.TryParse(texts, out var patterns, out _) ? [.. patterns.Select(p => p.Text)] : [.. texts];
 
     private static string Records(long count) => count == 1 ? "1 record" : $"{count} records";
 }

@@ -19,6 +19,42 @@ public sealed class RecordExport
         _store = store;
     }
 
+    /// <summary>Writes one version of one record (the current one when <paramref name="version"/> is null) to <paramref name="output"/> (left open).</summary>
+    /// <exception cref="InvalidDataException">The stored record does not read back as ISO 2709.</exception>
+    /// <exception cref="IOException">Writing failed.</exception>
+    public async Task<AdministrationResult> ExportRecordAsync(string repository, RecordId id, int? version, MarcFormat format, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(output);
+        var history = await _store.GetHistoryAsync(repository, id, cancellationToken).ConfigureAwait(false);
+        if (history.Count == 0)
+        {
+            return AdministrationResult.NotFound($"Repository {repository} has no record {id}.");
+        }
+
+        var chosen = version is { } number ? history.FirstOrDefault(v => v.Version == number) : history[^1];
+        if (chosen is null)
+        {
+            return AdministrationResult.NotFound($"Record {id} has versions 1 to {history[^1].Version}, not {version}.");
+        }
+
+        if (format == MarcFormat.Iso2709)
+        {
+            await output.WriteAsync(chosen.Content, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var record = Iso2709RecordParser.Parse(chosen.Content.Span, MarcReaderOptions.Default, 1, 0, [])
+                ?? throw new InvalidDataException($"Version {chosen.Version} of record {id} does not read back as ISO 2709.");
+            using var writer = MarcFormats.OpenWriter(output, format, leaveOpen: true);
+            writer.Write(record, [], 1);
+            writer.Complete();
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return AdministrationResult.Done($"Exported version {chosen.Version} of record {id}.");
+    }
+
     /// <summary>Writes the records to <paramref name="output"/> (left open); the value is how many were written.</summary>
     /// <exception cref="InvalidDataException">A stored record does not read back as ISO 2709.</exception>
     /// <exception cref="IOException">Writing failed.</exception>

@@ -38,6 +38,7 @@ internal static class LogonMetrics
         {
             LockoutScope.LogonId => "logon-id",
             LockoutScope.PeerAddress => "peer-address",
-            _ => "logon-id-at-address",
+            LockoutScope.LogonIdAtAddress => "logon-id-at-address",
+            _ => "staff-user",
         }));
 }

@@ -166,4 +166,32 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>Writes a review item read from another store with its id and resolution; false, writing nothing, when an item of that id exists.</summary>
     /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
     Task<bool> ImportReviewItemAsync(ReviewItem item, CancellationToken cancellationToken);
+
+    /// <summary>Adds a staff user of the web console; false when one of that name already exists.</summary>
+    /// <exception cref="ArgumentException">The name is empty.</exception>
+    Task<bool> AddStaffUserAsync(StaffUser user, CancellationToken cancellationToken);
+
+    /// <summary>The staff user of that name, or null.</summary>
+    Task<StaffUser?> FindStaffUserAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>All staff users, ordered by name.</summary>
+    Task<IReadOnlyList<StaffUser>> ListStaffUsersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes a staff user; false when there was none.</summary>
+    Task<bool> RemoveStaffUserAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a staff user's password hash; false when there is no such user.</summary>
+    Task<bool> UpdateStaffPasswordAsync(string name, PasswordHash password, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a key of the web console's key ring; false, writing nothing, when a key of that name is stored already.</summary>
+    Task<bool> AddDataProtectionKeyAsync(DataProtectionKey key, CancellationToken cancellationToken);
+
+    /// <summary>Every key of the web console's key ring, oldest first.</summary>
+    Task<IReadOnlyList<DataProtectionKey>> ListDataProtectionKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many receipts at or after <paramref name="since"/> had each outcome, most frequent first (then by code).</summary>
+    Task<IReadOnlyList<ReceiptTally>> TallyReceiptsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>About how many bytes the store occupies (its database file, or its tables and indexes), for people watching it grow.</summary>
+    Task<long> MeasureSizeAsync(CancellationToken cancellationToken);
 }

@@ -31,4 +31,7 @@ public readonly record struct LockoutKey(LockoutScope Scope, string Value)
         peerAddress = Value[(space + 1)..];
         return true;
     }
+
+    /// <summary>The key counting failed sign-ins of a staff user of the web console.</summary>
+    public static LockoutKey ForStaffUser(string name) => new(LockoutScope.StaffUser, name);
 }

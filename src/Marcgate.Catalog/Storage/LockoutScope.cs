@@ -4,11 +4,14 @@ namespace Marcgate.Catalog.Storage;
 public enum LockoutScope
 {
     /// <summary>Failures per logon ID, from every address.</summary>
-    LogonId,
+    LogonId = 0,
 
     /// <summary>Failures per peer address, of every logon ID.</summary>
-    PeerAddress,
+    PeerAddress = 1,
 
     /// <summary>Failures of one logon ID from one peer address.</summary>
-    LogonIdAtAddress,
+    LogonIdAtAddress = 2,
+
+    /// <summary>Failures per staff user of the web console.</summary>
+    StaffUser = 3,
 }
