@@ -1,10 +1,15 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text;
 using Marcgate.Catalog.Storage;
 using Marcgate.Host;
 using Marcgate.Validation;
 using Marcgate.Web;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Marcgate.Cli;
 
@@ -133,19 +138,42 @@ internal static class ServeCommand
         {
             if ((await store.ListAccountsAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
             {
-                await error.WriteLineAsync(NoAccountAdvice(selection.CommandLineHint)).ConfigureAwait(false);
+                await WriteAdviceAsync(error, builder.Configuration, NoAccountAdvice(selection.CommandLineHint)).ConfigureAwait(false);
             }
 
             var web = WebConsole.ReadOptions(builder.Configuration);
             if (web.Enabled && (await store.ListStaffUsersAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
             {
-                await error.WriteLineAsync(NoStaffUserAdvice(selection.CommandLineHint)).ConfigureAwait(false);
+                await WriteAdviceAsync(error, builder.Configuration, NoStaffUserAdvice(selection.CommandLineHint)).ConfigureAwait(false);
             }
 
             return web.Enabled
                 ? await ServeWeb.RunAsync(overrides, web, store, selection.CommandLineHint, output, error, cancellationToken).ConfigureAwait(false)
                 : await GatewayHostApplication.RunAsync(builder, store, MarcValidator.Instance, output, error, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Advice goes where the log lines go, in their format: with JSON logs, standard error holds nothing but JSON objects.
+    private static async Task WriteAdviceAsync(TextWriter error, IConfiguration configuration, string advice)
+    {
+        if (!string.Equals(configuration[GatewayHostApplication.LogFormatKey], ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync(advice).ConfigureAwait(false);
+            return;
+        }
+
+        var line = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(line))
+        {
+            json.WriteStartObject();
+            json.WriteString("Timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteString("LogLevel", "Warning");
+            json.WriteString("Category", "Marcgate.Cli.Serve");
+            json.WriteString("Message", advice.TrimEnd());
+            json.WriteEndObject();
+        }
+
+        await error.WriteLineAsync(Encoding.UTF8.GetString(line.WrittenSpan)).ConfigureAwait(false);
     }
 
     private static string NoStaffUserAdvice(string storeHint) =>

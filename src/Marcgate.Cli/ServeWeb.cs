@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Marcgate.Catalog.Import;
@@ -24,6 +25,22 @@ internal static class ServeWeb
     public static async Task<int> RunAsync(
         IReadOnlyDictionary<string, string?> overrides, WebConsoleOptions options, ICatalogStore store, string storeHint, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        // Tried before anything starts, so that an address in use is one line naming it rather than the host's logged stack trace.
+        foreach (var address in options.EffectiveListeners)
+        {
+            var endPoint = ListenAddress.Parse(address);
+            using var probe = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                probe.Bind(endPoint);
+            }
+            catch (SocketException ex)
+            {
+                await error.WriteLineAsync($"marcgate serve: cannot listen on {address} for the web console: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+        }
+
         X509Certificate2? certificate = null;
         if (options.Certificate.Path is { Length: > 0 } certificatePath)
         {

@@ -38,6 +38,13 @@ public sealed class ServeConfigurationTests : IDisposable
     [InlineData("""{ "Gateway": { "Tls": { "Certificate": "host.pem" } } }""", "unknown setting 'Gateway:Tls:Certificate' (in {file}); did you mean 'CertificateFile'?")]
     [InlineData("""{ "Import": { "Reader": { "Mode": "Sloppy" } } }""", "setting 'Import:Reader:Mode' (in {file}) is 'Sloppy', not one of Strict, Lenient")]
     [InlineData("""{ "Logging": { "Console": { "FormatterName": "xml" } } }""", "setting 'Logging:Console:FormatterName' (in {file}) is 'xml', not one of simple, json, systemd")]
+    [InlineData("""{ "Web": { "Lisen": [ "127.0.0.1:0" ] } }""", "unknown setting 'Web:Lisen' (in {file}); did you mean 'Listen'?")]
+    [InlineData("""{ "Web": { "Listen": [ "localhost" ] } }""", "setting 'Web:Listen' (in {file}): 'localhost' is not ADDR:PORT")]
+    [InlineData("""{ "Web": { "Enabled": "sometimes" } }""", "setting 'Web:Enabled' (in {file}) is 'sometimes', not true or false")]
+    [InlineData("""{ "Web": { "MetricsAllowList": [ "10.0.0.0/33" ] } }""", "setting 'Web:MetricsAllowList' (in {file}) has '10.0.0.0/33', not an IP address or CIDR range")]
+    [InlineData("""{ "Web": { "Certificate": { "Path": "console.pem" } } }""", "setting 'Web:Certificate:Path' (in {file}) needs 'Web:Certificate:KeyPath' too")]
+    [InlineData("""{ "Web": { "Certificate": { "Path": "/nonexistent/console.pem", "KeyPath": "appsettings.json" } } }""", "setting 'Web:Certificate:Path' (in {file}) names /nonexistent/console.pem, which does not exist")]
+    [InlineData("""{ "Web": { "SignInIdleTimeout": "-00:10:00" } }""", "setting 'Web:SignInIdleTimeout' (in {file}) is -00:10:00, not a positive duration")]
     public void A_bad_configuration_file_is_named_and_nothing_starts(string json, string expected)
     {
         File.WriteAllText(Settings, json);
@@ -59,6 +66,21 @@ public sealed class ServeConfigurationTests : IDisposable
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("marcgate serve: unknown setting 'Gateway:IdleTimout' (environment variable MARCGATE_Gateway__IdleTimout); did you mean 'IdleTimeout'?", error, StringComparison.Ordinal);
         AssertOneMessageAndNothingStarted(output, error);
+    }
+
+    [Fact]
+    public void A_web_console_address_in_use_is_named()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (exit, output, error) = _cli.Run("serve", "--data", Data, "--listen", "127.0.0.1:0", "--web-listen", address);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains($"marcgate serve: cannot listen on {address} for the web console: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Web console on", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]

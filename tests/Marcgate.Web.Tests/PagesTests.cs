@@ -68,6 +68,11 @@ public sealed class PagesTests
         Assert.False(profile.CopyCancelledNumbers);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Null(await server.Store.GetProfileAsync("bad", default));
+
+        var forged = await admin.PostFormAsync("/profiles", [new("name", "forged"), new("validationLevel", "lax"), new("merge", "replace"), new("noMatch", "add")], "/profiles/new");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("is not a validation level", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await server.Store.GetProfileAsync("forged", default));
     }
 
     [Fact]

@@ -49,7 +49,9 @@ internal static class ProfilesEndpoints
             var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
             var profile = Read(form);
             var isNew = await console.Store.GetProfileAsync(profile.Name, cancellationToken).ConfigureAwait(false) is null && profile.Name != ImportOptions.DefaultProfileName;
-            var result = await new CatalogAdministration(console.Store).SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
+            var result = Unknown(form) is { } unknown
+                ? AdministrationResult<ImportProfile>.From(AdministrationResult.Refused(unknown))
+                : await new CatalogAdministration(console.Store).SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
                 return ConsolePage.RedirectWithNotice(context, $"/profiles/{Uri.EscapeDataString(profile.Name)}", result.Message);
@@ -76,6 +78,13 @@ internal static class ProfilesEndpoints
         NoMatchAction = form["noMatch"] == "reject" ? NoMatchAction.Reject : NoMatchAction.Add,
         AllowLowerEncodingLevel = form["allowLowerEncodingLevel"] == "true",
     };
+
+    // A value the form does not offer is refused rather than read as the first choice.
+    private static string? Unknown(IFormCollection form) =>
+        !ProfileText.Levels.Any(l => l.Value == form["validationLevel"]) ? $"'{form["validationLevel"]}' is not a validation level: use none, structure, basic or full."
+        : !ProfileText.MergeMethods.Any(m => m.Value == form["merge"]) ? $"'{form["merge"]}' is not a merge method: use overlay-all-but-local, replace or keep-existing."
+        : form["noMatch"].ToString() is not ("add" or "reject") ? $"'{form["noMatch"]}' is not a no-match action: use add or reject."
+        : null;
 
     private static string[] Patterns(string text) => text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
 }
