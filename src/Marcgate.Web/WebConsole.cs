@@ -1,3 +1,4 @@
+using Marcgate.Web.Cataloging;
 using Marcgate.Web.Endpoints;
 using Marcgate.Web.Pages;
 using Marcgate.Web.Security;
@@ -85,6 +86,7 @@ public static class WebConsole
             };
         });
         ConsolePolicies.Add(services.AddAuthorizationBuilder(), options);
+        services.AddCatalogingPages();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.FormFieldName = FormProtection.FieldName;
@@ -110,6 +112,7 @@ public static class WebConsole
         HealthEndpoints.Map(app, console, listeners);
         SignInEndpoints.Map(app, console);
         DashboardEndpoints.Map(app, console, listeners);
+        app.MapCatalogingPages(console);
         return app;
     }
 
