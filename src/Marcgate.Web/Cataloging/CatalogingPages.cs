@@ -11,7 +11,11 @@ public static class CatalogingPages
     /// <summary>Registers what the cataloging pages need beside the console's own services.</summary>
     public static IServiceCollection AddCatalogingPages(this IServiceCollection services)
     {
-        services.AddSingleton<CatalogerExports>();
+        services.AddSingleton(provider => new CatalogerExports(
+            provider.GetRequiredService<WebConsoleContext>().Store,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CatalogerExports>>()));
         return services;
     }
 
