@@ -309,4 +309,44 @@ public sealed class CatalogingTests
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await other.Client.GetAsync($"/exports/{id}/download")).StatusCode);
     }
+    [Fact]
+    public async Task An_admin_keeps_a_destination_for_everyone_which_a_cataloger_may_pick_but_not_keep()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        using var admin = await server.SignedInAsync(ConsoleServer.AdminName);
+        var saved = await admin.PostFormAsync("/destinations", [new("action", "save"), new("name", "Sandbox"), new("host", "sandbox.example.org"), new("port", "5501"), new("logon-id", "01CARLI_SB"), new("everyone", "on")], "/destinations");
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+
+        using var cataloger = await CatalogerSession.SignInAsync(server);
+        var page = await cataloger.Client.GetPageAsync("/savefile");
+        Assert.Contains("<option value=\"Sandbox\">Sandbox (sandbox.example.org:5501)", page);
+
+        var refused = await cataloger.Client.PostFormAsync("/destinations", [new("action", "save"), new("name", "Everyone's"), new("host", "h.example.org"), new("port", "5500"), new("everyone", "on")], "/destinations");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Only an admin", await refused.Content.ReadAsStringAsync());
+        var removed = await cataloger.Client.PostFormAsync("/destinations", [new("action", "remove"), new("name", "Sandbox"), new("everyone", "on")], "/destinations");
+        Assert.Equal(HttpStatusCode.BadRequest, removed.StatusCode);
+        Assert.Single(await server.Store.ListStaffDocumentsAsync(StaffDocument.Everyone, "export-destination", default));
+    }
+
+    [Fact]
+    public async Task The_status_window_streams_a_row_per_record_then_the_summary()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        using var cataloger = await CatalogerSession.SignInAsync(server);
+        await cataloger.UploadAsync(CatalogingRecords.File(CatalogingRecords.Bibliographic(1), CatalogingRecords.Bibliographic(2, withTitle: false)), "two.mrc", flag: true);
+        var values = CatalogerSession.CarliOptions(5500);
+        values["export-destination"] = "file";
+        values["file-name"] = "batch.mrc";
+        values["file-type"] = "individual";
+        await cataloger.SaveOptionsAsync(values, "default");
+        var (id, _) = await cataloger.ExportFlaggedAsync();
+
+        var events = await (await cataloger.Client.GetAsync($"/exports/{id}/events")).Content.ReadAsStringAsync();
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(events, "^event: row$", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Contains("event: done", events);
+        Assert.Contains("Download batch.zip", events);
+        Assert.Contains("fails full validation", events);
+    }
 }
