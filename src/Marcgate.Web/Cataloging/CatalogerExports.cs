@@ -170,7 +170,7 @@ internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider
         Succeeded = result.Succeeded,
         Reply = result.Reply?.HumanLine is { Length: > 0 } line ? line : result.Message,
         RecordId = result.Reply?.RecordId,
-        Reasons = [.. result.Reasons],
+        Reasons = [.. result.Reasons.Select(r => r.Trim())],
     };
 
     private Task SaveAsync(string owner, string id, ExportRunDocument run, CancellationToken cancellationToken) =>
