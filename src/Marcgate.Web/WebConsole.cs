@@ -1,3 +1,4 @@
+using Marcgate.Web.Cataloging;
 using Marcgate.Web.Endpoints;
 using Marcgate.Web.Pages;
 using Marcgate.Web.Security;
@@ -93,6 +94,7 @@ public static class WebConsole
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(MeterName, "System.Runtime", "System.Net.Http", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization")
             .AddPrometheusExporter());
+        services.AddCatalogingPages();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.FormFieldName = FormProtection.FieldName;
@@ -125,6 +127,7 @@ public static class WebConsole
         RepositoriesEndpoints.Map(app, console);
         AccountsEndpoints.Map(app, console);
         ProfilesEndpoints.Map(app, console);
+        app.MapCatalogingPages(console);
         return app;
     }
 

@@ -189,6 +189,23 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>Every key of the web console's key ring, oldest first.</summary>
     Task<IReadOnlyList<DataProtectionKey>> ListDataProtectionKeysAsync(CancellationToken cancellationToken);
 
+    /// <summary>Keeps a new staff document; false, writing nothing, when the owner already has one of that kind and key.</summary>
+    /// <exception cref="ArgumentException">The kind or key is empty.</exception>
+    Task<bool> AddStaffDocumentAsync(StaffDocument document, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the staff document of that owner, kind and key.</summary>
+    /// <exception cref="ArgumentException">The kind or key is empty.</exception>
+    Task SaveStaffDocumentAsync(StaffDocument document, CancellationToken cancellationToken);
+
+    /// <summary>The staff document of that owner, kind and key, or null.</summary>
+    Task<StaffDocument?> GetStaffDocumentAsync(string owner, string kind, string key, CancellationToken cancellationToken);
+
+    /// <summary>The owner's staff documents of that kind, ordered by key.</summary>
+    Task<IReadOnlyList<StaffDocument>> ListStaffDocumentsAsync(string owner, string kind, CancellationToken cancellationToken);
+
+    /// <summary>Removes the staff document of that owner, kind and key; false when there was none.</summary>
+    Task<bool> RemoveStaffDocumentAsync(string owner, string kind, string key, CancellationToken cancellationToken);
+
     /// <summary>How many receipts at or after <paramref name="since"/> had each outcome, most frequent first (then by code).</summary>
     Task<IReadOnlyList<ReceiptTally>> TallyReceiptsAsync(DateTimeOffset since, CancellationToken cancellationToken);
 

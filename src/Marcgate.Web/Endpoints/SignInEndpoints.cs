@@ -1,4 +1,5 @@
 using Marcgate.Catalog.Security;
+using Marcgate.Web.Cataloging;
 using Marcgate.Web.Pages;
 using Marcgate.Web.Security;
 using Marcgate.Web.Slices;
@@ -19,6 +20,7 @@ internal static class SignInEndpoints
         routes.MapPost("/signin", (HttpContext context, CancellationToken cancellationToken) => SignInAsync(context, console, cancellationToken)).For(ConsoleAccess.Anyone);
         routes.MapPost("/signout", async (HttpContext context, CancellationToken cancellationToken) =>
         {
+            await CatalogingPages.EndSessionAsync(context, console).ConfigureAwait(false);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return ConsolePage.SeeOther("/signin");
         }).For(ConsoleAccess.Staff);

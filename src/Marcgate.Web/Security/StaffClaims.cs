@@ -12,12 +12,16 @@ internal static class StaffClaims
     // A new password (or a removed and re-added user) changes the stamp, which ends every sign-in made before it.
     public const string PasswordStamp = "marcgate:password-stamp";
 
+    // Each sign-in has an id of its own, so that what is saved for one session ends with it (export options).
+    public const string SignInId = "marcgate:signin";
+
     public static ClaimsPrincipal Principal(StaffUser user, string authenticationType) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, user.Name),
                 new Claim(ClaimTypes.Role, StaffAdministration.RoleName(user.Role)),
                 new Claim(PasswordStamp, Stamp(user)),
+                new Claim(SignInId, Guid.NewGuid().ToString("N")),
             ],
             authenticationType));
 

@@ -21,3 +21,22 @@
     if (empty) { empty.remove(); empty = null; }
   });
 })();
+
+// The export status window follows its export over Server-Sent Events; without script the page reloads itself.
+(function () {
+  "use strict";
+  var table = document.querySelector("table[data-live-export]");
+  if (!table || !window.EventSource || table.getAttribute("data-running") !== "true") {
+    return;
+  }
+  var body = table.tBodies[0];
+  var source = new EventSource(table.getAttribute("data-live-export") + "?after=" + encodeURIComponent(table.getAttribute("data-shown") || "0"));
+  source.addEventListener("row", function (event) { body.insertAdjacentHTML("beforeend", event.data); });
+  source.addEventListener("done", function (event) {
+    source.close();
+    var summary = document.querySelector("[data-export-summary]");
+    if (summary) { summary.innerHTML = event.data; }
+    var state = document.querySelector("[data-export-state]");
+    if (state) { state.textContent = "finished"; }
+  });
+})();

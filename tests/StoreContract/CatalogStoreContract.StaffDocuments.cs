@@ -1,0 +1,50 @@
+using Marcgate.Catalog.Storage;
+
+namespace Marcgate.Storage.Contract;
+
+public abstract partial class CatalogStoreContract
+{
+    [Fact]
+    public async Task Staff_documents_are_added_once_replaced_listed_by_key_and_survive_a_reopen()
+    {
+        var first = new StaffDocument("100-123-456", "saved-record", "0000000002", "{\"b\":2}", T0);
+        var second = new StaffDocument("100-123-456", "saved-record", "0000000001", "{\"a\":\"é\"}", T0.AddSeconds(1));
+        Assert.True(await Store.AddStaffDocumentAsync(first, default));
+        Assert.True(await Store.AddStaffDocumentAsync(second, default));
+        Assert.False(await Store.AddStaffDocumentAsync(first with { Value = "other" }, default));
+
+        // Another owner, kind or the everyone owner are kept apart.
+        await Store.AddStaffDocumentAsync(first with { Owner = "zoe" }, default);
+        await Store.AddStaffDocumentAsync(first with { Kind = "export" }, default);
+        await Store.AddStaffDocumentAsync(first with { Owner = StaffDocument.Everyone, Value = "shared" }, default);
+
+        await ReopenAsync();
+
+        Assert.Equal([second, first], await Store.ListStaffDocumentsAsync("100-123-456", "saved-record", default));
+        Assert.Equal(first, await Store.GetStaffDocumentAsync("100-123-456", "saved-record", "0000000002", default));
+        Assert.Null(await Store.GetStaffDocumentAsync("100-123-456", "saved-record", "0000000003", default));
+        Assert.Equal("shared", (await Store.GetStaffDocumentAsync(StaffDocument.Everyone, "saved-record", "0000000002", default))!.Value);
+
+        var replaced = first with { Value = "{\"b\":3}", Updated = T0.AddDays(1) };
+        await Store.SaveStaffDocumentAsync(replaced, default);
+        var created = new StaffDocument("100-123-456", "export-options", "default", "{}", T0);
+        await Store.SaveStaffDocumentAsync(created, default);
+        Assert.Equal(replaced, await Store.GetStaffDocumentAsync("100-123-456", "saved-record", "0000000002", default));
+        Assert.Equal([created], await Store.ListStaffDocumentsAsync("100-123-456", "export-options", default));
+    }
+
+    [Fact]
+    public async Task A_removed_staff_document_is_gone_and_others_stay()
+    {
+        var kept = new StaffDocument("carl", "destination", "Sandbox", "{}", T0);
+        await Store.AddStaffDocumentAsync(kept, default);
+        await Store.AddStaffDocumentAsync(kept with { Key = "Network Zone" }, default);
+
+        Assert.True(await Store.RemoveStaffDocumentAsync("carl", "destination", "Network Zone", default));
+        Assert.False(await Store.RemoveStaffDocumentAsync("carl", "destination", "Network Zone", default));
+        Assert.False(await Store.RemoveStaffDocumentAsync("zoe", "destination", "Sandbox", default));
+
+        Assert.Equal([kept], await Store.ListStaffDocumentsAsync("carl", "destination", default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AddStaffDocumentAsync(kept with { Key = string.Empty }, default));
+    }
+}
