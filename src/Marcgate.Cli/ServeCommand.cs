@@ -167,6 +167,7 @@ internal static class ServeCommand
         {
             json.WriteStartObject();
             json.WriteString("Timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteNumber("EventId", 0);
             json.WriteString("LogLevel", "Warning");
             json.WriteString("Category", "Marcgate.Cli.Serve");
             json.WriteString("Message", advice.TrimEnd());

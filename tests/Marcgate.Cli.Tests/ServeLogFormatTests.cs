@@ -107,7 +107,7 @@ public sealed class ServeLogFormatTests : IDisposable
             List<string> lines;
             lock (_hostOutput)
             {
-                lines = [.. _hostOutput.Where(l => !l.StartsWith("Listening on ", StringComparison.Ordinal))];
+                lines = [.. _hostOutput.Where(l => !l.StartsWith("Listening on ", StringComparison.Ordinal) && !l.StartsWith("Web console on ", StringComparison.Ordinal))];
             }
 
             var entries = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
