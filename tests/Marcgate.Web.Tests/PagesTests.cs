@@ -1,4 +1,5 @@
 using System.Net;
+using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Storage;
 
 namespace Marcgate.Web.Tests;
@@ -147,6 +148,26 @@ public sealed class PagesTests
         Assert.DoesNotContain("INTRUDER", added, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("yesterday&#x27; is not a date and time such as 2026-11-28T14:00.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_receipt_is_found_by_the_correlation_id_of_its_log_line()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        var (first, second) = (ImportCorrelation.NewId(), ImportCorrelation.NewId());
+        await server.Store.AppendReceiptAsync(new Receipt(DateTimeOffset.UtcNow, "192.0.2.9", "FIRST", null, Ok: false) { Code = "logon-failed", CorrelationId = first }, default);
+        await server.Store.AppendReceiptAsync(new Receipt(DateTimeOffset.UtcNow, "192.0.2.9", "SECOND", null, Ok: false) { Code = "logon-failed", CorrelationId = second }, default);
+        using var cataloger = await server.SignedInAsync(ConsoleServer.CatalogerName);
+
+        var all = await cataloger.GetPageAsync("/receipts");
+        var found = await cataloger.GetPageAsync($"/receipts?correlation={second.ToLowerInvariant()}");
+        var bad = await cataloger.GetAsync("/receipts?correlation=not-an-id");
+
+        Assert.Contains(first, all, StringComparison.Ordinal);
+        Assert.Contains(second, all, StringComparison.Ordinal);
+        Assert.Contains("SECOND", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("FIRST", found, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Marcgate.Web.Endpoints;
 
-/// <summary><c>/receipts</c>: the receipt log filtered by logon ID, outcome or reason code, and time.</summary>
+/// <summary><c>/receipts</c>: the receipt log filtered by logon ID, outcome or reason code, time, and an import's correlation ID (as the host's log line shows it).</summary>
 internal static class ReceiptsEndpoints
 {
     private const int DefaultLimit = 100;
@@ -19,9 +19,9 @@ internal static class ReceiptsEndpoints
 
     public static void Map(IEndpointRouteBuilder routes, WebConsoleContext console)
     {
-        routes.MapGet("/receipts", async (HttpContext context, string? logonId, string? outcome, string? since, string? limit, CancellationToken cancellationToken) =>
+        routes.MapGet("/receipts", async (HttpContext context, string? logonId, string? outcome, string? since, string? correlation, string? limit, CancellationToken cancellationToken) =>
         {
-            var filter = new ReceiptFilter(logonId?.Trim() ?? string.Empty, outcome?.Trim() ?? string.Empty, since?.Trim() ?? string.Empty, DefaultLimit);
+            var filter = new ReceiptFilter(logonId?.Trim() ?? string.Empty, outcome?.Trim() ?? string.Empty, since?.Trim() ?? string.Empty, correlation?.Trim() ?? string.Empty, DefaultLimit);
             string? problem = null;
             DateTimeOffset? from = null;
             if (limit is { Length: > 0 })
@@ -52,7 +52,7 @@ internal static class ReceiptsEndpoints
             if (problem is null)
             {
                 var found = await new ReceiptSearch(console.Store).FindAsync(
-                    filter.LogonId.Length == 0 ? null : filter.LogonId, filter.Outcome.Length == 0 ? null : filter.Outcome, from, filter.Limit, cancellationToken).ConfigureAwait(false);
+                    filter.LogonId.Length == 0 ? null : filter.LogonId, filter.Outcome.Length == 0 ? null : filter.Outcome, from, filter.Correlation.Length == 0 ? null : filter.Correlation, filter.Limit, cancellationToken).ConfigureAwait(false);
                 problem = found.Succeeded ? null : found.Message;
                 receipts = found.Value is { } list ? [.. list.Reverse()] : [];
             }

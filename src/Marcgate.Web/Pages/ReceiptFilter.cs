@@ -1,4 +1,4 @@
 namespace Marcgate.Web.Pages;
 
 /// <summary>The receipt filters as typed.</summary>
-public sealed record ReceiptFilter(string LogonId, string Outcome, string Since, int Limit);
+public sealed record ReceiptFilter(string LogonId, string Outcome, string Since, string Correlation, int Limit);
