@@ -55,7 +55,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         SqliteConnection? writer = null;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            CreateOwnerOnly(path);
             var builder = new SqliteConnectionStringBuilder
             {
                 DataSource = path,
@@ -87,6 +87,34 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         {
             writer?.Dispose();
             throw;
+        }
+    }
+
+    // A new data directory and database are the owner's alone (records, password hashes, staff sign-in keys): directory
+    // 0700, file 0600, which SQLite gives the -wal and -shm files too. Existing ones keep the modes their owner chose.
+    private static void CreateOwnerOnly(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(path))
+        {
+            // An empty file is a new database to SQLite; made here so that it never exists with wider permissions.
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
         }
     }
 

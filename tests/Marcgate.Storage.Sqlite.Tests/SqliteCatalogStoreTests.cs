@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Marcgate.Catalog.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -31,6 +32,29 @@ public sealed class SqliteCatalogStoreTests : IDisposable
         using var connection = OpenRaw();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal((long)SchemaMigrator.LatestVersion, Scalar(connection, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_new_data_directory_and_its_database_are_readable_by_their_owner_only()
+    {
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var data = Path.Combine(_directory.Path, "data");
+        var database = Path.Combine(data, SqliteCatalogStore.DatabaseFileName);
+        await using (var store = await SqliteCatalogStore.OpenAsync(data))
+        {
+            await store.AddRepositoryAsync("NETWORK", s_t0, default);
+            Assert.Equal(OwnerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+            Assert.Equal(OwnerOnly, File.GetUnixFileMode(database));
+            Assert.Equal(OwnerOnly, File.GetUnixFileMode(database + "-wal"));
+        }
+
+        // A mode its owner chose for an existing database is kept.
+        File.SetUnixFileMode(database, OwnerOnly | UnixFileMode.GroupRead);
+        await using (await SqliteCatalogStore.OpenAsync(data))
+        {
+            Assert.Equal(OwnerOnly | UnixFileMode.GroupRead, File.GetUnixFileMode(database));
+        }
     }
 
     [Fact]
