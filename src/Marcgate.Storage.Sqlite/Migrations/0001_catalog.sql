@@ -51,7 +51,7 @@ CREATE TABLE record_versions (
 );
 
 -- The match index: the primary key makes two records of one repository carrying one OCLC number
--- impossible, whatever the interleaving of writers (issue 3, storage).
+-- impossible, whatever the interleaving of writers.
 CREATE TABLE oclc_numbers (
     repository TEXT NOT NULL,
     oclc_number INTEGER NOT NULL CHECK (oclc_number > 0),

@@ -1,4 +1,4 @@
--- Receipts, the review list and failed logons (gateway §7 steps 5 and 9; issue 3, security).
+-- Receipts, the review list and failed logons (gateway §7 steps 5 and 9).
 CREATE TABLE receipts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at_us INTEGER NOT NULL,
