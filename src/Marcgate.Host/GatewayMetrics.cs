@@ -14,7 +14,7 @@ internal static class GatewayMetrics
     /// <summary>The <c>reason</c> of a connection refused at <c>Gateway:MaxConnections</c>.</summary>
     public const string Limit = "limit";
 
-    /// <summary>The <c>reason</c> of a connection refused at <c>Gateway:MaxConnectionsPerPeer</c>.</summary>
+    /// <summary>The <c>reason</c> of a connection refused at <c>Gateway:MaxConnectionsPerAddress</c>.</summary>
     public const string PeerLimit = "peer-limit";
 
     private static readonly Counter<long> s_records = MarcgateMeter.Meter.CreateCounter<long>(

@@ -70,7 +70,7 @@ public sealed class GatewayMetricsTests
     public async Task Connections_open_close_and_refusals_count_by_the_limit_met()
     {
         using var metrics = new MetricRecorder();
-        await using (var host = await CatalogHost.StartAsync(repository: _repository, configure: o => o.MaxConnectionsPerPeer = 2))
+        await using (var host = await CatalogHost.StartAsync(repository: _repository, configure: o => o.MaxConnectionsPerAddress = 2))
         {
             await using var first = await GatewayTestClient.ConnectAsync(host.EndPoint);
             await using var second = await GatewayTestClient.ConnectAsync(host.EndPoint);
