@@ -16,14 +16,14 @@ public abstract partial class CatalogStoreContract
         // Another owner, kind or the everyone owner are kept apart.
         await Store.AddStaffDocumentAsync(first with { Owner = "zoe" }, default);
         await Store.AddStaffDocumentAsync(first with { Kind = "export" }, default);
-        await Store.AddStaffDocumentAsync(first with { Owner = StaffDocument.Everyone, Value = "shared" }, default);
+        await Store.AddStaffDocumentAsync(first with { Owner = StaffDocument.Everyone, Value = "for everyone" }, default);
 
         await ReopenAsync();
 
         Assert.Equal([second, first], await Store.ListStaffDocumentsAsync("100-123-456", "saved-record", default));
         Assert.Equal(first, await Store.GetStaffDocumentAsync("100-123-456", "saved-record", "0000000002", default));
         Assert.Null(await Store.GetStaffDocumentAsync("100-123-456", "saved-record", "0000000003", default));
-        Assert.Equal("shared", (await Store.GetStaffDocumentAsync(StaffDocument.Everyone, "saved-record", "0000000002", default))!.Value);
+        Assert.Equal("for everyone", (await Store.GetStaffDocumentAsync(StaffDocument.Everyone, "saved-record", "0000000002", default))!.Value);
 
         var replaced = first with { Value = "{\"b\":3}", Updated = T0.AddDays(1) };
         await Store.SaveStaffDocumentAsync(replaced, default);
