@@ -20,15 +20,6 @@ public sealed class ReceiptSearch
     /// <param name="logonId">Only this logon ID's receipts, or null.</param>
     /// <param name="outcome"><c>ok</c>, <c>error</c>, an action (<c>added</c>, …) or an error code (<c>logon-failed</c>, …) of gateway §4, or null.</param>
     /// <param name="since">Only receipts at or after this time, or null.</param>
-    /// <param name="limit">How many at most.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public Task<AdministrationResult<IReadOnlyList<Receipt>>> FindAsync(string? logonId, string? outcome, DateTimeOffset? since, int limit, CancellationToken cancellationToken) =>
-        FindAsync(logonId, outcome, since, correlationId: null, limit, cancellationToken);
-
-    /// <summary>The latest <paramref name="limit"/> receipts that match, oldest first.</summary>
-    /// <param name="logonId">Only this logon ID's receipts, or null.</param>
-    /// <param name="outcome"><c>ok</c>, <c>error</c>, an action (<c>added</c>, …) or an error code (<c>logon-failed</c>, …) of gateway §4, or null.</param>
-    /// <param name="since">Only receipts at or after this time, or null.</param>
     /// <param name="correlationId">Only the receipt of the import with this correlation ID, as the host's log line shows it (any case), or null.</param>
     /// <param name="limit">How many at most.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -16,12 +16,12 @@ public sealed class ReceiptSearchTests
         await fixture.SendAsync(Iso2709Writer.Write(RecordBuilder.Bib(' ', "245 10 $aX")), logonId: "STRANGER");
         var search = new ReceiptSearch(fixture.Store);
 
-        var ok = await search.FindAsync(null, "ok", null, 20, default);
-        var errors = await search.FindAsync(null, "error", null, 20, default);
-        var logonFailed = await search.FindAsync(ImportFixture.LogonId, GatewayReplyCodes.LogonFailed, null, 20, default);
-        var added = await search.FindAsync(null, "added", null, 20, default);
-        var future = await search.FindAsync(null, null, DateTimeOffset.UtcNow.AddDays(1), 20, default);
-        var stranger = await search.FindAsync("STRANGER", null, DateTimeOffset.UtcNow.AddDays(-1), 20, default);
+        var ok = await search.FindAsync(null, "ok", null, correlationId: null, 20, default);
+        var errors = await search.FindAsync(null, "error", null, correlationId: null, 20, default);
+        var logonFailed = await search.FindAsync(ImportFixture.LogonId, GatewayReplyCodes.LogonFailed, null, correlationId: null, 20, default);
+        var added = await search.FindAsync(null, "added", null, correlationId: null, 20, default);
+        var future = await search.FindAsync(null, null, DateTimeOffset.UtcNow.AddDays(1), correlationId: null, 20, default);
+        var stranger = await search.FindAsync("STRANGER", null, DateTimeOffset.UtcNow.AddDays(-1), correlationId: null, 20, default);
 
         Assert.Equal("added", Assert.Single(ok.Value!).Action);
         Assert.Equal(2, errors.Value!.Count);
@@ -37,8 +37,8 @@ public sealed class ReceiptSearchTests
         await using var fixture = await ImportFixture.CreateAsync();
         var search = new ReceiptSearch(fixture.Store);
 
-        var outcome = await search.FindAsync(null, "fine", null, 20, default);
-        var count = await search.FindAsync(null, null, null, 0, default);
+        var outcome = await search.FindAsync(null, "fine", null, correlationId: null, 20, default);
+        var count = await search.FindAsync(null, null, null, correlationId: null, 0, default);
 
         Assert.Equal(AdministrationStatus.Refused, outcome.Status);
         Assert.Contains("logon-failed", outcome.Message, StringComparison.Ordinal);
