@@ -12,7 +12,8 @@ public sealed class CatalogingBrowserTests : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    // Beside the console walkthrough's, under the test results.
+    public static string Screenshots => Browser.ConsoleWalkthroughTests.Screenshots;
 
     public async Task InitializeAsync()
     {
@@ -53,7 +54,7 @@ public sealed class CatalogingBrowserTests : IAsyncLifetime
 
         // Upload: three records and one without 245, flagged on upload for the fourth only by selecting them afterwards.
         await page.GetByRole(AriaRole.Link, new() { Name = "Save file" }).ClickAsync();
-        var upload = Path.Combine(Screenshots, "four.mrc");
+        var upload = Path.Combine(AppContext.BaseDirectory, "four.mrc");
         await File.WriteAllBytesAsync(upload, CatalogingRecords.File(CatalogingRecords.Bibliographic(1), CatalogingRecords.Bibliographic(2), CatalogingRecords.Bibliographic(3), CatalogingRecords.Bibliographic(4, withTitle: false)));
         await page.GetByLabel("File (MARC, MARCXML, MARC-in-JSON or MARC text)").SetInputFilesAsync(upload);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
