@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using Marcgate.Gateway;
 
 namespace Marcgate.Host;
@@ -57,6 +59,12 @@ public sealed class GatewayHostOptions
     /// </summary>
     public string? DefaultAccount { get; set; }
 
+    /// <summary>
+    /// Default accounts of particular listeners, as <c>ADDR:PORT=LOGONID</c> (<c>0.0.0.0:5510=EVERGREEN_RAW</c>): a site whose raw
+    /// "Connection" destination sends to its own port gets its own account there; listeners not named use <see cref="DefaultAccount"/>.
+    /// </summary>
+    public List<string> DefaultAccounts { get; set; } = [];
+
     /// <summary>The optional TLS listeners, with their certificate and key files.</summary>
     public GatewayTlsOptions Tls { get; set; } = new();
 
@@ -66,6 +74,45 @@ public sealed class GatewayHostOptions
     /// <summary>The addresses of a <see cref="Listen"/> setting given as one string: separated by commas or spaces.</summary>
     public static IReadOnlyList<string> SplitListeners(string value) =>
         value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The default account of the listener configured as <paramref name="listener"/> (an entry of <see cref="Listen"/> or <c>Tls:Listen</c>).</summary>
+    public string? DefaultAccountFor(string listener)
+    {
+        var endPoint = ListenAddress.Parse(listener);
+        foreach (var entry in DefaultAccounts)
+        {
+            if (TryParseDefaultAccount(entry, out var named, out var logonId, out _) && named.Equals(endPoint))
+            {
+                return logonId;
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(DefaultAccount) ? null : DefaultAccount;
+    }
+
+    /// <summary>Reads one <see cref="DefaultAccounts"/> entry; when it is malformed, <paramref name="problem"/> says why, quoting it.</summary>
+    public static bool TryParseDefaultAccount(string entry, [NotNullWhen(true)] out IPEndPoint? listener, [NotNullWhen(true)] out string? logonId, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        listener = null;
+        logonId = null;
+        var equals = entry.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 0 || string.IsNullOrWhiteSpace(entry[(equals + 1)..]))
+        {
+            problem = $"'{entry}' is not ADDR:PORT=LOGONID (for example 0.0.0.0:5510=EVERGREEN_RAW)";
+            return false;
+        }
+
+        if (!ListenAddress.TryParse(entry[..equals].Trim(), out listener, out var addressProblem))
+        {
+            problem = $"'{entry}': listener address {addressProblem}";
+            return false;
+        }
+
+        logonId = entry[(equals + 1)..].Trim();
+        problem = null;
+        return true;
+    }
 
     internal GatewayRequestReaderOptions ReaderOptions => new() { MaxRequestBytes = MaxRequestBytes };
 
@@ -86,6 +133,20 @@ public sealed class GatewayHostOptions
         {
             var missing = string.IsNullOrWhiteSpace(Tls.CertificateFile) ? nameof(GatewayTlsOptions.CertificateFile) : nameof(GatewayTlsOptions.KeyFile);
             throw new ArgumentException($"TLS listeners need a certificate and a key: Tls:{missing} is not set.", $"{nameof(Tls)}:{missing}");
+        }
+
+        var listeners = EffectiveListeners.Concat(Tls.Listen).Select(l => ListenAddress.TryParse(l, out var endPoint, out _) ? endPoint : null).ToList();
+        foreach (var entry in DefaultAccounts)
+        {
+            if (!TryParseDefaultAccount(entry, out var listener, out _, out var problem))
+            {
+                throw new ArgumentException(problem, nameof(DefaultAccounts));
+            }
+
+            if (!listeners.Contains(listener))
+            {
+                throw new ArgumentException($"'{entry}' names {listener}, which is not one of the listeners ({string.Join(", ", EffectiveListeners.Concat(Tls.Listen))})", nameof(DefaultAccounts));
+            }
         }
     }
 }

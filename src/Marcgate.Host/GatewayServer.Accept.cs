@@ -26,15 +26,15 @@ public sealed partial class GatewayServer
                 continue;
             }
 
-            Serve(socket, tls);
+            Serve(socket, tls, _defaultAccounts[listener]);
         }
     }
 
-    private void Serve(Socket socket, bool tls)
+    private void Serve(Socket socket, bool tls, string? defaultAccount)
     {
         socket.NoDelay = true;
         var peer = (IPEndPoint)socket.RemoteEndPoint!;
-        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token) { Certificate = tls ? _certificate : null };
+        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token) { Certificate = tls ? _certificate : null, DefaultAccount = defaultAccount };
         var id = Interlocked.Increment(ref _nextSession);
         if (!_limiter.TryAcquire(peer.Address, out var refusal, out var limit))
         {

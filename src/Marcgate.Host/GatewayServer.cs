@@ -27,6 +27,7 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly List<Socket> _listeners = [];
     private readonly List<Socket> _tlsListeners = [];
+    private readonly Dictionary<Socket, string?> _defaultAccounts = [];
     private readonly ServerCertificate? _certificate;
     private readonly List<Task> _acceptLoops = [];
     private readonly ConcurrentDictionary<long, Task> _sessions = new();
@@ -93,12 +94,14 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
             foreach (var address in _options.EffectiveListeners)
             {
                 _listeners.Add(Listen(address));
+                _defaultAccounts[_listeners[^1]] = _options.DefaultAccountFor(address);
                 HostLog.Listening(_logger, (IPEndPoint)_listeners[^1].LocalEndPoint!);
             }
 
             foreach (var address in _options.Tls.Listen)
             {
                 _tlsListeners.Add(Listen(address));
+                _defaultAccounts[_tlsListeners[^1]] = _options.DefaultAccountFor(address);
                 HostLog.ListeningTls(_logger, (IPEndPoint)_tlsListeners[^1].LocalEndPoint!, _certificate!.Subject);
             }
         }
@@ -111,6 +114,7 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
 
             _listeners.Clear();
             _tlsListeners.Clear();
+            _defaultAccounts.Clear();
             throw;
         }
     }

@@ -58,7 +58,7 @@ internal sealed partial class GatewaySession
         try
         {
             // The request in hand is finished on shutdown: only a forced stop cancels the import (§5).
-            var importRequest = new ImportRequest(request.EffectiveLogonId, request.Password, request.ExportingUserId, _peerAddress, record) { CorrelationId = correlationId, DefaultLogonId = _options.DefaultAccount };
+            var importRequest = new ImportRequest(request.EffectiveLogonId, request.Password, request.ExportingUserId, _peerAddress, record) { CorrelationId = correlationId, DefaultLogonId = DefaultAccount };
             var outcome = await _importer.ImportAsync(importRequest, _abort).ConfigureAwait(false);
             return (ImportReplies.From(outcome, warnings), outcome, null);
         }

@@ -46,6 +46,9 @@ internal sealed partial class GatewaySession
     /// <summary>The certificate of a TLS listener's connection; null on a plain listener.</summary>
     public ServerCertificate? Certificate { get; init; }
 
+    /// <summary>The logon ID that a request without a logon block uses on this connection's listener, if the listener names one (gateway §2).</summary>
+    public string? DefaultAccount { get; init; }
+
     public async Task RunAsync()
     {
         try

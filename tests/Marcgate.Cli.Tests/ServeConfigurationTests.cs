@@ -36,6 +36,7 @@ public sealed class ServeConfigurationTests : IDisposable
     [InlineData("""{ "Gateway": { "Tls": { "Listen": [ "127.0.0.1" ] } } }""", "setting 'Gateway:Tls:Listen' (in {file}): '127.0.0.1' is not ADDR:PORT")]
     [InlineData("""{ "Gateway": { "Tls": { "Listen": "127.0.0.1:0", "KeyFile": "host.key" } } }""", "setting 'Gateway:Tls:CertificateFile': TLS listeners need a certificate and a key: Tls:CertificateFile is not set")]
     [InlineData("""{ "Gateway": { "Tls": { "Certificate": "host.pem" } } }""", "unknown setting 'Gateway:Tls:Certificate' (in {file}); did you mean 'CertificateFile'?")]
+    [InlineData("""{ "Gateway": { "Listen": [ "127.0.0.1:5510" ], "DefaultAccounts": [ "127.0.0.1:5511=EVERGREEN_RAW" ] } }""", "setting 'Gateway:DefaultAccounts' (in {file}): '127.0.0.1:5511=EVERGREEN_RAW' names 127.0.0.1:5511, which is not one of the listeners (127.0.0.1:5510)")]
     [InlineData("""{ "Import": { "Reader": { "Mode": "Sloppy" } } }""", "setting 'Import:Reader:Mode' (in {file}) is 'Sloppy', not one of Strict, Lenient")]
     [InlineData("""{ "Logging": { "Console": { "FormatterName": "xml" } } }""", "setting 'Logging:Console:FormatterName' (in {file}) is 'xml', not one of simple, json, systemd")]
     [InlineData("""{ "Web": { "Lisen": [ "127.0.0.1:0" ] } }""", "unknown setting 'Web:Lisen' (in {file}); did you mean 'Listen'?")]
