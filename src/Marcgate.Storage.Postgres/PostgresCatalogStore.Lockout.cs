@@ -133,6 +133,16 @@ public sealed partial class PostgresCatalogStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<int> ForgetLogonSuccessesAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("DELETE FROM logon_successes WHERE at < @before").Bind("before", before);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> GetLastLogonSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken) =>
         ReadAsync(
             async (connection, token) =>

@@ -106,6 +106,14 @@ public sealed partial class SqliteCatalogStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<int> ForgetLogonSuccessesAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WriteAsync(
+            session => session.Command("DELETE FROM logon_successes WHERE at_us < $before")
+                .Bind("$before", SqliteTime.ToMicroseconds(before))
+                .ExecuteNonQuery(),
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> GetLastLogonSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken) =>
         ReadAsync(
             session =>

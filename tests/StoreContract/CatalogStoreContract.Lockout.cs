@@ -155,4 +155,19 @@ public abstract partial class CatalogStoreContract
         await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.7", T0.AddDays(3), default);
         Assert.Equal(T0.AddDays(3), await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.7", default));
     }
+
+    [Fact]
+    public async Task Known_addresses_last_used_before_a_time_are_forgotten_and_later_ones_kept()
+    {
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.7", T0, default);
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.8", T0.AddDays(40), default);
+        await Store.RecordLogonSuccessAsync("NETCAT2", "192.0.2.7", T0.AddDays(10), default);
+
+        Assert.Equal(2, await Store.ForgetLogonSuccessesAsync(T0.AddDays(10).AddTicks(10), default));
+
+        Assert.Null(await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.7", default));
+        Assert.Null(await Store.GetLastLogonSuccessAsync("NETCAT2", "192.0.2.7", default));
+        Assert.Equal(T0.AddDays(40), await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.8", default));
+        Assert.Equal(0, await Store.ForgetLogonSuccessesAsync(T0.AddDays(10), default));
+    }
 }

@@ -32,6 +32,10 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
     // A known address is written to the store again at most this often: once per logon rather than once per record.
     private static readonly TimeSpan s_knownAddressRefresh = TimeSpan.FromDays(1);
 
+    // Addresses not used within the known-address period are deleted from the store at most this often, by whichever
+    // process records a known address: they no longer spare anyone, and a busy consortium's table would only grow.
+    private static readonly TimeSpan s_forgetInterval = TimeSpan.FromHours(1);
+
     // Bounds the memory kept for the addresses this process has recorded.
     private const int MaxRecordedAddresses = 4096;
 
@@ -39,6 +43,7 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
     private readonly RecentAnswers<LockoutKey, int> _failures = new(Recheck);
     private readonly RecentAnswers<(string LogonId, string Address), DateTimeOffset?> _lastLogons = new(Recheck);
     private readonly ConcurrentDictionary<(string LogonId, string Address), DateTimeOffset> _recordedLogons = new();
+    private long _lastForgetTicks;
 
     /// <summary>Forgets every answer read from the store, so the next logon reads lockouts afresh.</summary>
     public void Forget()
@@ -127,7 +132,20 @@ internal sealed class LockoutPolicy(ICatalogStore store, LockoutOptions options,
 
             _recordedLogons[address] = now;
             _lastLogons.Forget(address);
+            await ForgetStaleAddressesAsync(now, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task ForgetStaleAddressesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = Interlocked.Read(ref _lastForgetTicks);
+        if (options.KnownAddressPeriod <= TimeSpan.Zero || now.UtcTicks - last < s_forgetInterval.Ticks
+            || Interlocked.CompareExchange(ref _lastForgetTicks, now.UtcTicks, last) != last)
+        {
+            return;
+        }
+
+        await store.ForgetLogonSuccessesAsync(now - options.KnownAddressPeriod, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RecordAsync(LockoutKey key, int limit, DateTimeOffset now, CancellationToken cancellationToken)

@@ -71,6 +71,9 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>When the logon ID last logged on from the peer address, or null when it never did.</summary>
     Task<DateTimeOffset?> GetLastLogonSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken);
 
+    /// <summary>Forgets the addresses whose last successful logon was before <paramref name="before"/>; returns how many.</summary>
+    Task<int> ForgetLogonSuccessesAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>The distinct records of the repository that carry any of the numbers (035 $a, 001/003, 019 $a, 035 $z), ordered by id.</summary>
     Task<IReadOnlyList<StoredRecord>> FindByOclcNumbersAsync(string repository, IReadOnlyCollection<OclcNumber> numbers, CancellationToken cancellationToken);
 

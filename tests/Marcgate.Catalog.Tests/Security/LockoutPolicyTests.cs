@@ -92,6 +92,19 @@ public sealed class LockoutPolicyTests
     }
 
     [Fact]
+    public async Task Addresses_past_the_known_address_period_are_deleted_from_the_store_when_another_is_recorded()
+    {
+        await using var fixture = await CreateAsync();
+        Assert.True((await fixture.SendAsync(s_record, peer: Owner)).Ok);
+        _clock.Advance(TimeSpan.FromDays(31));
+
+        Assert.True((await fixture.SendAsync(s_record, peer: s_strangers[0])).Ok);
+
+        Assert.Null(await fixture.Store.GetLastLogonSuccessAsync(ImportFixture.LogonId, Owner, default));
+        Assert.Equal(_clock.GetUtcNow(), await fixture.Store.GetLastLogonSuccessAsync(ImportFixture.LogonId, s_strangers[0], default));
+    }
+
+    [Fact]
     public async Task A_logon_of_the_owner_does_not_give_strangers_fresh_guesses()
     {
         await using var fixture = await CreateAsync();
