@@ -143,6 +143,7 @@ public sealed class CatalogingBrowserTests(BrowserFixture browser, CatalogingHos
         await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(3);
         await ShotAsync(page, "export-history");
         await page.GotoAsync("/savefile/1");
+        await Expect(page.Locator("[data-last-export]")).ToHaveTextAsync(new Regex(@"^Last exported \d{4}-\d\d-\d\d \d\d:\d\d UTC: accepted — .*Record \d+ .* in NETWORK"));
         await ShotAsync(page, "saved-record");
         await page.GotoAsync("/destinations");
         await ShotAsync(page, "destinations");

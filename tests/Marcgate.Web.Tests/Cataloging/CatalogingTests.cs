@@ -190,8 +190,14 @@ public sealed class CatalogingTests
         Assert.Contains("fails full validation", page);
         Assert.Contains("245", page);
 
-        // Accepted records lose their flag; the refused one keeps it.
-        Assert.Contains("Export flagged records (1)", await cataloger.Client.GetPageAsync("/savefile"));
+        // Accepted records lose their flag; the refused one keeps it. Each says when it was last exported and how it went.
+        var saveFile = await cataloger.Client.GetPageAsync("/savefile");
+        Assert.Contains("Export flagged records (1)", saveFile);
+        Assert.Matches(@"<td class=""muted"" title=""[^""]+"">\d{4}-\d\d-\d\d \d\d:\d\d UTC: accepted</td>", saveFile);
+        Assert.Matches(@"<td class=""muted"" title=""[^""]+"">\d{4}-\d\d-\d\d \d\d:\d\d UTC: failed</td>", saveFile);
+        var savedRecord = WebUtility.HtmlDecode(await cataloger.Client.GetPageAsync("/savefile/1"));
+        Assert.Matches(@"Last exported \d{4}-\d\d-\d\d \d\d:\d\d UTC: accepted — ", savedRecord);
+        Assert.DoesNotContain(" record=", savedRecord);
         Assert.Contains("/exports/", await cataloger.Client.GetPageAsync("/exports"));
     }
 
