@@ -189,7 +189,7 @@ internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider
         Title = title,
         Outcome = result.Outcome,
         Succeeded = result.Succeeded,
-        Reply = result.Reply?.HumanLine is { Length: > 0 } line ? line : result.Message,
+        Reply = result.Reply?.HumanLine is { Length: > 0 } line ? line : LastExportText.WithoutFolder(result.Message),
         RecordId = result.Reply?.RecordId,
         Reasons = [.. result.Reasons.Select(r => r.Trim())],
     };

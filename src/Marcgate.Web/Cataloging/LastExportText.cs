@@ -23,7 +23,7 @@ internal static partial class LastExportText
         var rest = line.StartsWith('#') && colon > 0 ? line[(colon + 2)..] : line;
         var dash = rest.IndexOf(Dash, StringComparison.Ordinal);
         var head = dash < 0 ? rest : rest[..dash];
-        var message = dash < 0 ? string.Empty : rest[(dash + Dash.Length)..].Trim();
+        var message = dash < 0 ? string.Empty : WithoutFolder(rest[(dash + Dash.Length)..].Trim());
 
         // The host's reply fields (action=, record=, code=, warnings=, attempts=) are in its message already.
         var outcome = ReplyField().Replace(head, string.Empty).Trim();
@@ -41,6 +41,17 @@ internal static partial class LastExportText
 
         var dash = text.IndexOf(Dash, StringComparison.Ordinal);
         return dash < 0 ? text : text[..dash];
+    }
+
+    /// <summary>
+    /// "written to FILE" names the file alone: an export to a file is written in a temporary folder of the host, which
+    /// is gone once the file is kept for download, and its path is nothing to the cataloger.
+    /// </summary>
+    public static string WithoutFolder(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        const string Written = "written to ";
+        return message.StartsWith(Written, StringComparison.Ordinal) ? Written + Path.GetFileName(message[Written.Length..]) : message;
     }
 
     [GeneratedRegex(@"\s+[a-z]+=\S+")]

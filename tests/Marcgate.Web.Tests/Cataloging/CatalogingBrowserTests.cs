@@ -170,6 +170,7 @@ public sealed class CatalogingBrowserTests(BrowserFixture browser, CatalogingHos
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as My Default");
 
         await ExportFlaggedAsync(page, 2);
+        await Expect(page.Locator("table.export-status td.reply")).ToHaveTextAsync(["written to nz-batch.mrc", "written to nz-batch.mrc"]);
         await ShotAsync(page, "export-file");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download nz-batch.mrc" }).ClickAsync());
         Assert.Equal("nz-batch.mrc", download.SuggestedFilename);

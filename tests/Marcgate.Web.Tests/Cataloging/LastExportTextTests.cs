@@ -15,6 +15,7 @@ public sealed class LastExportTextTests
         "2026-12-07 16:27 UTC: rejected — Logon refused: a=b is not allowed")]
     [InlineData("#4 save file #4: not sent — the host could not be reached", "2026-12-07 16:27 UTC: not sent — the host could not be reached")]
     [InlineData("#4 save file #4: failed", "2026-12-07 16:27 UTC: failed")]
+    [InlineData("#1 save file #1: written — written to /tmp/marcgate-export-x1/nz-batch.mrc", "2026-12-07 16:27 UTC: written — written to nz-batch.mrc")]
     public void The_exporters_line_becomes_the_time_the_outcome_and_the_hosts_words(string line, string expected) =>
         Assert.Equal(expected, LastExportText.From(line, s_when));
 
