@@ -169,7 +169,7 @@ internal static partial class ServeConfiguration
         || path.Equals($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Tls)}:{nameof(GatewayTlsOptions.Listen)}", StringComparison.OrdinalIgnoreCase)
         || path.Equals($"{WebConsoleOptions.SectionName}:{nameof(WebConsoleOptions.Listen)}", StringComparison.OrdinalIgnoreCase);
 
-    // The web console's certificate is two files that go together; its sign-in lasts a positive time.
+    // The web console's certificate is two files that go together; its sign-in lasts a positive time; it keeps some export files.
     private static void CheckWeb(IConfigurationRoot root, List<string> problems)
     {
         var web = root.GetSection(WebConsoleOptions.SectionName);
@@ -178,6 +178,12 @@ internal static partial class ServeConfiguration
         {
             var setting = web.GetSection(nameof(WebConsoleOptions.SignInIdleTimeout));
             problems.Add($"setting '{setting.Path}' {Where(root, setting)} is {options.SignInIdleTimeout}, not a positive duration");
+        }
+
+        if (options.KeptExportFiles < 1)
+        {
+            var setting = web.GetSection(nameof(WebConsoleOptions.KeptExportFiles));
+            problems.Add($"setting '{setting.Path}' {Where(root, setting)} is {options.KeptExportFiles}, not a positive number of export files");
         }
 
         var certificate = web.GetSection(nameof(WebConsoleOptions.Certificate));

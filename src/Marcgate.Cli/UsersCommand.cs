@@ -75,7 +75,7 @@ internal static class UsersCommand
     {
         var name = NameArgument();
         var data = DataDirectory.CreateOption();
-        var command = new Command("remove", "Remove a user; refused for the last admin while other users remain.") { name, data };
+        var command = new Command("remove", "Remove a user with what they kept in the catalog (save file, export options, destinations, export history); refused for the last admin while other users remain.") { name, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
             session.Report(await new StaffAdministration(session.Store).RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false))));
         return command;

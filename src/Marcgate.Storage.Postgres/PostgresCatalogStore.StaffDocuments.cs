@@ -72,6 +72,19 @@ public sealed partial class PostgresCatalogStore
             },
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<int> RemoveStaffDocumentsAsync(string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return WriteAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("DELETE FROM staff_documents WHERE owner = @owner").Bind("owner", owner);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     private static void CheckStaffDocument(StaffDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -60,6 +60,15 @@ public sealed partial class SqliteCatalogStore
                 .Bind("$owner", owner).Bind("$kind", kind).Bind("$key", key).ExecuteNonQuery() == 1,
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<int> RemoveStaffDocumentsAsync(string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return WriteAsync(
+            session => session.Command("DELETE FROM staff_documents WHERE owner = $owner").Bind("$owner", owner).ExecuteNonQuery(),
+            cancellationToken);
+    }
+
     private static void CheckStaffDocument(StaffDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -94,7 +94,7 @@ public static class WebConsole
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(MeterName, "System.Runtime", "System.Net.Http", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization")
             .AddPrometheusExporter());
-        services.AddCatalogingPages();
+        services.AddCatalogingPages(options);
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.FormFieldName = FormProtection.FieldName;

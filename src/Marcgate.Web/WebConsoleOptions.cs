@@ -21,6 +21,9 @@ public sealed class WebConsoleOptions
     /// <summary>How long a sign-in lasts without a request; each request starts the time again.</summary>
     public TimeSpan SignInIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>How many of each cataloger's most recent export files the catalog keeps for download; older ones are dropped, their history kept.</summary>
+    public int KeptExportFiles { get; set; } = 20;
+
     /// <summary>Peer addresses or CIDR ranges (besides loopback) from which <c>/metrics</c> is served without signing in.</summary>
     public List<string> MetricsAllowList { get; set; } = [];
 

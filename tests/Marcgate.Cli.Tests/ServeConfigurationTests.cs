@@ -46,6 +46,7 @@ public sealed class ServeConfigurationTests : IDisposable
     [InlineData("""{ "Web": { "Certificate": { "Path": "console.pem" } } }""", "setting 'Web:Certificate:Path' (in {file}) needs 'Web:Certificate:KeyPath' too")]
     [InlineData("""{ "Web": { "Certificate": { "Path": "/nonexistent/console.pem", "KeyPath": "appsettings.json" } } }""", "setting 'Web:Certificate:Path' (in {file}) names /nonexistent/console.pem, which does not exist")]
     [InlineData("""{ "Web": { "SignInIdleTimeout": "-00:10:00" } }""", "setting 'Web:SignInIdleTimeout' (in {file}) is -00:10:00, not a positive duration")]
+    [InlineData("""{ "Web": { "KeptExportFiles": 0 } }""", "setting 'Web:KeptExportFiles' (in {file}) is 0, not a positive number of export files")]
     public void A_bad_configuration_file_is_named_and_nothing_starts(string json, string expected)
     {
         File.WriteAllText(Settings, json);

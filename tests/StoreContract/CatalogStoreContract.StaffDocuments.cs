@@ -47,4 +47,29 @@ public abstract partial class CatalogStoreContract
         Assert.Equal([kept], await Store.ListStaffDocumentsAsync("carl", "destination", default));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.AddStaffDocumentAsync(kept with { Key = string.Empty }, default));
     }
+
+    [Fact]
+    public async Task Removing_an_owners_staff_documents_removes_every_kind_and_leaves_other_owners_and_everyone()
+    {
+        var saved = new StaffDocument("carl", "saved-record", "0000000001", "{}", T0);
+        await Store.AddStaffDocumentAsync(saved, default);
+        await Store.AddStaffDocumentAsync(saved with { Key = "0000000002" }, default);
+        await Store.AddStaffDocumentAsync(saved with { Kind = "export-options", Key = "default" }, default);
+        await Store.AddStaffDocumentAsync(saved with { Kind = "export", Key = "20260101T000000000-abcdef" }, default);
+        var others = saved with { Owner = "carla" };
+        var everyone = saved with { Owner = StaffDocument.Everyone, Kind = "export-destination", Key = "Network Zone" };
+        await Store.AddStaffDocumentAsync(others, default);
+        await Store.AddStaffDocumentAsync(everyone, default);
+
+        Assert.Equal(4, await Store.RemoveStaffDocumentsAsync("carl", default));
+        Assert.Equal(0, await Store.RemoveStaffDocumentsAsync("carl", default));
+
+        await ReopenAsync();
+        Assert.Empty(await Store.ListStaffDocumentsAsync("carl", "saved-record", default));
+        Assert.Null(await Store.GetStaffDocumentAsync("carl", "export-options", "default", default));
+        Assert.Null(await Store.GetStaffDocumentAsync("carl", "export", "20260101T000000000-abcdef", default));
+        Assert.Equal([others], await Store.ListStaffDocumentsAsync("carla", "saved-record", default));
+        Assert.Equal([everyone], await Store.ListStaffDocumentsAsync(StaffDocument.Everyone, "export-destination", default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.RemoveStaffDocumentsAsync(StaffDocument.Everyone, default));
+    }
 }

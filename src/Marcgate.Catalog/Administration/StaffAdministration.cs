@@ -88,7 +88,10 @@ public sealed class StaffAdministration
         return AdministrationResult.Done($"Changed the password of user {name}.");
     }
 
-    /// <summary>Removes a staff user; refused for the last administrator, who would leave the console without one.</summary>
+    /// <summary>
+    /// Removes a staff user with everything they kept in the catalog; refused for the last administrator, who would
+    /// leave the console without one.
+    /// </summary>
     public async Task<AdministrationResult> RemoveAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -106,7 +109,16 @@ public sealed class StaffAdministration
 
         await _store.RemoveStaffUserAsync(name, cancellationToken).ConfigureAwait(false);
         await _store.ClearLogonFailuresAsync(LockoutKey.ForStaffUser(name), cancellationToken).ConfigureAwait(false);
-        return AdministrationResult.Done($"Removed user {name}.");
+
+        // What the user kept (save file, export options, destinations, export history) goes with them: nobody else
+        // can open it, and a later user given the same name must not find it.
+        var documents = await _store.RemoveStaffDocumentsAsync(name, cancellationToken).ConfigureAwait(false);
+        return AdministrationResult.Done(documents switch
+        {
+            0 => $"Removed user {name}.",
+            1 => $"Removed user {name} and the 1 document they kept (save file, export options, destinations, export history).",
+            _ => $"Removed user {name} and the {documents} documents they kept (save file, export options, destinations, export history).",
+        });
     }
 
     /// <summary>All staff users, ordered by name.</summary>

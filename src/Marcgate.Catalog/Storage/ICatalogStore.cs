@@ -209,6 +209,10 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>Removes the staff document of that owner, kind and key; false when there was none.</summary>
     Task<bool> RemoveStaffDocumentAsync(string owner, string kind, string key, CancellationToken cancellationToken);
 
+    /// <summary>Removes every staff document of the owner, whatever its kind; the value is how many there were.</summary>
+    /// <exception cref="ArgumentException">The owner is empty: what is kept for everyone goes with no user.</exception>
+    Task<int> RemoveStaffDocumentsAsync(string owner, CancellationToken cancellationToken);
+
     /// <summary>How many receipts at or after <paramref name="since"/> had each outcome, most frequent first (then by code).</summary>
     Task<IReadOnlyList<ReceiptTally>> TallyReceiptsAsync(DateTimeOffset since, CancellationToken cancellationToken);
 

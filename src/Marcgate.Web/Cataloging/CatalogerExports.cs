@@ -13,10 +13,14 @@ namespace Marcgate.Web.Cataloging;
 
 /// <summary>
 /// Runs a cataloger's exports in the background through the shared export pipeline and keeps each one, row by row, in
-/// the catalog: the status window follows it there (from any node), and the history re-opens it later.
+/// the catalog: the status window follows it there (from any node), and the history re-opens it later. Only the
+/// <c>keptFiles</c> most recent export files of each cataloger are kept for download.
 /// </summary>
-internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CatalogerExports> logger)
+internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<CatalogerExports> logger, int keptFiles)
 {
+    /// <summary>How many of a cataloger's most recent export files are kept.</summary>
+    public int KeptFiles { get; } = keptFiles > 0 ? keptFiles : throw new ArgumentOutOfRangeException(nameof(keptFiles), keptFiles, "At least one export file is kept.");
+
     /// <summary>Starts an export; returns its id at once.</summary>
     /// <param name="saveFile">The cataloger's save file: the records came from it, and it learns each outcome.</param>
     /// <param name="options">The effective options, checked.</param>
@@ -102,6 +106,7 @@ internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider
                 var (name, bytes) = Package(directory, options);
                 await store.SaveStaffDocumentAsync(new StaffDocument(saveFile.Owner, StaffDocumentKinds.ExportFile, id, Convert.ToBase64String(bytes), time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
                 run.DownloadName = name;
+                await DropOldFilesAsync(saveFile.Owner, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -128,6 +133,22 @@ internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider
             if (directory is not null)
             {
                 Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    // An export file is a whole batch of records kept in the catalog: only the newest few stay, so that a busy
+    // cataloger's history does not grow the catalog without end. Ids begin with the start time, so key order is age.
+    private async Task DropOldFilesAsync(string owner, CancellationToken cancellationToken)
+    {
+        var files = await store.ListStaffDocumentsAsync(owner, StaffDocumentKinds.ExportFile, cancellationToken).ConfigureAwait(false);
+        foreach (var old in files.Take(files.Count - KeptFiles))
+        {
+            await store.RemoveStaffDocumentAsync(owner, StaffDocumentKinds.ExportFile, old.Key, cancellationToken).ConfigureAwait(false);
+            if (await GetAsync(owner, old.Key, cancellationToken).ConfigureAwait(false) is { } run)
+            {
+                run.FileDropped = time.GetUtcNow();
+                await SaveAsync(owner, old.Key, run, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -168,7 +189,7 @@ internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider
         Title = title,
         Outcome = result.Outcome,
         Succeeded = result.Succeeded,
-        Reply = result.Reply?.HumanLine is { Length: > 0 } line ? line : result.Message,
+        Reply = result.Reply?.HumanLine is { Length: > 0 } line ? line : LastExportText.WithoutFolder(result.Message),
         RecordId = result.Reply?.RecordId,
         Reasons = [.. result.Reasons.Select(r => r.Trim())],
     };

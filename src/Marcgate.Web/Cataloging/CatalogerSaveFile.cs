@@ -109,7 +109,7 @@ internal sealed class CatalogerSaveFile(ICatalogStore store, string owner, TimeP
     void ISaveFileStore.RecordExport(long number, bool accepted, string outcome) =>
         UpdateAsync(number, d =>
         {
-            d.LastExport = outcome;
+            d.LastExport = LastExportText.From(outcome, time.GetUtcNow());
             if (accepted)
             {
                 d.Flagged = false;

@@ -33,7 +33,7 @@ public sealed record ExportRunModel(LayoutModel Page, string Id, ExportRunView R
 public sealed record ExportHistoryModel(LayoutModel Page, IReadOnlyList<(string Id, ExportRunView Run)> Exports);
 
 /// <summary>An export as pages show it.</summary>
-public sealed record ExportRunView(DateTimeOffset Started, DateTimeOffset? Finished, string Destination, string FileType, int Total, IReadOnlyList<ExportRowView> Rows, string? Summary, IReadOnlyList<string> Hints, string? DownloadName)
+public sealed record ExportRunView(DateTimeOffset Started, DateTimeOffset? Finished, string Destination, string FileType, int Total, IReadOnlyList<ExportRowView> Rows, string? Summary, IReadOnlyList<string> Hints, string? DownloadName, DateTimeOffset? FileDropped = null)
 {
     /// <summary>True until the export has finished.</summary>
     public bool Running => Finished is null;
@@ -41,7 +41,10 @@ public sealed record ExportRunView(DateTimeOffset Started, DateTimeOffset? Finis
     internal static ExportRunView From(ExportRunDocument run) =>
         new(run.Started, run.Finished, run.Destination, run.FileType, run.Total,
             [.. run.Rows.Select(r => new ExportRowView(r.Number, r.SaveFileNumber, r.Title, r.Outcome, r.Succeeded, r.Reply, r.RecordId, r.Reasons))],
-            run.Summary, run.Hints, run.DownloadName);
+            run.Summary, run.Hints, run.DownloadName, run.FileDropped);
+
+    /// <summary>True while the export's file can be downloaded.</summary>
+    public bool FileKept => DownloadName is not null && FileDropped is null;
 }
 
 /// <summary>One record's row in the status window.</summary>

@@ -9,13 +9,15 @@ namespace Marcgate.Web.Cataloging;
 public static class CatalogingPages
 {
     /// <summary>Registers what the cataloging pages need beside the console's own services.</summary>
-    public static IServiceCollection AddCatalogingPages(this IServiceCollection services)
+    public static IServiceCollection AddCatalogingPages(this IServiceCollection services, WebConsoleOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(provider => new CatalogerExports(
             provider.GetRequiredService<WebConsoleContext>().Store,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
-            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CatalogerExports>>()));
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CatalogerExports>>(),
+            options.KeptExportFiles));
         return services;
     }
 

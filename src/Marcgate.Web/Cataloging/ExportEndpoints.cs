@@ -130,6 +130,11 @@ internal static class ExportEndpoints
     {
         var cataloger = Cataloger.Of(context, console);
         var run = await cataloger.Exports.GetAsync(cataloger.Name, id, cancellationToken).ConfigureAwait(false);
+        if (run is { DownloadName: not null, FileDropped: not null })
+        {
+            return ConsolePage.RedirectWithNotice(context, $"/exports/{id}", $"The file of that export is no longer kept: only your {cataloger.Exports.KeptFiles} most recent export files are.");
+        }
+
         var bytes = run?.DownloadName is null ? null : await cataloger.Exports.GetFileAsync(cataloger.Name, id, cancellationToken).ConfigureAwait(false);
         if (run is null || bytes is null)
         {

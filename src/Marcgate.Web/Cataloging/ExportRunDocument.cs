@@ -32,6 +32,10 @@ internal sealed class ExportRunDocument
     [JsonPropertyName("download")]
     public string? DownloadName { get; set; }
 
+    /// <summary>When the export's file was dropped to keep only the most recent ones; the history stays.</summary>
+    [JsonPropertyName("fileDropped")]
+    public DateTimeOffset? FileDropped { get; set; }
+
     [JsonIgnore]
     public bool Running => Finished is null;
 }

@@ -190,8 +190,14 @@ public sealed class CatalogingTests
         Assert.Contains("fails full validation", page);
         Assert.Contains("245", page);
 
-        // Accepted records lose their flag; the refused one keeps it.
-        Assert.Contains("Export flagged records (1)", await cataloger.Client.GetPageAsync("/savefile"));
+        // Accepted records lose their flag; the refused one keeps it. Each says when it was last exported and how it went.
+        var saveFile = await cataloger.Client.GetPageAsync("/savefile");
+        Assert.Contains("Export flagged records (1)", saveFile);
+        Assert.Matches(@"<td class=""muted"" title=""[^""]+"">\d{4}-\d\d-\d\d \d\d:\d\d UTC: accepted</td>", saveFile);
+        Assert.Matches(@"<td class=""muted"" title=""[^""]+"">\d{4}-\d\d-\d\d \d\d:\d\d UTC: failed</td>", saveFile);
+        var savedRecord = WebUtility.HtmlDecode(await cataloger.Client.GetPageAsync("/savefile/1"));
+        Assert.Matches(@"Last exported \d{4}-\d\d-\d\d \d\d:\d\d UTC: accepted — ", savedRecord);
+        Assert.DoesNotContain(" record=", savedRecord);
         Assert.Contains("/exports/", await cataloger.Client.GetPageAsync("/exports"));
     }
 
@@ -348,5 +354,72 @@ public sealed class CatalogingTests
         Assert.Contains("event: done", events);
         Assert.Contains("Download batch.zip", events);
         Assert.Contains("fails full validation", events);
+    }
+
+    [Fact]
+    public async Task Only_the_most_recent_export_files_are_kept_and_an_older_exports_history_says_its_file_is_no_longer_kept()
+    {
+        await using var server = await ConsoleServer.StartAsync(configure: options => options.KeptExportFiles = 2);
+        using var cataloger = await CatalogerSession.SignInAsync(server);
+        await cataloger.UploadAsync(CatalogingRecords.File(CatalogingRecords.Bibliographic(1)), "one.mrc", flag: false);
+        var values = CatalogerSession.CarliOptions(5500);
+        values["export-destination"] = "file";
+        values["file-name"] = "batch.mrc";
+        values["file-type"] = "single";
+        await cataloger.SaveOptionsAsync(values, "default");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            await cataloger.Client.PostFormAsync("/savefile/change", [new("n", "1"), new("action", "flag")], "/savefile");
+            ids.Add((await cataloger.ExportFlaggedAsync()).Id);
+        }
+
+        Assert.Equal([ids[1], ids[2]], (await server.Store.ListStaffDocumentsAsync(CatalogerSession.Authorization, "export-file", default)).Select(d => d.Key));
+        Assert.Equal(3, (await server.Store.ListStaffDocumentsAsync(CatalogerSession.Authorization, "export", default)).Count);
+
+        var dropped = await cataloger.Client.GetAsync($"/exports/{ids[0]}/download");
+        Assert.Equal(HttpStatusCode.SeeOther, dropped.StatusCode);
+        Assert.Equal($"/exports/{ids[0]}", dropped.Headers.Location!.ToString());
+        var status = await cataloger.Client.GetPageAsync($"/exports/{ids[0]}");
+        Assert.Contains("only your 2 most recent export files are", status);
+        Assert.Contains("batch.mrc: file no longer kept", status);
+        Assert.DoesNotContain($"/exports/{ids[0]}/download", status);
+        Assert.Equal(HttpStatusCode.OK, (await cataloger.Client.GetAsync($"/exports/{ids[1]}/download")).StatusCode);
+
+        var history = await cataloger.Client.GetPageAsync("/exports");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(history, "file no longer kept"));
+        Assert.Contains($"/exports/{ids[2]}/download", history);
+    }
+
+    [Fact]
+    public async Task Removing_a_cataloger_removes_what_they_kept_and_says_how_much_and_a_new_user_of_that_name_starts_empty()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        using (var cataloger = await CatalogerSession.SignInAsync(server))
+        {
+            await cataloger.UploadAsync(CatalogingRecords.File(CatalogingRecords.Bibliographic(1), CatalogingRecords.Bibliographic(2)), "two.mrc", flag: true);
+            await cataloger.SaveOptionsAsync(CatalogerSession.CarliOptions(5500), "default");
+            await cataloger.Client.PostFormAsync("/destinations", [new("action", "save"), new("name", "Sandbox"), new("host", "127.0.0.1"), new("port", "5501")], "/destinations");
+        }
+
+        using (var admin = await server.SignedInAsync(ConsoleServer.AdminName))
+        {
+            await admin.PostFormAsync("/destinations", [new("action", "save"), new("name", "Network Zone"), new("host", "127.0.0.1"), new("port", "5500"), new("everyone", "on")], "/destinations");
+        }
+
+        var removed = await new Marcgate.Catalog.Administration.StaffAdministration(server.Store).RemoveAsync(CatalogerSession.Authorization, default);
+
+        Assert.True(removed.Succeeded);
+        Assert.Equal($"Removed user {CatalogerSession.Authorization} and the 4 documents they kept (save file, export options, destinations, export history).", removed.Message);
+        foreach (var kind in new[] { "saved-record", "export-options", "export-destination" })
+        {
+            Assert.Empty(await server.Store.ListStaffDocumentsAsync(CatalogerSession.Authorization, kind, default));
+        }
+
+        Assert.Single(await server.Store.ListStaffDocumentsAsync(StaffDocument.Everyone, "export-destination", default));
+        using var again = await CatalogerSession.SignInAsync(server);
+        var page = await again.Client.GetPageAsync("/savefile");
+        Assert.DoesNotContain("How to program a computer 1", page);
+        Assert.Contains("Export flagged records (0)", page);
     }
 }
