@@ -75,6 +75,11 @@ internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider
             return $"file {options.FileName}";
         }
 
+        if (string.IsNullOrWhiteSpace(options.Host))
+        {
+            return "no host yet (set one in Export Options or pick a destination)";
+        }
+
         var where = $"{options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)}";
         return options.DestinationName is { } name ? $"{name} ({where})" : where;
     }
