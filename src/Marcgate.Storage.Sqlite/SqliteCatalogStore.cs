@@ -15,6 +15,9 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     /// <summary>The database's file name inside the data directory.</summary>
     public const string DatabaseFileName = "marcgate.db";
 
+    // SQLITE_FULL: a read can meet a full disk too, when its shared-memory index of the log must grow.
+    private const int SqliteFull = 13;
+
     private readonly string _readConnectionString;
     private readonly GroupCommitWriter _writer;
     private readonly WalCheckpointer _checkpointer;
@@ -215,7 +218,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         catch (SqliteException error)
         {
             CatalogStoreMetrics.Failed(CatalogStoreMetrics.Sqlite, CatalogStoreMetrics.Read);
-            return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error));
+            return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error) { StorageFull = error.SqliteErrorCode == SqliteFull });
         }
         catch (CatalogStoreException error)
         {

@@ -26,6 +26,10 @@ public sealed partial class GatewayImportService
         {
             // The store is what failed; the reply still goes out (§4), and the caller logs the receipt line.
         }
+        catch (CatalogStoreException exception) when (exception.StorageFull)
+        {
+            // A refusal on a full disk keeps its own code (the record is invalid whatever the disk): only its receipt is lost.
+        }
 
         return new ImportOutcome(false, null, code, message)
         {
