@@ -10,10 +10,18 @@ namespace Marcgate.Host;
 /// </summary>
 internal sealed class StorageFullLog(ILogger logger)
 {
+    /// <summary>How many records in a row, each begun after the last refusal, must be stored before the space counts as back.</summary>
+    /// <remarks>
+    /// On a nearly full disk a small commit can still fit where a larger one did not: one stored record does not mean
+    /// the space is back, and counting it so would log the full disk again at the next refusal.
+    /// </remarks>
+    public const int StoredToRecover = 10;
+
     private readonly Lock _lock = new();
     private bool _full;
     private long _lastRefused;
     private long _refused;
+    private int _storedSince;
 
     /// <summary>Takes note of one reply to a record whose import began at <paramref name="started"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public void Replied(GatewayReply reply, string? detail, long started)
@@ -29,19 +37,21 @@ internal sealed class StorageFullLog(ILogger logger)
             {
                 _lastRefused = Stopwatch.GetTimestamp();
                 _refused++;
+                _storedSince = 0;
                 if (!_full)
                 {
-                    _full = true;
+                    Volatile.Write(ref _full, true);
                     HostLog.StorageFull(logger, detail ?? "the catalog store's disk is full");
                 }
             }
-            else if (_full && started > _lastRefused)
+            else if (_full && started > _lastRefused && ++_storedSince >= StoredToRecover)
             {
-                // Only an import begun after the last refusal shows the space is back: one that was already committing
-                // when the disk filled may be answered after it.
-                _full = false;
+                // Only imports begun after the last refusal count: one that was already committing when the disk filled
+                // may be answered after it.
+                Volatile.Write(ref _full, false);
                 HostLog.StorageAvailable(logger, _refused);
                 _refused = 0;
+                _storedSince = 0;
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed class StorageFullLogTests
     private static readonly GatewayReply s_added = GatewayReply.Success(GatewayReplyCodes.Added, "NETWORK", "000001", "63111280");
 
     [Fact]
-    public void Many_refusals_make_one_line_and_the_first_import_begun_after_them_makes_one_more()
+    public void Many_refusals_make_one_line_and_records_stored_in_a_row_after_them_make_one_more()
     {
         var logger = new ListLogger();
         var log = new StorageFullLog(logger);
@@ -28,8 +28,19 @@ public sealed class StorageFullLogTests
         log.Replied(GatewayReply.Failure(GatewayReplyCodes.InvalidRecord), null, Stopwatch.GetTimestamp());
         Assert.Single(logger.Entries);
 
-        log.Replied(s_added, null, Stopwatch.GetTimestamp());
-        log.Replied(s_added, null, Stopwatch.GetTimestamp());
+        // A small commit that still fits on the nearly full disk is not the space coming back.
+        for (var i = 1; i < StorageFullLog.StoredToRecover; i++)
+        {
+            log.Replied(s_added, null, Stopwatch.GetTimestamp());
+        }
+
+        log.Replied(s_full, "/srv/data/marcgate.db: the disk holding the catalog is full", Stopwatch.GetTimestamp());
+        Assert.Single(logger.Entries);
+
+        for (var i = 0; i < StorageFullLog.StoredToRecover + 5; i++)
+        {
+            log.Replied(s_added, null, Stopwatch.GetTimestamp());
+        }
 
         Assert.Collection(
             logger.Entries,
@@ -43,7 +54,7 @@ public sealed class StorageFullLogTests
             back =>
             {
                 Assert.Equal((LogLevel.Warning, 14), (back.Level, back.EventId.Id));
-                Assert.Equal("The catalog store has disk space again: records are stored; 50 were refused with code=storage-full meanwhile", back.Text);
+                Assert.Equal("The catalog store has disk space again: records are stored; 51 were refused with code=storage-full meanwhile", back.Text);
             });
     }
 
@@ -54,7 +65,11 @@ public sealed class StorageFullLogTests
         var log = new StorageFullLog(logger);
 
         log.Replied(s_full, "full", Stopwatch.GetTimestamp());
-        log.Replied(s_added, null, Stopwatch.GetTimestamp());
+        for (var i = 0; i < StorageFullLog.StoredToRecover; i++)
+        {
+            log.Replied(s_added, null, Stopwatch.GetTimestamp());
+        }
+
         log.Replied(s_full, "full again", Stopwatch.GetTimestamp());
         log.Replied(s_full, "full again", Stopwatch.GetTimestamp());
 
