@@ -17,6 +17,7 @@ internal sealed class CatalogStoreSelection
     public const string OptionName = "--store";
     public const string ProviderKey = "Storage:Provider";
     public const string ConnectionStringKey = "Storage:ConnectionString";
+    public const string QuickCheckKey = "Storage:QuickCheck";
 
     private CatalogStoreSelection(string? dataDirectory, PostgresConnectionString? postgres)
     {
@@ -29,6 +30,9 @@ internal sealed class CatalogStoreSelection
 
     /// <summary>The PostgreSQL database, or null for SQLite.</summary>
     public PostgresConnectionString? Postgres { get; }
+
+    /// <summary>Whether opening a SQLite catalog runs <c>PRAGMA quick_check</c> first (<c>Storage:QuickCheck</c>, default true).</summary>
+    public bool QuickCheckOnOpen { get; private init; } = true;
 
     /// <summary>Where the store is, as messages show it: the data directory, or the database's URL without its password.</summary>
     public string Display => Postgres?.Display ?? DataDirectory!;
@@ -79,6 +83,7 @@ internal sealed class CatalogStoreSelection
     public static CatalogStoreSelection Resolve(string? store, IConfiguration configuration, string dataDirectory, bool dataDirectoryNamed)
     {
         var selection = Resolve(store, configuration, dataDirectory);
+        selection = new CatalogStoreSelection(selection.DataDirectory, selection.Postgres) { QuickCheckOnOpen = ReadQuickCheck(configuration) };
         if (selection.Postgres is { } postgres && dataDirectoryNamed)
         {
             var named = string.IsNullOrWhiteSpace(store) ? $"{ConnectionStringKey} names" : $"{OptionName} names";
@@ -115,6 +120,16 @@ internal sealed class CatalogStoreSelection
         };
     }
 
+    // A file that fails the check is refused at start rather than found damaged mid-import; turning it off saves one read of
+    // every page per start, which a very large catalog on slow disks may want (bench/results/sqlite-integrity-check.md).
+    private static bool ReadQuickCheck(IConfiguration configuration) =>
+        configuration[QuickCheckKey]?.Trim() switch
+        {
+            null or "" => true,
+            var value when bool.TryParse(value, out var on) => on,
+            var other => throw new FormatException($"{QuickCheckKey} is '{other}'; use true or false."),
+        };
+
     /// <summary>The store one value names: a PostgreSQL URL or Npgsql connection string, otherwise a SQLite data directory.</summary>
     /// <exception cref="FormatException">The connection string does not parse; the message never holds a password.</exception>
     public static CatalogStoreSelection FromLocation(string location)
@@ -131,7 +146,7 @@ internal sealed class CatalogStoreSelection
     public async Task<ICatalogStore> OpenAsync(CancellationToken cancellationToken) =>
         Postgres is { } postgres
             ? await PostgresCatalogStore.OpenAsync(postgres, cancellationToken).ConfigureAwait(false)
-            : await SqliteCatalogStore.OpenAsync(DataDirectory!, cancellationToken: cancellationToken).ConfigureAwait(false);
+            : await SqliteCatalogStore.OpenAsync(DataDirectory!, new SqliteCatalogStoreOptions { QuickCheckOnOpen = QuickCheckOnOpen }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The words that point a later command at the same store (<c>--data DIR</c> or <c>--store URL</c>, without the password).</summary>
     public string CommandLineHint => Postgres is { } postgres ? $"{OptionName} {postgres.Display}" : $"--data {DataDirectory}";

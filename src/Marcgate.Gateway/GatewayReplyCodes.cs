@@ -48,6 +48,9 @@ public static class GatewayReplyCodes
     /// <summary>Code: the host failed; nothing was stored.</summary>
     public const string ServerError = "server-error";
 
+    /// <summary>Code: the host's disk is full; nothing was stored, and the same record can be sent again once space is freed.</summary>
+    public const string StorageFull = "storage-full";
+
     /// <summary>Action: a new record was stored.</summary>
     public const string Added = "added";
 
@@ -67,7 +70,7 @@ public static class GatewayReplyCodes
     public static IReadOnlyList<string> ErrorCodes { get; } =
     [
         LogonFailed, LockedOut, BadRequest, BadRecord, InvalidRecord, MultipleMatches, NoMatch,
-        LowerEncodingLevel, NotAuthorized, TooLarge, Timeout, Busy, ServerError,
+        LowerEncodingLevel, NotAuthorized, TooLarge, Timeout, Busy, ServerError, StorageFull,
     ];
 
     /// <summary>Every value of the <c>action=</c> token.</summary>

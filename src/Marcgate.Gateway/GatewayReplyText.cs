@@ -27,6 +27,7 @@ public static class GatewayReplyText
         GatewayReplyCodes.TooLarge => "The request is larger than the host accepts.",
         GatewayReplyCodes.Timeout => "No complete record arrived before the timeout.",
         GatewayReplyCodes.Busy => "The host is serving as many connections as it can; try again later.",
+        GatewayReplyCodes.StorageFull => "The host's disk is full; nothing was stored. Send the record again once space is freed.",
         _ => "The host could not process the record; nothing was stored.",
     };
 

@@ -34,7 +34,7 @@ public sealed partial class GatewayServer
     {
         socket.NoDelay = true;
         var peer = (IPEndPoint)socket.RemoteEndPoint!;
-        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _stopping.Token, _abort.Token) { Certificate = tls ? _certificate : null, DefaultAccount = defaultAccount };
+        var session = new GatewaySession(socket, peer, _options, _importer, _logger, _storageFull, _stopping.Token, _abort.Token) { Certificate = tls ? _certificate : null, DefaultAccount = defaultAccount };
         var id = Interlocked.Increment(ref _nextSession);
         if (!_limiter.TryAcquire(peer.Address, out var refusal, out var limit))
         {

@@ -23,6 +23,7 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConnectionLimiter _limiter;
     private readonly RefusalLog _refusals = new(TimeSpan.FromMinutes(1));
+    private readonly StorageFullLog _storageFull;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly List<Socket> _listeners = [];
@@ -42,6 +43,7 @@ public sealed partial class GatewayServer : IHostedService, IAsyncDisposable
         _options.Validate();
         _importer = importer;
         _logger = logger;
+        _storageFull = new StorageFullLog(logger);
         _limiter = new ConnectionLimiter(_options.MaxConnections, _options.MaxConnectionsPerAddress);
         if (_options.Tls.Listen.Count > 0)
         {

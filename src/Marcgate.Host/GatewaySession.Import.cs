@@ -14,6 +14,7 @@ internal sealed partial class GatewaySession
         var correlationId = ImportCorrelation.NewId();
         var (reply, outcome, failure) = await ImportAsync(request, correlationId).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        _storageFull.Replied(reply, outcome?.Detail, started);
         var repository = reply.Repository ?? outcome?.Repository;
         GatewayMetrics.Replied(reply, repository, elapsed);
 

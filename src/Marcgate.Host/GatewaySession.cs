@@ -18,6 +18,7 @@ internal sealed partial class GatewaySession
     private readonly GatewayRequestReader _reader;
     private readonly IGatewayImporter _importer;
     private readonly ILogger _logger;
+    private readonly StorageFullLog _storageFull;
     private readonly CancellationToken _stopping;
     private readonly CancellationToken _abort;
     private readonly RequestBuffer _buffer;
@@ -29,8 +30,9 @@ internal sealed partial class GatewaySession
     private long _requestStarted;
     private SslStream? _tls;
 
-    public GatewaySession(Socket socket, IPEndPoint peer, GatewayHostOptions options, IGatewayImporter importer, ILogger logger, CancellationToken stopping, CancellationToken abort)
+    public GatewaySession(Socket socket, IPEndPoint peer, GatewayHostOptions options, IGatewayImporter importer, ILogger logger, StorageFullLog storageFull, CancellationToken stopping, CancellationToken abort)
     {
+        _storageFull = storageFull;
         _socket = socket;
         _options = options;
         _reader = new GatewayRequestReader(options.ReaderOptions);

@@ -37,6 +37,12 @@ internal static partial class HostLog
         }
     }
 
+    [LoggerMessage(13, LogLevel.Warning, "The catalog store is out of disk space: records are refused with code=storage-full and nothing is stored until space is freed; {Detail}")]
+    public static partial void StorageFull(ILogger logger, string detail);
+
+    [LoggerMessage(14, LogLevel.Warning, "The catalog store has disk space again: records are stored; {Refused} were refused with code=storage-full meanwhile")]
+    public static partial void StorageAvailable(ILogger logger, long refused);
+
     [LoggerMessage(9, LogLevel.Information, "Listening on {EndPoint} with TLS, certificate {Subject}")]
     public static partial void ListeningTls(ILogger logger, IPEndPoint endPoint, string subject);
 

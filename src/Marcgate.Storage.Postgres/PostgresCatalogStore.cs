@@ -214,7 +214,10 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
             catch (Exception error) when (IsStoreFailure(error, cancellationToken))
             {
                 CatalogStoreMetrics.Failed(CatalogStoreMetrics.Postgres, CatalogStoreMetrics.Write);
-                throw new CatalogStoreException($"{Location.Display}: the write failed and nothing of it was kept: {Describe(error)}", error);
+                throw new CatalogStoreException($"{Location.Display}: the write failed and nothing of it was kept: {Describe(error)}", error)
+                {
+                    StorageFull = error is PostgresException { SqlState: PostgresErrorCodes.DiskFull },
+                };
             }
         }
     }

@@ -16,6 +16,7 @@ namespace Marcgate.Storage.Sqlite;
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     private const string ItemSavepoint = "write_item";
+    private const int SqliteFull = 13;
 
     private readonly Channel<WriteRequest> _queue;
     private readonly WriterSession _session;
@@ -225,6 +226,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private CatalogStoreException StoreFailure(SqliteException error)
     {
         CatalogStoreMetrics.Failed(CatalogStoreMetrics.Sqlite, CatalogStoreMetrics.Write);
-        return new($"{_path}: the write was not committed: {error.Message}", error);
+
+        // SQLITE_FULL: a write of the log or the file met a full disk. SQLite rolled the transaction back and the connection
+        // stays usable, so the next batch tries again and succeeds once space is freed.
+        return error.SqliteErrorCode == SqliteFull
+            ? new($"{_path}: the write was not committed: the disk holding the catalog is full ({error.Message})", error) { StorageFull = true }
+            : new($"{_path}: the write was not committed: {error.Message}", error);
     }
 }

@@ -15,6 +15,9 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     /// <summary>The database's file name inside the data directory.</summary>
     public const string DatabaseFileName = "marcgate.db";
 
+    // SQLITE_FULL: a read can meet a full disk too, when its shared-memory index of the log must grow.
+    private const int SqliteFull = 13;
+
     private readonly string _readConnectionString;
     private readonly GroupCommitWriter _writer;
     private readonly WalCheckpointer _checkpointer;
@@ -40,7 +43,9 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     public string DatabasePath { get; }
 
     /// <summary>Opens (creating it when missing) the store in <paramref name="dataDirectory"/> and brings its schema up to date.</summary>
-    /// <exception cref="CatalogStoreException">The file cannot be opened or created, is not a Marcgate database, or was written by a newer Marcgate.</exception>
+    /// <exception cref="CatalogStoreException">The file cannot be opened or created, is not a SQLite database, is truncated, fails
+    /// <c>PRAGMA quick_check</c> (unless <see cref="SqliteCatalogStoreOptions.QuickCheckOnOpen"/> is off), is not a Marcgate database,
+    /// or was written by a newer Marcgate.</exception>
     public static Task<SqliteCatalogStore> OpenAsync(string dataDirectory, SqliteCatalogStoreOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
@@ -56,6 +61,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         try
         {
             CreateOwnerOnly(path);
+            SqliteIntegrityCheck.CheckHeader(path);
             var builder = new SqliteConnectionStringBuilder
             {
                 DataSource = path,
@@ -66,6 +72,13 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             };
             writer = new SqliteConnection(builder.ConnectionString);
             writer.Open();
+
+            // Before anything writes: a damaged file is refused whole, never migrated or written into.
+            if (options.QuickCheckOnOpen)
+            {
+                SqliteIntegrityCheck.QuickCheck(writer, path);
+            }
+
             Execute(writer, "PRAGMA journal_mode = WAL");
 
             // NORMAL: COMMIT writes the WAL frames without waiting for the disk; WalFlusher's fsync makes each batch
@@ -77,6 +90,11 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             builder.Mode = SqliteOpenMode.ReadWrite;
             builder.ForeignKeys = null;
             return new SqliteCatalogStore(path, builder.ConnectionString, writer, options);
+        }
+        catch (SqliteException error) when (SqliteIntegrityCheck.IsDamage(error))
+        {
+            writer?.Dispose();
+            throw SqliteIntegrityCheck.Damaged(path, error);
         }
         catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -200,7 +218,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         catch (SqliteException error)
         {
             CatalogStoreMetrics.Failed(CatalogStoreMetrics.Sqlite, CatalogStoreMetrics.Read);
-            return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error));
+            return Task.FromException<T>(new CatalogStoreException($"{DatabasePath}: the read failed: {error.Message}", error) { StorageFull = error.SqliteErrorCode == SqliteFull });
         }
         catch (CatalogStoreException error)
         {

@@ -15,6 +15,12 @@ public sealed class SqliteCatalogStoreOptions
     /// <summary>How long to wait for another process's lock on the database file; default 30 s.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether opening runs <c>PRAGMA quick_check</c> over the whole file and refuses it when it finds damage; default on. It reads
+    /// every page once: about 0.2 to 0.35 s for a catalog of 50,000 records (43 MB) (bench/results/sqlite-integrity-check.md).
+    /// </summary>
+    public bool QuickCheckOnOpen { get; init; } = true;
+
     /// <summary>For tests: runs on the flushing thread before each fsync of the write-ahead log.</summary>
     internal Action? BeforeWalFlush { get; init; }
 }

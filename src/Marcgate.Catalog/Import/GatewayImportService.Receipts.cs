@@ -22,13 +22,18 @@ public sealed partial class GatewayImportService
         {
             await _store.AppendReceiptAsync(receipt, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (code == GatewayReplyCodes.ServerError && exception is not OperationCanceledException)
+        catch (Exception exception) when (code is GatewayReplyCodes.ServerError or GatewayReplyCodes.StorageFull && exception is not OperationCanceledException)
         {
             // The store is what failed; the reply still goes out (§4), and the caller logs the receipt line.
+        }
+        catch (CatalogStoreException exception) when (exception.StorageFull)
+        {
+            // A refusal on a full disk keeps its own code (the record is invalid whatever the disk): only its receipt is lost.
         }
 
         return new ImportOutcome(false, null, code, message)
         {
+            Detail = detail,
             Repository = context.Repository,
             OclcNumber = context.OclcNumber?.ToString(),
             Warnings = context.Warnings,

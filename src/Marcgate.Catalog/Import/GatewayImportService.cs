@@ -77,6 +77,17 @@ public sealed partial class GatewayImportService : IGatewayImporter
         {
             return await import(context).ConfigureAwait(false);
         }
+        catch (CatalogStoreException exception) when (exception.StorageFull)
+        {
+            // Not a broken host: the catalog is whole and the same record goes in once space is freed, so the cataloger
+            // is told so, in words Connexion's status window shows.
+            return await FailAsync(
+                context,
+                GatewayReplyCodes.StorageFull,
+                "Storage full--the host's disk is full, so the record was not stored; send it again once the host's administrator has freed space.",
+                cancellationToken,
+                detail: exception.Message).ConfigureAwait(false);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A broken store or a bug: the client still gets a reply (§4) and the receipt says what failed.

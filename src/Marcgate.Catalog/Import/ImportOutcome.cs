@@ -21,4 +21,7 @@ public sealed record ImportOutcome(bool Ok, string? Action, string? Code, string
 
     /// <summary>The import's correlation ID, as its receipt keeps it.</summary>
     public string? CorrelationId { get; init; }
+
+    /// <summary>On a failure inside the host (a store error): what went wrong, for the host's log and the receipt; never sent to the client.</summary>
+    public string? Detail { get; init; }
 }

@@ -19,4 +19,10 @@ public sealed class CatalogStoreException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// True when the write failed because the store's disk is full: nothing of it was kept, and the same write can succeed
+    /// once space is freed, without a restart.
+    /// </summary>
+    public bool StorageFull { get; init; }
 }

@@ -150,6 +150,7 @@ public sealed class GatewayExportDestination : IExportDestination
     {
         GatewayReplyCodes.LogonFailed => ExportStop.LogonRefused,
         GatewayReplyCodes.LockedOut => ExportStop.LockedOut,
+        GatewayReplyCodes.StorageFull => ExportStop.HostStorageFull,
         null when !reply.Accepted && s_logonWords.Any(w => reply.Text.Contains(w, StringComparison.OrdinalIgnoreCase)) => ExportStop.LogonRefused,
         _ => null,
     };

@@ -14,6 +14,9 @@ public sealed class ExportStop
     /// <summary>The host answered <c>locked-out</c> (gateway §4): nothing is accepted until the lockout ends.</summary>
     public static ExportStop LockedOut { get; } = new("the host locked the logon out");
 
+    /// <summary>The host answered <c>storage-full</c> (gateway §4): its disk is full, and every further record would be refused the same way until space is freed.</summary>
+    public static ExportStop HostStorageFull { get; } = new("the host's disk is full");
+
     /// <summary>The connect failed through every retry (gateway §6 Retries): the host is down or not listening.</summary>
     public static ExportStop HostUnreachable { get; } = new("the host cannot be reached");
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 namespace Marcgate.Export.Tests.Doubles;
 
 /// <summary>
-/// A host that refuses logons as Marcgate's host replies (gateway §4 <c>logon-failed</c>, or <c>locked-out</c>),
+/// A host that refuses every request with one code as Marcgate's host replies (gateway §4 <c>logon-failed</c>, <c>locked-out</c> or <c>storage-full</c>),
 /// keeping the connection open; with <paramref name="onlyWithUserId"/> it refuses only requests that carry a
 /// user ID, as Koha does when it checks the <c>U</c> field instead of the logon ID.
 /// </summary>

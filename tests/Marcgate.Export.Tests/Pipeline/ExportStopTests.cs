@@ -34,6 +34,21 @@ public sealed class ExportStopTests
     }
 
     [Fact]
+    public async Task A_host_whose_disk_is_full_stops_the_export_and_the_rest_is_not_sent()
+    {
+        // gateway §4 storage-full: every further record would be refused the same way until the host's space is freed.
+        await using var host = new LogonRefusingReceiver(code: "storage-full");
+        var results = await ExportHarness.ExportAsync(ExportHarness.Options(host.Port), count: 5);
+
+        Assert.Single(host.Requests);
+        Assert.Equal(ExportStatus.Rejected, results[0].Status);
+        Assert.Equal("storage-full", results[0].Reason);
+        Assert.Same(ExportStop.HostStorageFull, results[0].Delivery!.Stop);
+        Assert.All(results.Skip(1), r => Assert.Equal(ExportStatus.NotSent, r.Status));
+        Assert.All(results.Skip(1), r => Assert.Equal("not sent: the host's disk is full", r.Message));
+    }
+
+    [Fact]
     public async Task A_host_that_cannot_be_reached_is_tried_retries_plus_one_times_for_the_first_record_only()
     {
         await using var down = new AcceptingAfterRefusalsReceiver();
