@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marcgate.Catalog.Administration;
 using Marcgate.Catalog.Storage;
@@ -11,6 +12,9 @@ namespace Marcgate.Cli;
 /// <summary><c>marcgate audit [--since DATE] [--subject KIND:NAME] [--limit N] [--format text|json]</c>: who changed which account, profile, repository or staff user, and when (never a password).</summary>
 internal static class AuditCommand
 {
+    // Read by people and scripts, never embedded in HTML: "->" and accented names stay as typed.
+    private static readonly JsonWriterOptions s_json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create()
     {
         var since = new Option<string?>("--since") { Description = "Only changes at or after this UTC date or date-time, e.g. 2026-11-28 or 2026-11-28T14:30." };
@@ -67,7 +71,7 @@ internal static class AuditCommand
     internal static string Json(IReadOnlyList<AuditEntry> entries)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, s_json))
         {
             json.WriteStartArray();
             foreach (var entry in entries)

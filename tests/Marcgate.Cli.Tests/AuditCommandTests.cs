@@ -50,6 +50,7 @@ public sealed class AuditCommandTests
         Assert.Equal("NETWORK", entries[0].GetProperty("subject").GetString());
         Assert.True(entries[0].GetProperty("id").GetInt64() > entries[1].GetProperty("id").GetInt64());
         Assert.EndsWith("Z", entries[0].GetProperty("at").GetString(), StringComparison.Ordinal);
+        Assert.Contains("\"detail\": \"from any address -> 192.0.2.0/24\"", json.Out, StringComparison.Ordinal);
         foreach (var output in new[] { text.Out, json.Out })
         {
             Assert.DoesNotContain("secret", output, StringComparison.OrdinalIgnoreCase);
