@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using RazorSlices;
 using Marcgate.Catalog.Administration;
 using Marcgate.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using RazorSlices;
 
 namespace Marcgate.Web.Pages;
 
