@@ -38,6 +38,24 @@ public sealed class AuditPageTests
     }
 
     [Fact]
+    public async Task A_catalogers_review_decision_is_logged_with_the_catalogers_name_and_shown_to_admins()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        await CatalogSeed.SeedAsync(server.Store);
+        var item = (await server.Store.ListReviewItemsAsync(null, 1, default))[0];
+        using var cataloger = await server.SignedInAsync(ConsoleServer.CatalogerName);
+        using var admin = await server.SignedInAsync(ConsoleServer.AdminName);
+
+        var discarded = await cataloger.PostFormAsync($"/review/{item.Id}/resolve", [new("action", "discard")], $"/review/{item.Id}");
+
+        Assert.Equal(HttpStatusCode.SeeOther, discarded.StatusCode);
+        var entry = (await server.Store.FindAuditEntriesAsync(new AuditQuery { SubjectKind = AuditSubjectKind.ReviewItem }, default)).Single();
+        Assert.Equal((ConsoleServer.CatalogerName, AuditActorKind.StaffUser, "review-item.resolve", $"{item.Id}"), (entry.Actor, entry.ActorKind, entry.Action, entry.SubjectName));
+        Assert.Equal($"{item.Repository}: discarded by {ConsoleServer.CatalogerName}", entry.Detail);
+        Assert.Contains("<code>review-item.resolve</code>", await admin.GetPageAsync("/audit?kind=review-item"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_audit_page_filters_by_subject_and_time_and_explains_bad_filters()
     {
         await using var server = await ConsoleServer.StartAsync();
