@@ -175,12 +175,16 @@ public sealed class CatalogAdministration
         ("protect", profile.ProtectedFields.Count == 0 ? "-" : string.Join(",", profile.ProtectedFields)),
         ("019-to-035z", Yes(profile.CopyCancelledNumbers)),
         ("match-oclc", Yes(profile.MatchOnOclcNumbers)),
-        ("merge", profile.MergeMethod.ToString()),
+        ("merge", Words(profile.MergeMethod.ToString())),
         ("no-match", profile.NoMatchAction.ToString().ToLowerInvariant()),
         ("allow-lower-encoding-level", Yes(profile.AllowLowerEncodingLevel)),
     ];
 
     private static string Yes(bool value) => value ? "yes" : "no";
+
+    // OverlayAllButLocal as the command line spells it: overlay-all-but-local.
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i == 0 ? string.Empty : "-") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static string Records(long count) => count == 1 ? "1 record" : $"{count} records";
 }

@@ -45,7 +45,7 @@ public sealed class AdministrationAuditTests
             log.Select(e => (e.Action, $"{AuditNames.Subject(e.SubjectKind)}:{e.SubjectName}")));
         Assert.All(log.Take(10), e => Assert.Equal(("ada", AuditActorKind.StaffUser), (e.Actor, e.ActorKind)));
         Assert.All(log.Skip(10), e => Assert.Equal(("root", AuditActorKind.LocalUser), (e.Actor, e.ActorKind)));
-        Assert.StartsWith("created: validation=", log[1].Detail, StringComparison.Ordinal);
+        Assert.Equal("created: validation=structure delete=938 protect=- 019-to-035z=yes match-oclc=yes merge=overlay-all-but-local no-match=add allow-lower-encoding-level=no", log[1].Detail);
         Assert.Equal("changed: delete 938 -> 029,938", log[2].Detail);
         Assert.Equal("writes IZ with profile strict, from 192.0.2.0/24", log[3].Detail);
         Assert.Equal("profile strict -> default", log[4].Detail);
