@@ -1,7 +1,6 @@
 using System.CommandLine;
+using Marcgate.Catalog.Administration;
 using Marcgate.Catalog.Import;
-using Marcgate.Catalog.Security;
-using Marcgate.Catalog.Storage;
 using Marcgate.Cli.Admin;
 
 namespace Marcgate.Cli;
@@ -41,29 +40,13 @@ internal static class AccountsCommand
             var repositoryName = parse.GetValue(repository)!;
             var profileName = parse.GetValue(profile)!;
             var allowed = parse.GetValue(allow) ?? [];
-            if (!AdminNames.IsValidLogonId(id))
-            {
-                return session.Fail(ExitCodes.Usage, $"'{id}' is not a valid logon ID: use 1-191 printable ASCII characters without spaces.");
-            }
+            var accounts = new AccountAdministration(session.Store, LocalActor.Current);
 
-            if (!await session.Store.RepositoryExistsAsync(repositoryName, cancellationToken).ConfigureAwait(false))
+            // Checked before the prompt, so nobody types a password for a logon that cannot be added.
+            var check = await accounts.CheckAddAsync(id, repositoryName, profileName, allowed, cancellationToken).ConfigureAwait(false);
+            if (!check.Succeeded)
             {
-                return session.Fail(ExitCodes.Usage, $"Repository '{repositoryName}' does not exist; add it with 'marcgate repositories add {repositoryName}'.");
-            }
-
-            if (profileName != ImportOptions.DefaultProfileName && await session.Store.GetProfileAsync(profileName, cancellationToken).ConfigureAwait(false) is null)
-            {
-                return session.Fail(ExitCodes.Usage, $"Import profile '{profileName}' does not exist; create it with 'marcgate profiles set {profileName} …' or use the default profile.");
-            }
-
-            if (allowed.FirstOrDefault(a => !AddressAllowList.TryParseEntry(a, out _)) is { } bad)
-            {
-                return session.Fail(ExitCodes.Usage, $"--allow '{bad}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24).");
-            }
-
-            if (await session.Store.FindAccountAsync(id, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return session.Fail(ExitCodes.Usage, $"Logon ID '{id}' already exists; change its password with 'marcgate accounts passwd --logon-id {id}'.");
+                return session.Report(check);
             }
 
             var password = PasswordInput.Read(parse.GetValue(passwordStdin), session.Error, out var problem);
@@ -72,11 +55,7 @@ internal static class AccountsCommand
                 return session.Fail(ExitCodes.Usage, problem!);
             }
 
-            var account = new Account(id, repositoryName, profileName, PasswordHasher.Hash(password)) { AllowedAddresses = allowed };
-            await session.Store.SaveAccountAsync(account, cancellationToken).ConfigureAwait(false);
-            var from = allowed.Length == 0 ? "any address" : string.Join(", ", allowed);
-            session.Out.WriteLine($"Added logon ID {id}: writes {repositoryName} with profile {profileName}, from {from}.");
-            return ExitCodes.Ok;
+            return session.Report(await accounts.AddAsync(id, repositoryName, profileName, password, allowed, cancellationToken).ConfigureAwait(false));
         }));
         return command;
     }
@@ -124,15 +103,7 @@ internal static class AccountsCommand
                 return session.Fail(ExitCodes.Usage, problem!);
             }
 
-            if (!await session.Store.UpdatePasswordAsync(id, PasswordHasher.Hash(password), cancellationToken).ConfigureAwait(false))
-            {
-                return session.Fail(ExitCodes.Usage, $"Logon ID '{id}' was removed meanwhile; nothing was changed.");
-            }
-
-            // A new password also lifts a lockout of the logon ID: the administrator has vouched for it.
-            await session.Store.ClearLogonFailuresAsync(LockoutKey.ForLogonId(id), cancellationToken).ConfigureAwait(false);
-            session.Out.WriteLine($"Changed the password of logon ID {id}.");
-            return ExitCodes.Ok;
+            return session.Report(await new AccountAdministration(session.Store, LocalActor.Current).SetPasswordAsync(id, password, cancellationToken).ConfigureAwait(false));
         }));
         return command;
     }
@@ -143,16 +114,7 @@ internal static class AccountsCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("remove", "Remove a logon; its repository and records stay.") { logonId, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
-        {
-            var id = parse.GetValue(logonId)!;
-            if (!await session.Store.RemoveAccountAsync(id, cancellationToken).ConfigureAwait(false))
-            {
-                return session.Fail(ExitCodes.Usage, $"Logon ID '{id}' does not exist; 'marcgate accounts list' shows the logons.");
-            }
-
-            session.Out.WriteLine($"Removed logon ID {id}.");
-            return ExitCodes.Ok;
-        }));
+            session.Report(await new AccountAdministration(session.Store, LocalActor.Current).RemoveAsync(parse.GetValue(logonId)!, cancellationToken).ConfigureAwait(false))));
         return command;
     }
 }

@@ -15,7 +15,7 @@ internal static class AccountsLockoutsCommand
         var command = new Command("lockouts", "List the lockouts in force: a logon ID (refused from addresses it has not logged on from lately), an address (refused for every logon ID), or a logon ID at one address; 'accounts unlock' lifts them.") { data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
-            var locks = await new AccountAdministration(session.Store).ListLockoutsAsync(DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            var locks = await new AccountAdministration(session.Store, LocalActor.Current).ListLockoutsAsync(DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
             if (locks.Count == 0)
             {
                 session.Error.WriteLine("No lockouts in force.");

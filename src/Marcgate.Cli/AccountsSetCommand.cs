@@ -28,7 +28,7 @@ internal static class AccountsSetCommand
                 ProfileName = parse.GetValue(profile),
                 AllowedAddresses = parse.GetValue(noAllow) ? [] : allowed is { Length: > 0 } ? allowed : null,
             };
-            return session.Report(await new AccountAdministration(session.Store).ChangeAsync(change, cancellationToken).ConfigureAwait(false));
+            return session.Report(await new AccountAdministration(session.Store, LocalActor.Current).ChangeAsync(change, cancellationToken).ConfigureAwait(false));
         }));
         return command;
     }

@@ -14,7 +14,7 @@ internal static class AccountsUnlockCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("unlock", "Lift a logon's lockouts and forget its failed logons; every running host on the same store sees it at once.") { logonId, address, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
-            session.Report(await new AccountAdministration(session.Store).UnlockAsync(parse.GetValue(logonId)!, parse.GetValue(address) ?? [], cancellationToken).ConfigureAwait(false))));
+            session.Report(await new AccountAdministration(session.Store, LocalActor.Current).UnlockAsync(parse.GetValue(logonId)!, parse.GetValue(address) ?? [], cancellationToken).ConfigureAwait(false))));
         return command;
     }
 }

@@ -17,6 +17,7 @@ internal static class Commands
         ImportCommand.Create(),
         ReviewCommand.Create(),
         ReceiptsCommand.Create(),
+        AuditCommand.Create(),
         DbCommand.Create(),
         BackupCommand.Create(),
         ExportCommand.Create(),

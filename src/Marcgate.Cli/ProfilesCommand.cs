@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Marcgate.Catalog.Administration;
 using Marcgate.Catalog.Import;
-using Marcgate.Catalog.Profiles;
 using Marcgate.Catalog.Storage;
 using Marcgate.Cli.Admin;
 using Marcgate.Marc;
@@ -50,11 +50,6 @@ internal static class ProfilesCommand
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Setup, cancellationToken, async session =>
         {
             var profileName = parse.GetValue(name)!;
-            if (!AdminNames.IsValid(profileName))
-            {
-                return session.Fail(ExitCodes.Usage, $"'{profileName}' is not a valid profile name: use 1-64 letters, digits, '_', '-' or '.'.");
-            }
-
             var profile = new ImportProfile(profileName)
             {
                 ValidationLevel = Enum.Parse<ValidationLevel>(parse.GetValue(level)!, ignoreCase: true),
@@ -66,17 +61,13 @@ internal static class ProfilesCommand
                 MatchOnOclcNumbers = !parse.GetValue(noMatching),
                 AllowLowerEncodingLevel = parse.GetValue(allowLower),
             };
-            var errors = ImportProfileCheck.Problems(profile);
-            if (errors.Count > 0)
+            var saved = await new CatalogAdministration(session.Store, LocalActor.Current).SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
+            if (saved.Value is not { } stored)
             {
-                return session.Fail(ExitCodes.Usage, string.Join(Environment.NewLine, errors));
+                return session.Report(saved);
             }
 
-            // Saved one pattern an entry, as the list shows them, whichever separators were typed.
-            profile = profile with { FieldsToDelete = Patterns(profile.FieldsToDelete), ProtectedFields = Patterns(profile.ProtectedFields) };
-
-            await session.Store.SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
-            session.Out.WriteLine($"Saved profile {profileName}: {Describe(profile)}");
+            session.Out.WriteLine($"Saved profile {stored.Name}: {Describe(stored)}");
             return ExitCodes.Ok;
         }));
         return command;
@@ -107,9 +98,6 @@ internal static class ProfilesCommand
             + $"match-oclc={Yes(profile.MatchOnOclcNumbers)} merge={merge} no-match={profile.NoMatchAction.ToString().ToLowerInvariant()} "
             + $"protect={protect} allow-lower-encoding-level={Yes(profile.AllowLowerEncodingLevel)}";
     }
-
-    private static string[] Patterns(IReadOnlyList<string> texts) =>
-        TagPatternList.TryParse(texts, out var patterns, out _) ? [.. patterns.Select(p => p.Text)] : [.. texts];
 
     private static string Yes(bool value) => value ? "yes" : "no";
 }

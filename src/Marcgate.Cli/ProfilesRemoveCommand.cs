@@ -13,7 +13,7 @@ internal static class ProfilesRemoveCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("remove", "Remove a saved profile; refused while an account uses it (the refusal names them).") { name, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
-            session.Report(await new CatalogAdministration(session.Store).RemoveProfileAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false))));
+            session.Report(await new CatalogAdministration(session.Store, LocalActor.Current).RemoveProfileAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false))));
         return command;
     }
 }

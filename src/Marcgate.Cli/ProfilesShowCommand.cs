@@ -14,7 +14,7 @@ internal static class ProfilesShowCommand
         var command = new Command("show", "Print a profile's settings and the logon IDs that use it.") { name, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
-            var result = await new CatalogAdministration(session.Store).ShowProfileAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            var result = await new CatalogAdministration(session.Store, LocalActor.Current).ShowProfileAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             if (result.Value is not { } details)
             {
                 return session.Report(result);

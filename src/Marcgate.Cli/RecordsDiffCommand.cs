@@ -24,7 +24,7 @@ internal static class RecordsDiffCommand
                 return exitCode;
             }
 
-            var result = await new RecordHistoryService(session.Store).DiffAsync(parse.GetValue(selector.Repository)!, recordId, parse.GetValue(from), parse.GetValue(to), cancellationToken).ConfigureAwait(false);
+            var result = await new RecordHistoryService(session.Store, LocalActor.Current).DiffAsync(parse.GetValue(selector.Repository)!, recordId, parse.GetValue(from), parse.GetValue(to), cancellationToken).ConfigureAwait(false);
             if (result.Value is not { } lines)
             {
                 return session.Report(result);

@@ -23,7 +23,7 @@ internal static class RecordsRevertCommand
                 return exitCode;
             }
 
-            var history = new RecordHistoryService(session.Store);
+            var history = new RecordHistoryService(session.Store, LocalActor.Current);
             return session.Report(await history.RevertAsync(parse.GetValue(selector.Repository)!, recordId, parse.GetValue(version), parse.GetValue(by)!, cancellationToken).ConfigureAwait(false));
         }));
         return command;

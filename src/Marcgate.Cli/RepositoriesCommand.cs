@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Marcgate.Catalog.Administration;
 using Marcgate.Cli.Admin;
 
 namespace Marcgate.Cli;
@@ -22,21 +23,7 @@ internal static class RepositoriesCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("add", "Add a repository.") { name, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Setup, cancellationToken, async session =>
-        {
-            var repository = parse.GetValue(name)!;
-            if (!AdminNames.IsValid(repository))
-            {
-                return session.Fail(ExitCodes.Usage, $"'{repository}' is not a valid repository name: use 1-64 letters, digits, '_', '-' or '.'.");
-            }
-
-            if (!await session.Store.AddRepositoryAsync(repository, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))
-            {
-                return session.Fail(ExitCodes.Usage, $"Repository '{repository}' already exists.");
-            }
-
-            session.Out.WriteLine($"Added repository {repository}.");
-            return ExitCodes.Ok;
-        }));
+            session.Report(await new CatalogAdministration(session.Store, LocalActor.Current).AddRepositoryAsync(parse.GetValue(name)!, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))));
         return command;
     }
 

@@ -14,7 +14,7 @@ internal static class RepositoriesRemoveCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("remove", "Remove a repository; refused while accounts write to it (the refusal names them) and, without --force, while it holds records.") { name, force, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
-            session.Report(await new CatalogAdministration(session.Store).RemoveRepositoryAsync(parse.GetValue(name)!, parse.GetValue(force), cancellationToken).ConfigureAwait(false))));
+            session.Report(await new CatalogAdministration(session.Store, LocalActor.Current).RemoveRepositoryAsync(parse.GetValue(name)!, parse.GetValue(force), cancellationToken).ConfigureAwait(false))));
         return command;
     }
 }

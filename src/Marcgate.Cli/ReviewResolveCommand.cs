@@ -27,7 +27,7 @@ internal static class ReviewResolveCommand
                 return session.Fail(ExitCodes.Usage, "Give exactly one of --overlay RECORD_ID, --add-as-new and --discard.");
             }
 
-            var review = new ReviewService(session.Store);
+            var review = new ReviewService(session.Store, LocalActor.Current);
             var itemId = parse.GetValue(item);
             var who = parse.GetValue(by)!;
             if (target is not null)

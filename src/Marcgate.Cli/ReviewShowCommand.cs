@@ -16,7 +16,7 @@ internal static class ReviewShowCommand
         var command = new Command("show", "Print a review item: who sent it and why it waits, how it was resolved, the matched records, then the incoming record as mrk.") { item, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
-            var result = await new ReviewService(session.Store).ShowAsync(parse.GetValue(item), cancellationToken).ConfigureAwait(false);
+            var result = await new ReviewService(session.Store, LocalActor.Current).ShowAsync(parse.GetValue(item), cancellationToken).ConfigureAwait(false);
             if (result.Value is not { } details)
             {
                 return session.Report(result);

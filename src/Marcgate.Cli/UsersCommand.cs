@@ -44,7 +44,7 @@ internal static class UsersCommand
                 return session.Fail(ExitCodes.Usage, problem!);
             }
 
-            return session.Report(await new StaffAdministration(session.Store).AddAsync(userName, staffRole, password, cancellationToken).ConfigureAwait(false));
+            return session.Report(await new StaffAdministration(session.Store, LocalActor.Current).AddAsync(userName, staffRole, password, cancellationToken).ConfigureAwait(false));
         }));
         return command;
     }
@@ -55,7 +55,7 @@ internal static class UsersCommand
         var command = new Command("list", "List the users with their roles (never their passwords).") { data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
         {
-            var users = await new StaffAdministration(session.Store).ListAsync(cancellationToken).ConfigureAwait(false);
+            var users = await new StaffAdministration(session.Store, LocalActor.Current).ListAsync(cancellationToken).ConfigureAwait(false);
             if (users.Count == 0)
             {
                 session.Error.WriteLine("No users yet; add the first admin with 'marcgate users add NAME --role admin'.");
@@ -77,7 +77,7 @@ internal static class UsersCommand
         var data = DataDirectory.CreateOption();
         var command = new Command("remove", "Remove a user with what they kept in the catalog (save file, export options, destinations, export history); refused for the last admin while other users remain.") { name, data };
         command.SetAction((parse, cancellationToken) => AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
-            session.Report(await new StaffAdministration(session.Store).RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false))));
+            session.Report(await new StaffAdministration(session.Store, LocalActor.Current).RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false))));
         return command;
     }
 
@@ -98,7 +98,7 @@ internal static class UsersCommand
             var password = PasswordInput.Read(parse.GetValue(passwordStdin), session.Error, out var problem);
             return password is null
                 ? session.Fail(ExitCodes.Usage, problem!)
-                : session.Report(await new StaffAdministration(session.Store).SetPasswordAsync(userName, password, cancellationToken).ConfigureAwait(false));
+                : session.Report(await new StaffAdministration(session.Store, LocalActor.Current).SetPasswordAsync(userName, password, cancellationToken).ConfigureAwait(false));
         }));
         return command;
     }

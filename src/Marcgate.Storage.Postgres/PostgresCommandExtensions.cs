@@ -81,4 +81,14 @@ internal static class PostgresCommandExtensions
             .Bind("oclc", receipt.OclcNumber?.Value)
             .Bind("message", receipt.Message)
             .Bind("correlation", receipt.CorrelationId);
+
+    /// <summary>An audit entry's columns but its id and time, as a new entry and a copied one (ImportAuditEntryAsync) both write them.</summary>
+    public static NpgsqlCommand BindAuditEntry(this NpgsqlCommand command, AuditEntry entry) =>
+        command
+            .Bind("actor", entry.Actor)
+            .Bind("actorKind", AuditNames.Actor(entry.ActorKind))
+            .Bind("action", entry.Action)
+            .Bind("subjectKind", AuditNames.Subject(entry.SubjectKind))
+            .Bind("subjectName", entry.SubjectName)
+            .Bind("detail", entry.Detail);
 }

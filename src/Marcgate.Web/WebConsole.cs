@@ -127,6 +127,7 @@ public static class WebConsole
         RepositoriesEndpoints.Map(app, console);
         AccountsEndpoints.Map(app, console);
         ProfilesEndpoints.Map(app, console);
+        AuditEndpoints.Map(app, console);
         app.MapCatalogingPages(console);
         return app;
     }

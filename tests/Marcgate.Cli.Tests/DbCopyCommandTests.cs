@@ -61,6 +61,7 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         Assert.Matches(@"records NETWORK\s+2\s+2", first.Out);
         Assert.Matches(@"versions NETWORK\s+4\s+4", first.Out);
         Assert.Matches(@"review items\s+2\s+2", first.Out);
+        Assert.Matches(@"audit entries\s+2\s+2", first.Out);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Equal(first.Out, second.Out);
         await using var copied = await SqliteCatalogStore.OpenAsync(target);
@@ -183,6 +184,8 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         var resolved = await store.AddReviewItemAsync(new ReviewItem("SANDBOX", Bytes("r2"), [new RecordId(1), new RecordId(2)], "several matches", s_t0.AddMinutes(9)), default);
         await store.ResolveReviewItemAsync(new ReviewResolution(resolved.Id, ReviewDecision.Discarded, "admin", s_t0.AddMinutes(10)), null, default);
         Assert.True(open.Id < resolved.Id);
+        await store.AppendAuditEntryAsync(new AuditEntry("root", AuditActorKind.LocalUser, AuditActions.RepositoryAdd, AuditSubjectKind.Repository, "NETWORK", string.Empty), default);
+        await store.AppendAuditEntryAsync(new AuditEntry("ada", AuditActorKind.StaffUser, AuditActions.AccountAdd, AuditSubjectKind.Account, "NETCAT1", "writes NETWORK with profile consortium"), default);
     }
 
     private static async Task AssertCopiedAsync(ICatalogStore copied)
@@ -198,6 +201,12 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         var receipts = await copied.GetLastReceiptsAsync(100, default);
         Assert.Equal(6, receipts.Count);
         Assert.Equal(["01KBV0RR000000A1", null, null, null, null, "01KBV0RR000070A1"], receipts.Select(r => r.CorrelationId));
+
+        var audit = await copied.FindAuditEntriesAsync(new AuditQuery(), default);
+        Assert.Equal([("ada", AuditActorKind.StaffUser, "account.add", "NETCAT1"), ("root", AuditActorKind.LocalUser, "repository.add", "NETWORK")],
+            audit.Select(e => (e.Actor, e.ActorKind, e.Action, e.SubjectName)));
+        var appended = await copied.AppendAuditEntryAsync(new AuditEntry("root", AuditActorKind.LocalUser, AuditActions.RepositoryRemove, AuditSubjectKind.Repository, "SANDBOX", string.Empty), default);
+        Assert.True(appended.Id > audit[0].Id);
 
         // New records take ids after the copied ones.
         var added = await copied.CommitAsync(new RecordCommit("SANDBOX", Bytes("new"), [], s_t0.AddDays(1), "192.0.2.4"), default);

@@ -44,9 +44,9 @@ public static class CatalogSeed
     /// <summary>Seeds the catalog; the value is the record's id.</summary>
     public static async Task<RecordId> SeedAsync(ICatalogStore store)
     {
-        Assert.True((await new CatalogAdministration(store).AddRepositoryAsync(Repository, T0, default)).Succeeded);
-        Assert.True((await new CatalogAdministration(store).SaveProfileAsync(new ImportProfile(Profile) { FieldsToDelete = ["938"] }, default)).Succeeded);
-        Assert.True((await new AccountAdministration(store).AddAsync(LogonId, Repository, Profile, "gateway secret", [], default)).Succeeded);
+        Assert.True((await new CatalogAdministration(store, LocalActor.Current).AddRepositoryAsync(Repository, T0, default)).Succeeded);
+        Assert.True((await new CatalogAdministration(store, LocalActor.Current).SaveProfileAsync(new ImportProfile(Profile) { FieldsToDelete = ["938"] }, default)).Succeeded);
+        Assert.True((await new AccountAdministration(store, LocalActor.Current).AddAsync(LogonId, Repository, Profile, "gateway secret", [], default)).Succeeded);
         var first = await store.CommitAsync(new RecordCommit(Repository, Record(Oclc, "Café society"), [new OclcNumber(Oclc)], T0, "192.0.2.1") { LogonId = LogonId, UserId = "jdoe", PrimaryOclcNumber = new OclcNumber(Oclc) }, default);
         var id = first.RecordId!.Value;
         await store.CommitAsync(new RecordCommit(Repository, Record(Oclc, "Café society", "Second printing."), [new OclcNumber(Oclc)], T0.AddMinutes(5), "192.0.2.1")

@@ -54,7 +54,7 @@ public sealed class ConsoleServer : IAsyncDisposable
         var store = await SqliteCatalogStore.OpenAsync(directory);
         if (withUsers && sharedDirectory is null)
         {
-            var staff = new StaffAdministration(store);
+            var staff = new StaffAdministration(store, LocalActor.Current);
             Assert.True((await staff.AddAsync(AdminName, StaffRole.Admin, Password, default)).Succeeded);
             Assert.True((await staff.AddAsync(CatalogerName, StaffRole.Cataloger, Password, default)).Succeeded);
         }

@@ -54,7 +54,7 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
         Assert.Contains("Too many failed sign-ins", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.True((await new Catalog.Administration.StaffAdministration(server.Store).SetPasswordAsync(ConsoleServer.CatalogerName, "a new password", default)).Succeeded);
+        Assert.True((await new Catalog.Administration.StaffAdministration(server.Store, Catalog.Administration.LocalActor.Current).SetPasswordAsync(ConsoleServer.CatalogerName, "a new password", default)).Succeeded);
         Assert.Equal(HttpStatusCode.SeeOther, (await client.SignInAsync(ConsoleServer.CatalogerName, "a new password")).StatusCode);
     }
 

@@ -9,45 +9,25 @@ namespace Marcgate.Catalog.Administration;
 public sealed class AccountAdministration
 {
     private readonly ICatalogStore _store;
+    private readonly AuditTrail _audit;
 
-    /// <summary>Works on one catalog store.</summary>
-    public AccountAdministration(ICatalogStore store)
+    /// <summary>Works on one catalog store for one actor, whose changes go to the audit log.</summary>
+    public AccountAdministration(ICatalogStore store, AuditActor actor)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
         _store = store;
+        _audit = new AuditTrail(store, actor);
     }
 
     /// <summary>Adds a gateway logon that writes <paramref name="repository"/> with a profile and a password.</summary>
     public async Task<AdministrationResult<Account>> AddAsync(string logonId, string repository, string profileName, string password, IReadOnlyList<string> allowedAddresses, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(logonId);
-        ArgumentNullException.ThrowIfNull(repository);
-        ArgumentNullException.ThrowIfNull(profileName);
         ArgumentNullException.ThrowIfNull(password);
-        ArgumentNullException.ThrowIfNull(allowedAddresses);
-        if (!CatalogNames.IsValidLogonId(logonId))
+        var check = await CheckAddAsync(logonId, repository, profileName, allowedAddresses, cancellationToken).ConfigureAwait(false);
+        if (!check.Succeeded)
         {
-            return Fail(AdministrationResult.Refused($"'{logonId}' is not a valid logon ID: use 1-191 printable ASCII characters without spaces."));
-        }
-
-        if (!await _store.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false))
-        {
-            return Fail(AdministrationResult.NotFound($"Repository '{repository}' does not exist; add it with 'marcgate repositories add {repository}'."));
-        }
-
-        if (profileName != ImportOptions.DefaultProfileName && await _store.GetProfileAsync(profileName, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return Fail(AdministrationResult.NotFound($"Import profile '{profileName}' does not exist; create it with 'marcgate profiles set {profileName} …' or use the default profile."));
-        }
-
-        if (allowedAddresses.FirstOrDefault(a => !AddressAllowList.TryParseEntry(a, out _)) is { } bad)
-        {
-            return Fail(AdministrationResult.Refused($"'{bad}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24)."));
-        }
-
-        if (await _store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return Fail(AdministrationResult.Refused($"Logon ID '{logonId}' already exists; change its password with 'marcgate accounts passwd --logon-id {logonId}'."));
+            return Fail(check);
         }
 
         if (password.Length == 0)
@@ -57,8 +37,44 @@ public sealed class AccountAdministration
 
         var account = new Account(logonId, repository, profileName, PasswordHasher.Hash(password)) { AllowedAddresses = [.. allowedAddresses] };
         await _store.SaveAccountAsync(account, cancellationToken).ConfigureAwait(false);
-        var from = allowedAddresses.Count == 0 ? "any address" : string.Join(", ", allowedAddresses);
-        return AdministrationResult<Account>.Done(account, $"Added logon ID {logonId}: writes {repository} with profile {profileName}, from {from}.");
+        var writes = $"writes {repository} with profile {profileName}, from {From(allowedAddresses)}";
+        await _audit.RecordAsync(AuditActions.AccountAdd, AuditSubjectKind.Account, logonId, writes).ConfigureAwait(false);
+        return AdministrationResult<Account>.Done(account, $"Added logon ID {logonId}: {writes}.");
+    }
+
+    /// <summary>
+    /// Whether <see cref="AddAsync"/> would add the logon, all but the password: for the command line, which asks for
+    /// the password only when the rest is right.
+    /// </summary>
+    public async Task<AdministrationResult> CheckAddAsync(string logonId, string repository, string profileName, IReadOnlyList<string> allowedAddresses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(logonId);
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(profileName);
+        ArgumentNullException.ThrowIfNull(allowedAddresses);
+        if (!CatalogNames.IsValidLogonId(logonId))
+        {
+            return AdministrationResult.Refused($"'{logonId}' is not a valid logon ID: use 1-191 printable ASCII characters without spaces.");
+        }
+
+        if (!await _store.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false))
+        {
+            return AdministrationResult.NotFound($"Repository '{repository}' does not exist; add it with 'marcgate repositories add {repository}'.");
+        }
+
+        if (profileName != ImportOptions.DefaultProfileName && await _store.GetProfileAsync(profileName, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return AdministrationResult.NotFound($"Import profile '{profileName}' does not exist; create it with 'marcgate profiles set {profileName} …' or use the default profile.");
+        }
+
+        if (allowedAddresses.FirstOrDefault(a => !AddressAllowList.TryParseEntry(a, out _)) is { } bad)
+        {
+            return AdministrationResult.Refused($"'{bad}' is not an IP address or CIDR range (e.g. 192.0.2.7 or 192.0.2.0/24).");
+        }
+
+        return await _store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false) is not null
+            ? AdministrationResult.Refused($"Logon ID '{logonId}' already exists; change its password with 'marcgate accounts passwd --logon-id {logonId}'.")
+            : AdministrationResult.Done(string.Empty);
     }
 
     /// <summary>Sets a logon's password, which also lifts a lockout of the logon ID: the administrator has vouched for it.</summary>
@@ -77,6 +93,7 @@ public sealed class AccountAdministration
         }
 
         await _store.ClearLogonFailuresAsync(LockoutKey.ForLogonId(logonId), cancellationToken).ConfigureAwait(false);
+        await _audit.RecordAsync(AuditActions.AccountPassword, AuditSubjectKind.Account, logonId, "new password; failed logons forgotten").ConfigureAwait(false);
         return AdministrationResult.Done($"Changed the password of logon ID {logonId}.");
     }
 
@@ -84,9 +101,14 @@ public sealed class AccountAdministration
     public async Task<AdministrationResult> RemoveAsync(string logonId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(logonId);
-        return await _store.RemoveAccountAsync(logonId, cancellationToken).ConfigureAwait(false)
-            ? AdministrationResult.Done($"Removed logon ID {logonId}.")
-            : AdministrationResult.NotFound($"Logon ID '{logonId}' does not exist; 'marcgate accounts list' shows the logons.");
+        var account = await _store.FindAccountAsync(logonId, cancellationToken).ConfigureAwait(false);
+        if (account is null || !await _store.RemoveAccountAsync(logonId, cancellationToken).ConfigureAwait(false))
+        {
+            return AdministrationResult.NotFound($"Logon ID '{logonId}' does not exist; 'marcgate accounts list' shows the logons.");
+        }
+
+        await _audit.RecordAsync(AuditActions.AccountRemove, AuditSubjectKind.Account, logonId, $"wrote {account.Repository} with profile {account.ProfileName}").ConfigureAwait(false);
+        return AdministrationResult.Done($"Removed logon ID {logonId}.");
     }
 
     /// <summary>Changes an account's profile and allow list, keeping its password.</summary>
@@ -121,8 +143,8 @@ public sealed class AccountAdministration
             AllowedAddresses = change.AllowedAddresses is { } allowed ? [.. allowed] : account.AllowedAddresses,
         };
         await _store.SaveAccountAsync(changed, cancellationToken).ConfigureAwait(false);
-        var from = changed.AllowedAddresses.Count == 0 ? "any address" : string.Join(", ", changed.AllowedAddresses);
-        return AdministrationResult<Account>.Done(changed, $"Changed logon ID {changed.LogonId}: writes {changed.Repository} with profile {changed.ProfileName}, from {from}.");
+        await _audit.RecordAsync(AuditActions.AccountSet, AuditSubjectKind.Account, changed.LogonId, Changes(account, changed)).ConfigureAwait(false);
+        return AdministrationResult<Account>.Done(changed, $"Changed logon ID {changed.LogonId}: writes {changed.Repository} with profile {changed.ProfileName}, from {From(changed.AllowedAddresses)}.");
     }
 
     /// <summary>
@@ -151,7 +173,9 @@ public sealed class AccountAdministration
             parts.Add(await ClearAsync(LockoutKey.ForPeerAddress(address), $"address {address}", cancellationToken).ConfigureAwait(false));
         }
 
-        return AdministrationResult.Done(string.Join(" ", parts));
+        var done = string.Join(" ", parts);
+        await _audit.RecordAsync(AuditActions.AccountUnlock, AuditSubjectKind.Account, logonId, done).ConfigureAwait(false);
+        return AdministrationResult.Done(done);
     }
 
     /// <summary>The lockouts in force at <paramref name="now"/>: of logon IDs, of addresses, and of logon IDs at one address.</summary>
@@ -177,6 +201,25 @@ public sealed class AccountAdministration
     {
         var parsed = IPAddress.Parse(address);
         return (parsed.IsIPv4MappedToIPv6 ? parsed.MapToIPv4() : parsed).ToString();
+    }
+
+    private static string From(IReadOnlyList<string> allowedAddresses) => allowedAddresses.Count == 0 ? "any address" : string.Join(", ", allowedAddresses);
+
+    // What an audit entry says of a change: the settings that changed, from what to what.
+    private static string Changes(Account before, Account after)
+    {
+        var changes = new List<string>();
+        if (before.ProfileName != after.ProfileName)
+        {
+            changes.Add($"profile {before.ProfileName} -> {after.ProfileName}");
+        }
+
+        if (!before.AllowedAddresses.SequenceEqual(after.AllowedAddresses, StringComparer.Ordinal))
+        {
+            changes.Add($"from {From(before.AllowedAddresses)} -> {From(after.AllowedAddresses)}");
+        }
+
+        return changes.Count == 0 ? "nothing changed" : string.Join("; ", changes);
     }
 
     private static AdministrationResult<Account> Fail(AdministrationResult failure) => AdministrationResult<Account>.From(failure);

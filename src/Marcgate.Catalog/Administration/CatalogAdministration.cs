@@ -9,12 +9,15 @@ namespace Marcgate.Catalog.Administration;
 public sealed class CatalogAdministration
 {
     private readonly ICatalogStore _store;
+    private readonly AuditTrail _audit;
 
-    /// <summary>Works on one catalog store.</summary>
-    public CatalogAdministration(ICatalogStore store)
+    /// <summary>Works on one catalog store for one actor, whose changes go to the audit log.</summary>
+    public CatalogAdministration(ICatalogStore store, AuditActor actor)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
         _store = store;
+        _audit = new AuditTrail(store, actor);
     }
 
     /// <summary>A profile with the accounts using it; the built-in default when none of that name is saved.</summary>
@@ -46,9 +49,13 @@ public sealed class CatalogAdministration
             return AdministrationResult.Refused($"'{name}' is not a valid repository name: use 1-64 letters, digits, '_', '-' or '.'.");
         }
 
-        return await _store.AddRepositoryAsync(name, at, cancellationToken).ConfigureAwait(false)
-            ? AdministrationResult.Done($"Added repository {name}.")
-            : AdministrationResult.Refused($"Repository '{name}' already exists.");
+        if (!await _store.AddRepositoryAsync(name, at, cancellationToken).ConfigureAwait(false))
+        {
+            return AdministrationResult.Refused($"Repository '{name}' already exists.");
+        }
+
+        await _audit.RecordAsync(AuditActions.RepositoryAdd, AuditSubjectKind.Repository, name, string.Empty).ConfigureAwait(false);
+        return AdministrationResult.Done($"Added repository {name}.");
     }
 
     /// <summary>Creates or replaces a profile after checking it (<see cref="ImportProfileCheck"/>); tag lists are saved one pattern an entry.</summary>
@@ -68,7 +75,9 @@ public sealed class CatalogAdministration
 
         // Saved one pattern an entry, as the list shows them, whichever separators were typed.
         profile = profile with { FieldsToDelete = Patterns(profile.FieldsToDelete), ProtectedFields = Patterns(profile.ProtectedFields) };
+        var before = await _store.GetProfileAsync(profile.Name, cancellationToken).ConfigureAwait(false);
         await _store.SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
+        await _audit.RecordAsync(AuditActions.ProfileSet, AuditSubjectKind.Profile, profile.Name, Changes(before, profile)).ConfigureAwait(false);
         return AdministrationResult<ImportProfile>.Done(profile, $"Saved profile {profile.Name}.");
     }
 
@@ -90,9 +99,13 @@ public sealed class CatalogAdministration
                 $"Import profile '{name}' is used by {Accounts(users)}; give them another profile ('marcgate accounts set --logon-id ID --profile P') first.");
         }
 
-        return await _store.RemoveProfileAsync(name, cancellationToken).ConfigureAwait(false)
-            ? AdministrationResult.Done($"Removed import profile {name}.")
-            : AdministrationResult.NotFound($"Import profile '{name}' was removed meanwhile.");
+        if (!await _store.RemoveProfileAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            return AdministrationResult.NotFound($"Import profile '{name}' was removed meanwhile.");
+        }
+
+        await _audit.RecordAsync(AuditActions.ProfileRemove, AuditSubjectKind.Profile, name, string.Empty).ConfigureAwait(false);
+        return AdministrationResult.Done($"Removed import profile {name}.");
     }
 
     /// <summary>Removes a repository; refused while accounts write to it, and while it holds records unless <paramref name="force"/>.</summary>
@@ -119,14 +132,18 @@ public sealed class CatalogAdministration
 
         try
         {
-            return await _store.RemoveRepositoryAsync(name, cancellationToken).ConfigureAwait(false)
-                ? AdministrationResult.Done(records > 0 ? $"Removed repository {name} with its {Records(records)}." : $"Removed repository {name}.")
-                : AdministrationResult.NotFound($"Repository '{name}' was removed meanwhile.");
+            if (!await _store.RemoveRepositoryAsync(name, cancellationToken).ConfigureAwait(false))
+            {
+                return AdministrationResult.NotFound($"Repository '{name}' was removed meanwhile.");
+            }
         }
         catch (InvalidOperationException)
         {
             return AdministrationResult.Refused($"Repository '{name}' got an account meanwhile; nothing was removed.");
         }
+
+        await _audit.RecordAsync(AuditActions.RepositoryRemove, AuditSubjectKind.Repository, name, records > 0 ? $"with its {Records(records)}" : "held no records").ConfigureAwait(false);
+        return AdministrationResult.Done(records > 0 ? $"Removed repository {name} with its {Records(records)}." : $"Removed repository {name}.");
     }
 
     private async Task<IReadOnlyList<string>> AccountsUsingAsync(string profile, CancellationToken cancellationToken) =>
@@ -137,6 +154,37 @@ public sealed class CatalogAdministration
 
     private static string[] Patterns(IReadOnlyList<string> texts) =>
         TagPatternList.TryParse(texts, out var patterns, out _) ? [.. patterns.Select(p => p.Text)] : [.. texts];
+
+    // What an audit entry says of a saved profile: every setting when new, else the settings that changed, from what to what.
+    private static string Changes(ImportProfile? before, ImportProfile after)
+    {
+        var now = Settings(after);
+        if (before is null)
+        {
+            return "created: " + string.Join(" ", now.Select(s => $"{s.Name}={s.Value}"));
+        }
+
+        var changes = Settings(before).Zip(now).Where(p => p.First.Value != p.Second.Value).Select(p => $"{p.First.Name} {p.First.Value} -> {p.Second.Value}").ToList();
+        return changes.Count == 0 ? "saved unchanged" : "changed: " + string.Join("; ", changes);
+    }
+
+    private static (string Name, string Value)[] Settings(ImportProfile profile) =>
+    [
+        ("validation", profile.ValidationLevel.ToString().ToLowerInvariant()),
+        ("delete", profile.FieldsToDelete.Count == 0 ? "-" : string.Join(",", profile.FieldsToDelete)),
+        ("protect", profile.ProtectedFields.Count == 0 ? "-" : string.Join(",", profile.ProtectedFields)),
+        ("019-to-035z", Yes(profile.CopyCancelledNumbers)),
+        ("match-oclc", Yes(profile.MatchOnOclcNumbers)),
+        ("merge", Words(profile.MergeMethod.ToString())),
+        ("no-match", profile.NoMatchAction.ToString().ToLowerInvariant()),
+        ("allow-lower-encoding-level", Yes(profile.AllowLowerEncodingLevel)),
+    ];
+
+    private static string Yes(bool value) => value ? "yes" : "no";
+
+    // OverlayAllButLocal as the command line spells it: overlay-all-but-local.
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i == 0 ? string.Empty : "-") + char.ToLowerInvariant(c) : c.ToString()));
 
     private static string Records(long count) => count == 1 ? "1 record" : $"{count} records";
 }

@@ -10,13 +10,16 @@ namespace Marcgate.Catalog.Administration;
 public sealed class RecordHistoryService
 {
     private readonly ICatalogStore _store;
+    private readonly AuditTrail _audit;
     private readonly TimeProvider _time;
 
-    /// <summary>Works on one catalog store.</summary>
-    public RecordHistoryService(ICatalogStore store, TimeProvider? time = null)
+    /// <summary>Works on one catalog store for one actor, whose changes go to the audit log.</summary>
+    public RecordHistoryService(ICatalogStore store, AuditActor actor, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
         _store = store;
+        _audit = new AuditTrail(store, actor);
         _time = time ?? TimeProvider.System;
     }
 
@@ -69,6 +72,11 @@ public sealed class RecordHistoryService
             CorrelationId = ImportCorrelation.NewId(),
         };
         var result = await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        if (result.Status == CommitStatus.Overlaid)
+        {
+            await _audit.RecordAsync(AuditActions.RecordRevert, AuditSubjectKind.Record, $"{repository}/{id}", $"version {result.Version} equals version {version}, by {by}").ConfigureAwait(false);
+        }
+
         return result.Status switch
         {
             CommitStatus.Overlaid => AdministrationResult<int>.Done(result.Version, $"Created version {result.Version} of record {id}, equal to version {version}."),

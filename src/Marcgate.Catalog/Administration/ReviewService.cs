@@ -19,13 +19,16 @@ namespace Marcgate.Catalog.Administration;
 public sealed class ReviewService
 {
     private readonly ICatalogStore _store;
+    private readonly AuditTrail _audit;
     private readonly TimeProvider _time;
 
-    /// <summary>Works on one catalog store.</summary>
-    public ReviewService(ICatalogStore store, TimeProvider? time = null)
+    /// <summary>Works on one catalog store for one actor, whose changes go to the audit log.</summary>
+    public ReviewService(ICatalogStore store, AuditActor actor, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
         _store = store;
+        _audit = new AuditTrail(store, actor);
         _time = time ?? TimeProvider.System;
     }
 
@@ -80,9 +83,13 @@ public sealed class ReviewService
         if (decision == ReviewDecision.Discarded)
         {
             var discarded = await _store.ResolveReviewItemAsync(resolution, null, cancellationToken).ConfigureAwait(false);
-            return discarded.Resolved
-                ? AdministrationResult.Done($"Review item {itemId} discarded by {by}; nothing was stored.")
-                : AdministrationResult.Refused($"Review item {itemId} was resolved meanwhile.");
+            if (!discarded.Resolved)
+            {
+                return AdministrationResult.Refused($"Review item {itemId} was resolved meanwhile.");
+            }
+
+            await AuditAsync(item, $"discarded by {by}").ConfigureAwait(false);
+            return AdministrationResult.Done($"Review item {itemId} discarded by {by}; nothing was stored.");
         }
 
         var prepared = await PrepareAsync(item, target, cancellationToken).ConfigureAwait(false);
@@ -114,6 +121,12 @@ public sealed class ReviewService
 
         var note = withheld.Count == 0 ? string.Empty : $" OCLC numbers {string.Join(", ", withheld)} stay with the records that hold them.";
         var id = result.Commit!.RecordId;
+        await AuditAsync(item, result.Commit.Status switch
+        {
+            CommitStatus.Added => $"added as record {id} by {by}",
+            CommitStatus.Overlaid => $"overlaid record {id}, now version {result.Commit.Version}, by {by}",
+            _ => $"record {id} already held it, by {by}",
+        }).ConfigureAwait(false);
         return AdministrationResult.Done(result.Commit.Status switch
         {
             CommitStatus.Added => $"Review item {itemId} added as record {id} by {by}.{note}",
@@ -121,6 +134,9 @@ public sealed class ReviewService
             _ => $"Review item {itemId} resolved by {by}: record {id} already held this (version {result.Commit.Version} unchanged).",
         });
     }
+
+    private Task AuditAsync(ReviewItem item, string detail) =>
+        _audit.RecordAsync(AuditActions.ReviewResolve, AuditSubjectKind.ReviewItem, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{item.Repository}: {detail}");
 
     // Gateway §7 step 5 for the one record chosen: merged by the sending logon's profile, indexed under the numbers
     // no other record holds (the index allows one record per number).

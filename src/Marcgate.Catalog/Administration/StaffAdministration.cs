@@ -10,13 +10,16 @@ public sealed class StaffAdministration
     public const int MaxNameLength = 64;
 
     private readonly ICatalogStore _store;
+    private readonly AuditTrail _audit;
     private readonly TimeProvider _time;
 
-    /// <summary>Works on one catalog store.</summary>
-    public StaffAdministration(ICatalogStore store, TimeProvider? time = null)
+    /// <summary>Works on one catalog store for one actor, whose changes go to the audit log.</summary>
+    public StaffAdministration(ICatalogStore store, AuditActor actor, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
         _store = store;
+        _audit = new AuditTrail(store, actor);
         _time = time ?? TimeProvider.System;
     }
 
@@ -65,6 +68,7 @@ public sealed class StaffAdministration
             return Fail(AdministrationResult.Refused($"User '{name}' already exists; change the password with 'marcgate users passwd {name}'."));
         }
 
+        await _audit.RecordAsync(AuditActions.StaffUserAdd, AuditSubjectKind.StaffUser, name, $"role {RoleName(role)}").ConfigureAwait(false);
         return AdministrationResult<StaffUser>.Done(user, $"Added user {name} ({RoleName(role)}).");
     }
 
@@ -85,6 +89,7 @@ public sealed class StaffAdministration
 
         // The administrator has vouched for the new password: earlier failures no longer count against the user.
         await _store.ClearLogonFailuresAsync(LockoutKey.ForStaffUser(name), cancellationToken).ConfigureAwait(false);
+        await _audit.RecordAsync(AuditActions.StaffUserPassword, AuditSubjectKind.StaffUser, name, "new password; failed sign-ins forgotten").ConfigureAwait(false);
         return AdministrationResult.Done($"Changed the password of user {name}.");
     }
 
@@ -107,18 +112,24 @@ public sealed class StaffAdministration
             return AdministrationResult.Refused($"User '{name}' is the last admin; add another admin first, or the console could not be administered.");
         }
 
-        await _store.RemoveStaffUserAsync(name, cancellationToken).ConfigureAwait(false);
+        if (!await _store.RemoveStaffUserAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            return NoUser(name);
+        }
+
         await _store.ClearLogonFailuresAsync(LockoutKey.ForStaffUser(name), cancellationToken).ConfigureAwait(false);
 
         // What the user kept (save file, export options, destinations, export history) goes with them: nobody else
         // can open it, and a later user given the same name must not find it.
         var documents = await _store.RemoveStaffDocumentsAsync(name, cancellationToken).ConfigureAwait(false);
-        return AdministrationResult.Done(documents switch
+        var kept = documents switch
         {
-            0 => $"Removed user {name}.",
-            1 => $"Removed user {name} and the 1 document they kept (save file, export options, destinations, export history).",
-            _ => $"Removed user {name} and the {documents} documents they kept (save file, export options, destinations, export history).",
-        });
+            0 => string.Empty,
+            1 => " and the 1 document they kept (save file, export options, destinations, export history)",
+            _ => $" and the {documents} documents they kept (save file, export options, destinations, export history)",
+        };
+        await _audit.RecordAsync(AuditActions.StaffUserRemove, AuditSubjectKind.StaffUser, name, $"role {RoleName(user.Role)}; {documents} documents removed").ConfigureAwait(false);
+        return AdministrationResult.Done($"Removed user {name}{kept}.");
     }
 
     /// <summary>All staff users, ordered by name.</summary>

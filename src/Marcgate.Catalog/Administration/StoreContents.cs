@@ -120,6 +120,34 @@ internal static class StoreContents
         }
     }
 
+    public static async IAsyncEnumerable<StoreEntry> AuditEntriesAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entry in AllAuditEntriesAsync(store, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoreEntry(Numbered(entry.Id), $"audit entry {entry.Id}", Fingerprint(entry));
+        }
+    }
+
+    public static async IAsyncEnumerable<AuditEntry> AllAuditEntriesAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = await store.ListAuditEntriesAsync(after, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page)
+            {
+                yield return entry;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
     private static StoreEntry Named(string kind, string name, string fingerprint) => new(name, $"{kind} {name}", fingerprint);
 
     // Zero-padded, so the ordinal order of the keys is the numeric order of the ids.
@@ -200,6 +228,20 @@ internal static class StoreContents
             .Add(receipt.OclcNumber?.Value)
             .Add(receipt.Message)
             .Add(receipt.CorrelationId)
+            .Finish();
+    }
+
+    private static string Fingerprint(AuditEntry entry)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(entry.Id)
+            .Add(entry.At)
+            .Add(entry.Actor)
+            .Add(AuditNames.Actor(entry.ActorKind))
+            .Add(entry.Action)
+            .Add(AuditNames.Subject(entry.SubjectKind))
+            .Add(entry.SubjectName)
+            .Add(entry.Detail)
             .Finish();
     }
 

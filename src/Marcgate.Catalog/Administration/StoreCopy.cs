@@ -4,7 +4,7 @@ namespace Marcgate.Catalog.Administration;
 
 /// <summary>
 /// Copies a whole catalog store into another (repositories, profiles, accounts with their password hashes, records with
-/// their ids and every version, receipts and review items), then compares the two item by item.
+/// their ids and every version, receipts, review items and the audit log), then compares the two item by item.
 /// </summary>
 /// <remarks>
 /// The copy is idempotent: what the target already holds identically is skipped, so running it again after an
@@ -89,6 +89,11 @@ public sealed class StoreCopy
         {
             await _target.ImportReviewItemAsync(item, cancellationToken).ConfigureAwait(false);
         }
+
+        await foreach (var entry in StoreContents.AllAuditEntriesAsync(_source, cancellationToken).ConfigureAwait(false))
+        {
+            await _target.ImportAuditEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<IReadOnlyList<Section>> CompareAsync(CancellationToken cancellationToken)
@@ -111,6 +116,7 @@ public sealed class StoreCopy
 
         sections.Add(await CompareAsync("receipts", StoreContents.ReceiptsAsync, cancellationToken).ConfigureAwait(false));
         sections.Add(await CompareAsync("review items", StoreContents.ReviewItemsAsync, cancellationToken).ConfigureAwait(false));
+        sections.Add(await CompareAsync("audit entries", StoreContents.AuditEntriesAsync, cancellationToken).ConfigureAwait(false));
         return sections;
     }
 

@@ -1,6 +1,6 @@
 namespace Marcgate.Catalog.Storage;
 
-/// <summary>The catalog's storage port: repositories, profiles, accounts, lockout counters and lockouts, the addresses logons came from, records with their history, the review list and receipts (gateway §7).</summary>
+/// <summary>The catalog's storage port: repositories, profiles, accounts, lockout counters and lockouts, the addresses logons came from, records with their history, the review list, receipts (gateway §7) and the administrative audit log.</summary>
 /// <remarks>
 /// Every write that returns has been committed durably (gateway §7 step 8). Implementations run the
 /// shared contract suite in <c>tests/Marcgate.Catalog.Tests/Storage</c>. Times are stored to the
@@ -212,6 +212,19 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>Removes every staff document of the owner, whatever its kind; the value is how many there were.</summary>
     /// <exception cref="ArgumentException">The owner is empty: what is kept for everyone goes with no user.</exception>
     Task<int> RemoveStaffDocumentsAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>Appends an entry to the administrative audit log, stamped with the store's clock; returns it with its id and time.</summary>
+    /// <exception cref="ArgumentException">The actor, action or subject name is empty.</exception>
+    Task<AuditEntry> AppendAuditEntryAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The latest <see cref="AuditQuery.Limit"/> audit entries that match every filter of the query, newest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> FindAuditEntriesAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> audit entries with ids after <paramref name="after"/>, ordered by id.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAuditEntriesAsync(long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Writes an audit entry read from another store with its id and time; false, writing nothing, when an entry of that id exists.</summary>
+    Task<bool> ImportAuditEntryAsync(AuditEntry entry, CancellationToken cancellationToken);
 
     /// <summary>How many receipts at or after <paramref name="since"/> had each outcome, most frequent first (then by code).</summary>
     Task<IReadOnlyList<ReceiptTally>> TallyReceiptsAsync(DateTimeOffset since, CancellationToken cancellationToken);

@@ -21,7 +21,7 @@ internal static class AccountsEndpoints
         {
             var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
             var typed = new AccountForm(form["logonId"].ToString().Trim(), form["repository"].ToString(), form["profile"].ToString() is { Length: > 0 } p ? p : ImportOptions.DefaultProfileName, form["allow"].ToString());
-            var result = await new AccountAdministration(console.Store)
+            var result = await new AccountAdministration(console.Store, ConsolePage.Actor(context))
                 .AddAsync(typed.LogonId, typed.Repository, typed.Profile, form["password"].ToString(), Addresses(typed.Allow), cancellationToken).ConfigureAwait(false);
             return result.Succeeded
                 ? ConsolePage.RedirectWithNotice(context, "/accounts", result.Message)
@@ -33,20 +33,20 @@ internal static class AccountsEndpoints
         {
             var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
             var change = new AccountChange(logonId) { ProfileName = form["profile"].ToString(), AllowedAddresses = Addresses(form["allow"].ToString()) };
-            return await AfterAsync(context, console, logonId, await new AccountAdministration(console.Store).ChangeAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await AfterAsync(context, console, logonId, await new AccountAdministration(console.Store, ConsolePage.Actor(context)).ChangeAsync(change, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }).For(ConsoleAccess.Admin);
         routes.MapPost("/accounts/{logonId}/password", async (HttpContext context, string logonId, CancellationToken cancellationToken) =>
         {
             var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            var result = await new AccountAdministration(console.Store).SetPasswordAsync(logonId, form["password"].ToString(), cancellationToken).ConfigureAwait(false);
+            var result = await new AccountAdministration(console.Store, ConsolePage.Actor(context)).SetPasswordAsync(logonId, form["password"].ToString(), cancellationToken).ConfigureAwait(false);
             return await AfterAsync(context, console, logonId, result, cancellationToken).ConfigureAwait(false);
         }).For(ConsoleAccess.Admin);
         routes.MapPost("/accounts/{logonId}/unlock", async (HttpContext context, string logonId, CancellationToken cancellationToken) =>
-            await AfterAsync(context, console, logonId, await new AccountAdministration(console.Store).UnlockAsync(logonId, [], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            await AfterAsync(context, console, logonId, await new AccountAdministration(console.Store, ConsolePage.Actor(context)).UnlockAsync(logonId, [], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
             .For(ConsoleAccess.Admin);
         routes.MapPost("/accounts/{logonId}/remove", async (HttpContext context, string logonId, CancellationToken cancellationToken) =>
         {
-            var result = await new AccountAdministration(console.Store).RemoveAsync(logonId, cancellationToken).ConfigureAwait(false);
+            var result = await new AccountAdministration(console.Store, ConsolePage.Actor(context)).RemoveAsync(logonId, cancellationToken).ConfigureAwait(false);
             return result.Succeeded
                 ? ConsolePage.RedirectWithNotice(context, "/accounts", result.Message)
                 : await ShowAsync(context, console, logonId, result.Message, cancellationToken).ConfigureAwait(false);

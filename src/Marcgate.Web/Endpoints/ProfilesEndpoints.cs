@@ -17,7 +17,7 @@ internal static class ProfilesEndpoints
     {
         routes.MapGet("/profiles", async (HttpContext context, CancellationToken cancellationToken) =>
         {
-            var administration = new CatalogAdministration(console.Store);
+            var administration = new CatalogAdministration(console.Store, ConsolePage.Actor(context));
             var names = (await console.Store.ListProfilesAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Name).ToList();
             if (!names.Contains(ImportOptions.DefaultProfileName))
             {
@@ -39,7 +39,7 @@ internal static class ProfilesEndpoints
             ConsolePage.Render<ProfileForm, ProfileModel>(new ProfileModel(ConsolePage.Layout(context, "New import profile", "profiles"), new ImportProfile(string.Empty), IsNew: true, []))).For(ConsoleAccess.Admin);
         routes.MapGet("/profiles/{name}", async (HttpContext context, string name, CancellationToken cancellationToken) =>
         {
-            var shown = await new CatalogAdministration(console.Store).ShowProfileAsync(name, cancellationToken).ConfigureAwait(false);
+            var shown = await new CatalogAdministration(console.Store, ConsolePage.Actor(context)).ShowProfileAsync(name, cancellationToken).ConfigureAwait(false);
             return shown.Value is { } details
                 ? ConsolePage.Render<ProfileForm, ProfileModel>(new ProfileModel(ConsolePage.Layout(context, $"Import profile {name}", "profiles"), details.Profile, IsNew: false, details.UsedBy))
                 : Results.NotFound(shown.Message);
@@ -51,7 +51,7 @@ internal static class ProfilesEndpoints
             var isNew = await console.Store.GetProfileAsync(profile.Name, cancellationToken).ConfigureAwait(false) is null && profile.Name != ImportOptions.DefaultProfileName;
             var result = Unknown(form) is { } unknown
                 ? AdministrationResult<ImportProfile>.From(AdministrationResult.Refused(unknown))
-                : await new CatalogAdministration(console.Store).SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
+                : await new CatalogAdministration(console.Store, ConsolePage.Actor(context)).SaveProfileAsync(profile, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
                 return ConsolePage.RedirectWithNotice(context, $"/profiles/{Uri.EscapeDataString(profile.Name)}", result.Message);
@@ -62,7 +62,7 @@ internal static class ProfilesEndpoints
         }).For(ConsoleAccess.Admin);
         routes.MapPost("/profiles/{name}/remove", async (HttpContext context, string name, CancellationToken cancellationToken) =>
         {
-            var result = await new CatalogAdministration(console.Store).RemoveProfileAsync(name, cancellationToken).ConfigureAwait(false);
+            var result = await new CatalogAdministration(console.Store, ConsolePage.Actor(context)).RemoveProfileAsync(name, cancellationToken).ConfigureAwait(false);
             return ConsolePage.RedirectWithNotice(context, result.Succeeded ? "/profiles" : $"/profiles/{Uri.EscapeDataString(name)}", result.Message);
         }).For(ConsoleAccess.Admin);
     }

@@ -51,7 +51,7 @@ internal static class RecordsEndpoints
 
             var first = from ?? Math.Max(1, history[^1].Version - 1);
             var second = to ?? history[^1].Version;
-            var diff = await new RecordHistoryService(console.Store).DiffAsync(repository, recordId, first, second, cancellationToken).ConfigureAwait(false);
+            var diff = await new RecordHistoryService(console.Store, ConsolePage.Actor(context)).DiffAsync(repository, recordId, first, second, cancellationToken).ConfigureAwait(false);
             var page = ConsolePage.Layout(context, $"Record {recordId}: version {first} beside version {second}", "records") with { Problem = diff.Succeeded ? null : diff.Message };
             var model = new DiffModel(page, repository, recordId, first, second, diff.Value is { } lines ? SideBySide.Rows(lines) : [], history[^1].Version);
             return ConsolePage.Render<Diff, DiffModel>(model, diff.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
@@ -63,7 +63,7 @@ internal static class RecordsEndpoints
                 return Results.BadRequest("Give the record and the version to revert to.");
             }
 
-            var result = await new RecordHistoryService(console.Store).RevertAsync(repository, recordId, version.Value, ConsolePage.UserName(context), cancellationToken).ConfigureAwait(false);
+            var result = await new RecordHistoryService(console.Store, ConsolePage.Actor(context)).RevertAsync(repository, recordId, version.Value, ConsolePage.UserName(context), cancellationToken).ConfigureAwait(false);
             return ConsolePage.RedirectWithNotice(context, $"/records/{Uri.EscapeDataString(repository)}/{recordId}", result.Message);
         }).For(ConsoleAccess.Staff);
     }

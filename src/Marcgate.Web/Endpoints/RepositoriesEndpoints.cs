@@ -19,7 +19,7 @@ internal static class RepositoriesEndpoints
         {
             var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
             var name = form["name"].ToString().Trim();
-            var result = await new CatalogAdministration(console.Store).AddRepositoryAsync(name, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            var result = await new CatalogAdministration(console.Store, ConsolePage.Actor(context)).AddRepositoryAsync(name, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
             return result.Succeeded
                 ? ConsolePage.RedirectWithNotice(context, "/repositories", result.Message)
                 : await ShowAsync(context, console, name, result.Message, cancellationToken).ConfigureAwait(false);
@@ -27,7 +27,7 @@ internal static class RepositoriesEndpoints
         routes.MapPost("/repositories/{name}/remove", async (HttpContext context, string name, CancellationToken cancellationToken) =>
         {
             var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            var result = await new CatalogAdministration(console.Store).RemoveRepositoryAsync(name, form["force"] == "true", cancellationToken).ConfigureAwait(false);
+            var result = await new CatalogAdministration(console.Store, ConsolePage.Actor(context)).RemoveRepositoryAsync(name, form["force"] == "true", cancellationToken).ConfigureAwait(false);
             return result.Succeeded
                 ? ConsolePage.RedirectWithNotice(context, "/repositories", result.Message)
                 : await ShowAsync(context, console, null, result.Message.Replace("add --force", "tick 'with its records'", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ internal static class ReviewEndpoints
         routes.MapPost("/review/{id:long}/resolve", async (HttpContext context, long id, CancellationToken cancellationToken) =>
         {
             var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            var review = new ReviewService(console.Store);
+            var review = new ReviewService(console.Store, ConsolePage.Actor(context));
             var by = ConsolePage.UserName(context);
             AdministrationResult result;
             switch (form["action"].ToString())
@@ -52,7 +52,7 @@ internal static class ReviewEndpoints
 
     private static async Task<IResult> ShowAsync(HttpContext context, WebConsoleContext console, long id, string? problem, CancellationToken cancellationToken)
     {
-        var shown = await new ReviewService(console.Store).ShowAsync(id, cancellationToken).ConfigureAwait(false);
+        var shown = await new ReviewService(console.Store, ConsolePage.Actor(context)).ShowAsync(id, cancellationToken).ConfigureAwait(false);
         if (shown.Value is not { } details)
         {
             return Results.NotFound(shown.Message);

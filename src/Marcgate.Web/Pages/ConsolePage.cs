@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using RazorSlices;
+using Marcgate.Catalog.Administration;
 using Marcgate.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using RazorSlices;
 
 namespace Marcgate.Web.Pages;
 
@@ -44,6 +45,9 @@ internal static class ConsolePage
     /// <summary>The signed-in user's name; the endpoint's policy has made sure there is one.</summary>
     public static string UserName(HttpContext context) =>
         context.User.FindFirstValue(ClaimTypes.Name) ?? throw new InvalidOperationException("No user is signed in.");
+
+    /// <summary>The signed-in staff user, as the audit log keeps who made a change.</summary>
+    public static AuditActor Actor(HttpContext context) => AuditActor.Staff(UserName(context));
 
     /// <summary>Redirects (303, so the browser asks with GET) after a change, showing <paramref name="notice"/> on the next page.</summary>
     public static IResult RedirectWithNotice(HttpContext context, string location, string notice)

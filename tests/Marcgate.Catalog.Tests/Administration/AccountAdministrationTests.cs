@@ -16,7 +16,7 @@ public sealed class AccountAdministrationTests
         await using var fixture = await ImportFixture.CreateAsync(GatewayImportServiceTests.Lenient());
         await fixture.Store.SaveProfileAsync(new ImportProfile("strict"), default);
         var before = await fixture.Store.FindAccountAsync(ImportFixture.LogonId, default);
-        var accounts = new AccountAdministration(fixture.Store);
+        var accounts = new AccountAdministration(fixture.Store, LocalActor.Current);
 
         var profile = await accounts.ChangeAsync(new AccountChange(ImportFixture.LogonId) { ProfileName = "strict" }, default);
         var allow = await accounts.ChangeAsync(new AccountChange(ImportFixture.LogonId) { AllowedAddresses = ["192.0.2.0/24"] }, default);
@@ -37,7 +37,7 @@ public sealed class AccountAdministrationTests
     public async Task Unknown_accounts_and_profiles_bad_addresses_and_empty_changes_are_refused()
     {
         await using var fixture = await ImportFixture.CreateAsync(GatewayImportServiceTests.Lenient());
-        var accounts = new AccountAdministration(fixture.Store);
+        var accounts = new AccountAdministration(fixture.Store, LocalActor.Current);
 
         Assert.Equal(AdministrationStatus.NotFound, (await accounts.ChangeAsync(new AccountChange("NOBODY") { ProfileName = "default" }, default)).Status);
         Assert.Equal(AdministrationStatus.NotFound, (await accounts.ChangeAsync(new AccountChange(ImportFixture.LogonId) { ProfileName = "nope" }, default)).Status);
@@ -56,7 +56,7 @@ public sealed class AccountAdministrationTests
             await fixture.SendAsync(Iso2709Writer.Write(RecordBuilder.Bib(' ', "245 10 $aX")), password: "wrong", peer: "192.0.2.77");
         }
 
-        var accounts = new AccountAdministration(fixture.Store);
+        var accounts = new AccountAdministration(fixture.Store, LocalActor.Current);
         var unlocked = await accounts.UnlockAsync(ImportFixture.LogonId, ["192.0.2.77"], default);
 
         Assert.True(unlocked.Succeeded, unlocked.Message);
@@ -82,7 +82,7 @@ public sealed class AccountAdministrationTests
 
         Assert.Equal(GatewayReplyCodes.LockedOut, (await fixture.SendAsync(RecordBuilder.Bib(' ', "245 10 $aX"))).Code);
 
-        await new AccountAdministration(fixture.Store).UnlockAsync(ImportFixture.LogonId, [ImportFixture.Peer], default);
+        await new AccountAdministration(fixture.Store, LocalActor.Current).UnlockAsync(ImportFixture.LogonId, [ImportFixture.Peer], default);
         // A pipeline opened afterwards (the host restarted) reads the lockout from the store only.
         var pipeline = new GatewayImportService(fixture.Store, MarcValidator.Instance);
         var outcome = await pipeline.ImportAsync(

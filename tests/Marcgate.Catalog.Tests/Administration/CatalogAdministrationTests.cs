@@ -10,7 +10,7 @@ public sealed class CatalogAdministrationTests
     public async Task A_profile_is_shown_with_the_accounts_using_it_and_the_default_is_built_in()
     {
         await using var fixture = await ImportFixture.CreateAsync(GatewayImportServiceTests.Lenient());
-        var administration = new CatalogAdministration(fixture.Store);
+        var administration = new CatalogAdministration(fixture.Store, LocalActor.Current);
 
         var lenient = await administration.ShowProfileAsync("lenient", default);
         var builtIn = await administration.ShowProfileAsync("default", default);
@@ -29,7 +29,7 @@ public sealed class CatalogAdministrationTests
     {
         await using var fixture = await ImportFixture.CreateAsync(GatewayImportServiceTests.Lenient());
         await fixture.Store.SaveProfileAsync(new ImportProfile("spare"), default);
-        var administration = new CatalogAdministration(fixture.Store);
+        var administration = new CatalogAdministration(fixture.Store, LocalActor.Current);
 
         var inUse = await administration.RemoveProfileAsync("lenient", default);
         var spare = await administration.RemoveProfileAsync("spare", default);
@@ -48,7 +48,7 @@ public sealed class CatalogAdministrationTests
     {
         await using var fixture = await ImportFixture.CreateAsync(GatewayImportServiceTests.Lenient());
         await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aKept"));
-        var administration = new CatalogAdministration(fixture.Store);
+        var administration = new CatalogAdministration(fixture.Store, LocalActor.Current);
 
         var written = await administration.RemoveRepositoryAsync(ImportFixture.Repository, force: true, default);
         await fixture.Store.RemoveAccountAsync(ImportFixture.LogonId, default);

@@ -14,9 +14,10 @@ public sealed class RecordHistoryServiceTests
         var first = await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aOriginal"));
         await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aMistake"));
         RecordId.TryParse(first.RecordId, out var id);
-        var history = new RecordHistoryService(fixture.Store);
+        var history = new RecordHistoryService(fixture.Store, AuditActor.Staff("ada"));
 
         var reverted = await history.RevertAsync(ImportFixture.Repository, id, 1, "jsmith", default);
+        var again = await history.RevertAsync(ImportFixture.Repository, id, 1, "jsmith", default);
 
         Assert.True(reverted.Succeeded, reverted.Message);
         Assert.Equal(3, reverted.Value);
@@ -29,6 +30,12 @@ public sealed class RecordHistoryServiceTests
         Assert.Equal([new OclcNumber(5)], (await fixture.Store.GetRecordAsync(ImportFixture.Repository, id, default))!.OclcNumbers);
         var receipt = (await fixture.Store.GetLastReceiptsAsync(1, default)).Single();
         Assert.Equal(("local", "jsmith", "overlaid"), (receipt.PeerAddress, receipt.UserId, receipt.Action));
+
+        // The second revert created nothing, so only the first is in the audit log.
+        Assert.True(again.Succeeded, again.Message);
+        var audit = Assert.Single(await fixture.Store.FindAuditEntriesAsync(new AuditQuery(), default));
+        Assert.Equal(("ada", AuditActorKind.StaffUser, "record.revert", AuditSubjectKind.Record, $"{ImportFixture.Repository}/{id}", "version 3 equals version 1, by jsmith"),
+            (audit.Actor, audit.ActorKind, audit.Action, audit.SubjectKind, audit.SubjectName, audit.Detail));
     }
 
     [Fact]
@@ -37,7 +44,7 @@ public sealed class RecordHistoryServiceTests
         await using var fixture = await ImportFixture.CreateAsync(GatewayImportServiceTests.Lenient());
         var first = await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aOnly"));
         RecordId.TryParse(first.RecordId, out var id);
-        var history = new RecordHistoryService(fixture.Store);
+        var history = new RecordHistoryService(fixture.Store, LocalActor.Current);
 
         var same = await history.RevertAsync(ImportFixture.Repository, id, 1, "jsmith", default);
         var missingVersion = await history.RevertAsync(ImportFixture.Repository, id, 4, "jsmith", default);
@@ -69,7 +76,7 @@ public sealed class RecordHistoryServiceTests
             default);
         var other = await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aOther"));
 
-        var reverted = await new RecordHistoryService(fixture.Store).RevertAsync(ImportFixture.Repository, id, 1, "jsmith", default);
+        var reverted = await new RecordHistoryService(fixture.Store, LocalActor.Current).RevertAsync(ImportFixture.Repository, id, 1, "jsmith", default);
 
         Assert.Equal(AdministrationStatus.Refused, reverted.Status);
         Assert.Contains($"record {other.RecordId} now holds", reverted.Message, StringComparison.Ordinal);
@@ -83,7 +90,7 @@ public sealed class RecordHistoryServiceTests
         var first = await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aOriginal"));
         await fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)5", "245 10 $aCorrected", "500 ## $aNote."));
         RecordId.TryParse(first.RecordId, out var id);
-        var history = new RecordHistoryService(fixture.Store);
+        var history = new RecordHistoryService(fixture.Store, LocalActor.Current);
 
         var diff = await history.DiffAsync(ImportFixture.Repository, id, 1, 2, default);
         var missing = await history.DiffAsync(ImportFixture.Repository, id, 1, 3, default);

@@ -28,8 +28,8 @@ public sealed class ReviewServiceTests
     {
         await using var setup = await MultipleMatchAsync();
 
-        var shown = await new ReviewService(setup.Fixture.Store).ShowAsync(setup.ItemId, default);
-        var missing = await new ReviewService(setup.Fixture.Store).ShowAsync(setup.ItemId + 100, default);
+        var shown = await new ReviewService(setup.Fixture.Store, LocalActor.Current).ShowAsync(setup.ItemId, default);
+        var missing = await new ReviewService(setup.Fixture.Store, LocalActor.Current).ShowAsync(setup.ItemId + 100, default);
 
         Assert.Equal([setup.One, setup.Two], shown.Value!.Candidates.Select(c => c.Id));
         Assert.Null(shown.Value.Item.Resolution);
@@ -40,7 +40,7 @@ public sealed class ReviewServiceTests
     public async Task Overlaying_merges_like_the_gateway_keeping_local_fields_and_history()
     {
         await using var setup = await MultipleMatchAsync();
-        var review = new ReviewService(setup.Fixture.Store);
+        var review = new ReviewService(setup.Fixture.Store, LocalActor.Current);
 
         var result = await review.OverlayAsync(setup.ItemId, setup.One, "jsmith", default);
 
@@ -58,11 +58,33 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task Each_resolution_is_audited_with_who_did_it_and_the_name_kept_with_it()
+    {
+        await using var setup = await MultipleMatchAsync();
+        await setup.Fixture.SendAsync(RecordBuilder.Bib(' ', "019 ## $a2", "035 ## $a(OCoLC)1", "245 10 $aAgain"));
+        var items = await setup.Fixture.Store.ListReviewItemsAsync(null, 10, default);
+        var review = new ReviewService(setup.Fixture.Store, new AuditActor("root", AuditActorKind.LocalUser));
+
+        Assert.True((await review.OverlayAsync(items[0].Id, setup.One, "jsmith", default)).Succeeded);
+        Assert.True((await review.DiscardAsync(items[1].Id, "root", default)).Succeeded);
+        Assert.False((await review.DiscardAsync(items[1].Id, "root", default)).Succeeded);
+
+        var audit = await setup.Fixture.Store.FindAuditEntriesAsync(new AuditQuery { SubjectKind = AuditSubjectKind.ReviewItem }, default);
+        Assert.Equal(
+            [
+                ($"{items[1].Id}", $"{ImportFixture.Repository}: discarded by root"),
+                ($"{items[0].Id}", $"{ImportFixture.Repository}: overlaid record {setup.One}, now version 2, by jsmith"),
+            ],
+            audit.Select(e => (e.SubjectName, e.Detail)));
+        Assert.All(audit, e => Assert.Equal(("root", AuditActorKind.LocalUser, "review-item.resolve"), (e.Actor, e.ActorKind, e.Action)));
+    }
+
+    [Fact]
     public async Task Adding_as_new_stores_a_third_record_under_the_numbers_no_other_holds()
     {
         await using var setup = await MultipleMatchAsync();
 
-        var result = await new ReviewService(setup.Fixture.Store).AddAsNewAsync(setup.ItemId, "jsmith", default);
+        var result = await new ReviewService(setup.Fixture.Store, LocalActor.Current).AddAsNewAsync(setup.ItemId, "jsmith", default);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Contains("added as record", result.Message, StringComparison.Ordinal);
@@ -78,7 +100,7 @@ public sealed class ReviewServiceTests
     public async Task Discarding_stores_nothing_and_an_item_is_resolved_once()
     {
         await using var setup = await MultipleMatchAsync();
-        var review = new ReviewService(setup.Fixture.Store);
+        var review = new ReviewService(setup.Fixture.Store, LocalActor.Current);
 
         var discarded = await review.DiscardAsync(setup.ItemId, "jsmith", default);
         var again = await review.AddAsNewAsync(setup.ItemId, "jdoe", default);
@@ -94,7 +116,7 @@ public sealed class ReviewServiceTests
     public async Task Only_a_matched_record_is_overlaid_and_the_encoding_level_guard_holds()
     {
         await using var setup = await MultipleMatchAsync();
-        var review = new ReviewService(setup.Fixture.Store);
+        var review = new ReviewService(setup.Fixture.Store, LocalActor.Current);
         var stranger = await setup.Fixture.SendAsync(RecordBuilder.Bib(' ', "035 ## $a(OCoLC)9", "245 10 $aStranger"));
         RecordId.TryParse(stranger.RecordId, out var strangerId);
 
@@ -106,7 +128,7 @@ public sealed class ReviewServiceTests
         await using var brief = await MultipleMatchAsync();
         var briefer = await brief.Fixture.SendAsync(RecordBuilder.Bib('7', "019 ## $a2", "035 ## $a(OCoLC)1", "245 10 $aBrief"));
         var items = await brief.Fixture.Store.ListReviewItemsAsync(null, 10, default);
-        var refused = await new ReviewService(brief.Fixture.Store).OverlayAsync(items[^1].Id, brief.One, "jsmith", default);
+        var refused = await new ReviewService(brief.Fixture.Store, LocalActor.Current).OverlayAsync(items[^1].Id, brief.One, "jsmith", default);
 
         Assert.False(briefer.Ok);
         Assert.Equal(AdministrationStatus.Refused, refused.Status);

@@ -171,15 +171,15 @@ public sealed class LockoutPolicyTests
         await using var fixture = await CreateAsync();
         await FailAsync(fixture, 5, [s_strangers[0]]);
         Assert.Equal(GatewayReplyCodes.LockedOut, (await fixture.SendAsync(s_record, peer: s_strangers[0])).Code);
-        var locks = await new AccountAdministration(fixture.Store).ListLockoutsAsync(_clock.GetUtcNow(), default);
+        var locks = await new AccountAdministration(fixture.Store, LocalActor.Current).ListLockoutsAsync(_clock.GetUtcNow(), default);
         Assert.Contains(locks, l => l.Key == LockoutKey.ForLogonIdAtAddress(ImportFixture.LogonId, s_strangers[0]));
 
-        var unlocked = await new AccountAdministration(fixture.Store).UnlockAsync(ImportFixture.LogonId, [s_strangers[0]], default);
+        var unlocked = await new AccountAdministration(fixture.Store, LocalActor.Current).UnlockAsync(ImportFixture.LogonId, [s_strangers[0]], default);
         _clock.Advance(LockoutPolicy.Recheck);
 
         Assert.Contains($"Lifted the lockout of logon ID {ImportFixture.LogonId} at address {s_strangers[0]} and forgot 5 failed logons.", unlocked.Message, StringComparison.Ordinal);
         Assert.True((await fixture.SendAsync(s_record, peer: s_strangers[0])).Ok);
-        Assert.Empty(await new AccountAdministration(fixture.Store).ListLockoutsAsync(_clock.GetUtcNow(), default));
+        Assert.Empty(await new AccountAdministration(fixture.Store, LocalActor.Current).ListLockoutsAsync(_clock.GetUtcNow(), default));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class CatalogerSession(ConsoleServer server, ConsoleClient
     {
         if (add)
         {
-            Assert.True((await new StaffAdministration(server.Store).AddAsync(name, StaffRole.Cataloger, Password, default)).Succeeded);
+            Assert.True((await new StaffAdministration(server.Store, LocalActor.Current).AddAsync(name, StaffRole.Cataloger, Password, default)).Succeeded);
         }
 
         var client = server.Client();

@@ -407,7 +407,7 @@ public sealed class CatalogingTests
             await admin.PostFormAsync("/destinations", [new("action", "save"), new("name", "Network Zone"), new("host", "127.0.0.1"), new("port", "5500"), new("everyone", "on")], "/destinations");
         }
 
-        var removed = await new Marcgate.Catalog.Administration.StaffAdministration(server.Store).RemoveAsync(CatalogerSession.Authorization, default);
+        var removed = await new Marcgate.Catalog.Administration.StaffAdministration(server.Store, Marcgate.Catalog.Administration.LocalActor.Current).RemoveAsync(CatalogerSession.Authorization, default);
 
         Assert.True(removed.Succeeded);
         Assert.Equal($"Removed user {CatalogerSession.Authorization} and the 4 documents they kept (save file, export options, destinations, export history).", removed.Message);
