@@ -22,19 +22,21 @@ public sealed partial class PostgresCatalogStore
             return Task.FromResult<IReadOnlyList<StoredRecord>>([]);
         }
 
-        long[] values = [.. numbers.Select(n => n.Value).Distinct()];
-        return ReadAsync(
-            (connection, token) => ReadRecordsAsync(
-                connection.Command($"""
-                        {RecordSelect}
-                        WHERE r.id IN (SELECT record_id FROM oclc_numbers WHERE repository = @repository AND oclc_number = ANY (@numbers))
-                        ORDER BY r.id
-                        """)
-                    .Bind("repository", repository)
-                    .Bind("numbers", values),
-                token),
-            cancellationToken);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Read together with the look-ups of concurrent imports: one statement for all their numbers.
+        return _matches.FindAsync(repository, [.. numbers.Select(n => n.Value).Distinct()], cancellationToken);
     }
+
+    private static NpgsqlCommand FindByOclcNumbersCommand(NpgsqlConnection connection, string repository, long[] numbers) =>
+        connection.Command($"""
+                {RecordSelect}
+                WHERE r.id IN (SELECT record_id FROM oclc_numbers WHERE repository = @repository AND oclc_number = ANY (@numbers))
+                ORDER BY r.id
+                """)
+            .Bind("repository", repository)
+            .Bind("numbers", numbers);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredRecord>> FindByContentHashAsync(string repository, string contentHash, CancellationToken cancellationToken)
