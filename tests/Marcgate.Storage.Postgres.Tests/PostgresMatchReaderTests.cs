@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Marcgate.Catalog.Storage;
+using Npgsql;
 
 namespace Marcgate.Storage.Postgres.Tests;
 
@@ -88,6 +90,39 @@ public sealed class PostgresMatchReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_look_up_planned_on_a_new_catalog_still_reads_a_few_pages_per_number_once_it_has_grown()
+    {
+        // The plan is made once per session (generic), here while the catalog holds 50 records, as when a host starts on a
+        // new catalog; with oclc_number = ANY (…) such a plan went on to read every number of the repository.
+        var options = new NpgsqlConnectionStringBuilder(_schema!.ConnectionString) { Options = "-c plan_cache_mode=force_generic_plan" };
+        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        await connection.OpenAsync();
+        await AddRecordsAsync(connection, 1, 50);
+        await using var lookup = PostgresCatalogStore.FindByOclcNumbersCommand(connection, Network, [1]);
+        var statement = lookup.CommandText.Replace("@repository", "$1", StringComparison.Ordinal).Replace("@numbers", "$2", StringComparison.Ordinal);
+        await Execute(connection, $"PREPARE lookup (text, bigint[]) AS {statement}");
+        await Execute(connection, $"EXECUTE lookup ('{Network}', '{{1, 2, 3}}')");
+
+        await AddRecordsAsync(connection, 51, 40_000);
+
+        await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) EXECUTE lookup ('{Network}', '{{100, 20000, 39999, 50000}}')", connection);
+        var plan = new StringBuilder();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.AppendLine(reader.GetString(0));
+            }
+        }
+
+        // Three records of 40,000: a few pages per number, not every number of the repository.
+        var text = plan.ToString();
+        var pages = Regex.Match(text, @"Buffers: shared hit=(\d+)(?: read=(\d+))?");
+        var buffers = pages.Groups.Values.Skip(1).Where(g => g.Success).Sum(g => int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(buffers < 100, $"the look-up read {buffers} pages:\n{text}");
+    }
+
+    [Fact]
     public async Task A_look_up_already_cancelled_is_not_read_and_a_closed_store_refuses_one()
     {
         using var cancelled = new CancellationTokenSource();
@@ -96,6 +131,21 @@ public sealed class PostgresMatchReaderTests : IAsyncLifetime
 
         await Store.DisposeAsync();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => Store.FindByOclcNumbersAsync(Network, [new OclcNumber(1)], default));
+    }
+
+    /// <summary>Records <paramref name="first"/> to <paramref name="last"/> of NETWORK, each with its id as its OCLC number, written directly.</summary>
+    private static Task AddRecordsAsync(NpgsqlConnection connection, int first, int last) =>
+        Execute(connection, $"""
+            INSERT INTO records (id, repository, version, created, updated) SELECT g, '{Network}', 1, now(), now() FROM generate_series({first}, {last}) g;
+            INSERT INTO record_versions (record_id, version, content, content_hash, oclc_numbered, at, action)
+                SELECT g, 1, '\x00', 'hash ' || g, true, now(), 'added' FROM generate_series({first}, {last}) g;
+            INSERT INTO oclc_numbers (repository, oclc_number, record_id) SELECT '{Network}', g, g FROM generate_series({first}, {last}) g;
+            """);
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static RecordCommit Commit(string repository, string text, long[] numbers) =>
