@@ -8,6 +8,9 @@ internal abstract class BatchedWrite
     /// <summary>Whether the write went out as a statement of the batch's pipelined round trip (set by the writer).</summary>
     public bool Pipelined { get; set; }
 
+    /// <summary>Whether the write is one statement that can go out in the batch's pipelined round trip (<see cref="CreatePipelinedCommand"/> is not null).</summary>
+    public abstract bool CanPipeline { get; }
+
     /// <summary>Whether the caller gave up before the write ran; such a write is skipped.</summary>
     public abstract bool IsCancelled { get; }
 

@@ -14,6 +14,8 @@ internal sealed class BatchedWrite<T>(
 
     public Task<T> Task => _completion.Task;
 
+    public override bool CanPipeline => pipelined is not null;
+
     public override bool IsCancelled => cancellationToken.IsCancellationRequested;
 
     public override NpgsqlBatchCommand? CreatePipelinedCommand() => pipelined?.CreateCommand();

@@ -11,10 +11,11 @@ public sealed partial class PostgresCatalogStore
     {
         var (content, hash, numbers) = PrepareCommit(commit);
 
-        // A plain add (nearly every record of a load) is one statement, sent with the rest of its batch in one round trip.
+        // A plain add (nearly every record of a load) is one statement, sent with the rest of its batch in one round trip;
+        // there a number another record holds is an error that undoes the batch, and the add runs again alone.
         var pipelined = commit.ExistingId is null && !(commit.MatchOnContent && numbers.Length == 0)
             ? new PipelinedWrite<CommitResult>(
-                () => AddCommand(null, commit, content, hash, numbers).ToBatchCommand(),
+                () => AddCommand(null, commit, content, hash, numbers, claimOrFail: true).ToBatchCommand(),
                 reader => ReadAdded(reader, numbers.Length))
             : null;
         return WriteBatchedAsync((session, token) => CommitAsync(session, commit, content, hash, numbers, token), pipelined, cancellationToken);
@@ -166,9 +167,15 @@ public sealed partial class PostgresCatalogStore
     /// version (at the database's clock), its OCLC numbers and its receipt; the rows refer to each other within the
     /// statement, whose foreign keys are checked at its end.
     /// </summary>
-    private static NpgsqlCommand AddCommand(NpgsqlConnection? connection, RecordCommit commit, byte[] content, string hash, long[] numbers) =>
+    /// <remarks>
+    /// With <c>claimOrFail</c> (in a batch) a number another record holds breaks the primary key, an error that undoes
+    /// the whole batch, whose <c>COMMIT</c> then never runs: the statement never asks to be undone, so the batch can send
+    /// its <c>COMMIT</c> behind it in the same round trip. Without (alone), such a number is skipped, and the count of
+    /// numbers claimed says so.
+    /// </remarks>
+    private static NpgsqlCommand AddCommand(NpgsqlConnection? connection, RecordCommit commit, byte[] content, string hash, long[] numbers, bool claimOrFail) =>
         new NpgsqlCommand(
-                """
+                $"""
                 WITH record AS (
                     INSERT INTO records (repository, version, created, updated) VALUES (@repository, 1, now(), now()) RETURNING id, updated),
                 version AS (
@@ -177,7 +184,7 @@ public sealed partial class PostgresCatalogStore
                 claimed AS (
                     INSERT INTO oclc_numbers (repository, oclc_number, record_id)
                     SELECT @repository, t.n, record.id FROM record, unnest(@numbers) WITH ORDINALITY AS t (n, i) ORDER BY t.i
-                    ON CONFLICT DO NOTHING
+                    {(claimOrFail ? string.Empty : "ON CONFLICT DO NOTHING")}
                     RETURNING 1),
                 receipt AS (
                     INSERT INTO receipts (at, peer_address, logon_id, user_id, ok, action, code, repository, record_id, oclc_number, message, correlation_id)
@@ -212,7 +219,7 @@ public sealed partial class PostgresCatalogStore
         NpgsqlConnection connection, RecordCommit commit, byte[] content, string hash, long[] numbers, CancellationToken cancellationToken)
     {
         RecordId id;
-        await using (var add = AddCommand(connection, commit, content, hash, numbers))
+        await using (var add = AddCommand(connection, commit, content, hash, numbers, claimOrFail: false))
         {
             await using var reader = await add.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,13 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     private const int BatchWriters = 2;
     private const int MaxBatchSize = 256;
 
+    // Two match readers, as for the writers: while one statement is out, the next gathers the look-ups asked meanwhile.
+    private const int MatchReaders = 2;
+
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _matchSource;
     private readonly PostgresGroupCommitWriter _writer;
+    private readonly PostgresMatchReader _matches;
     private readonly PostgresChangeListener _changes;
     private int _disposed;
 
@@ -29,6 +34,18 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         _dataSource = dataSource;
         Location = location;
         _writer = new PostgresGroupCommitWriter(dataSource, location.Display, BatchWriters, MaxBatchSize);
+
+        // The look-up's statement is planned once for the session, not for every array of numbers: its plan (the primary
+        // key of oclc_numbers, then records and versions by key) suits any array, and planning it anew each time (what
+        // PostgreSQL chose, since a one-number plan looks cheaper) cost several times more than running it.
+        _matchSource = CreateDataSource(location, "-c plan_cache_mode=force_generic_plan");
+        _matches = new PostgresMatchReader(
+            (repository, numbers) => ReadAsync(
+                _matchSource,
+                (connection, token) => ReadRecordsAsync(FindByOclcNumbersCommand(connection, repository, numbers), token),
+                CancellationToken.None),
+            MatchReaders,
+            MaxBatchSize);
         _changes = new PostgresChangeListener(location.ConnectionString);
     }
 
@@ -40,6 +57,9 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
 
     /// <summary>How many writes those batches held.</summary>
     internal long BatchedWrites => _writer.BatchedWrites;
+
+    /// <summary>How many match look-ups were read in one statement with others since opening.</summary>
+    internal long CombinedMatchLookups => _matches.CombinedLookups;
 
     /// <summary>Where the store is, without its password.</summary>
     public PostgresConnectionString Location { get; }
@@ -95,15 +115,21 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
         }
 
         await _changes.DisposeAsync().ConfigureAwait(false);
+        await _matches.DisposeAsync().ConfigureAwait(false);
+        await _matchSource.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static NpgsqlDataSource CreateDataSource(PostgresConnectionString location)
+    private static NpgsqlDataSource CreateDataSource(PostgresConnectionString location, string? sessionOptions = null)
     {
         // The slim builder keeps the native-compiled program small; arrays carry OCLC numbers and lists.
         var builder = new NpgsqlSlimDataSourceBuilder(location.ConnectionString);
         builder.EnableArrays();
+        if (sessionOptions is not null)
+        {
+            builder.ConnectionStringBuilder.Options = $"{builder.ConnectionStringBuilder.Options} {sessionOptions}".Trim();
+        }
 
         // Prepared statements save PostgreSQL parsing and planning the same few statements for every record.
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
@@ -132,13 +158,16 @@ public sealed partial class PostgresCatalogStore : ICatalogStore
     }
 
     /// <summary>Runs a read on a pooled connection; each read is one statement, so it sees one snapshot.</summary>
-    private async Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    private Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        ReadAsync(_dataSource, read, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(NpgsqlDataSource dataSource, Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             return await read(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (IsStoreFailure(error, cancellationToken))

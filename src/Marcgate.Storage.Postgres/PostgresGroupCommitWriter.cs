@@ -105,16 +105,17 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<BatchedWrite> batch)
     {
-        switch (batch.Count)
+        if (batch.Count == 0)
         {
-            case 0:
-                return;
-            case 1:
-                await batch[0].RunAloneAsync().ConfigureAwait(false);
-                return;
+            return;
         }
 
-        if (!await TryCommitTogetherAsync(batch).ConfigureAwait(false))
+        // One round trip for BEGIN, the statements and COMMIT when every write is a single statement; a single write of
+        // another kind runs as it would without batching.
+        var committed = batch.TrueForAll(write => write.CanPipeline)
+            ? await TryCommitPipelinedAsync(batch).ConfigureAwait(false)
+            : batch.Count > 1 && await TryCommitTogetherAsync(batch).ConfigureAwait(false);
+        if (!committed)
         {
             // Rare (conflicts, deadlocks with another node, a write's own error): each alone, as without batching.
             await Task.WhenAll(batch.Select(write => write.RunAloneAsync())).ConfigureAwait(false);
@@ -157,6 +158,95 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
             {
                 return false;
             }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Runs and commits a batch of single-statement writes (adds, receipts: nearly every batch of a load) in one round trip:
+    /// the transaction's <c>BEGIN</c>, the statements and the <c>COMMIT</c> go out together. False, with nothing kept, when
+    /// PostgreSQL refused a statement: it then skips the rest of the round trip, <c>COMMIT</c> included.
+    /// </summary>
+    /// <remarks>
+    /// Any other failure once the round trip is sent (the connection lost) leaves the outcome unknown, as a failed
+    /// <c>COMMIT</c> does: it is thrown, and the batch's callers hear it, never ok and never a second attempt.
+    /// </remarks>
+    private async Task<bool> TryCommitPipelinedAsync(List<BatchedWrite> batch)
+    {
+        NpgsqlConnection? connection = null;
+        NpgsqlTransaction? transaction = null;
+        try
+        {
+            try
+            {
+                connection = await _dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+                transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Nothing was sent: each write runs again alone, and says what failed.
+                return false;
+            }
+
+            await using var statements = new NpgsqlBatch(connection);
+            foreach (var write in batch)
+            {
+                statements.BatchCommands.Add(write.CreatePipelinedCommand()!);
+                write.Pipelined = true;
+            }
+
+            statements.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            var commitReached = false;
+            try
+            {
+                await using var reader = await statements.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    if (!await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) || !batch[i].ReadPipelined(reader))
+                    {
+                        // A pipelined statement never asks to be undone (see PipelinedWrite); its COMMIT has been sent.
+                        throw new InvalidOperationException("A write of the batch asked to be undone after the batch's COMMIT was sent.");
+                    }
+                }
+
+                commitReached = true;
+                await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (PostgresException) when (!commitReached)
+            {
+                // The server refused a statement (a number another node's record holds, a deadlock, a repository removed)
+                // and skipped the rest, COMMIT included: the transaction rolls back as it is disposed.
+                return false;
+            }
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (batch.Count > 1)
+        {
+            Interlocked.Increment(ref _committedBatches);
+            Interlocked.Add(ref _batchedWrites, batch.Count);
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
         }
 
         return true;
