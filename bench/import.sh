@@ -2,13 +2,18 @@
 # `marcgate import` into SQLite and into PostgreSQL (a throwaway cluster, fsync on, synchronous_commit on): a file of
 # RECORDS new records (each its own OCLC number, as a catalog load brings), loaded into an empty repository and then
 # loaded again (every record answered unchanged). Every record is committed durably before the next summary count.
-# Writes bench/results/import.md. Usage: bench/import.sh [RECORDS]   (default 50,000)
+# With BASELINE (a marcgate binary built from an earlier commit), the same loads run with it too, each store's before
+# and after side by side in the same run, since absolute numbers on a shared machine drift with its load.
+# Writes bench/results/import.md. Usage: bench/import.sh [RECORDS] [BASELINE]   (default 50,000, no baseline)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 records=${1:-50000}
+baseline=${2:-}
 marcgate="$root/.build/cli/marcgate"
 ./marcgate --version >/dev/null
+[ -z "$baseline" ] || [ -x "$baseline" ] || { echo "import: baseline $baseline is not an executable" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "import: /usr/bin/time is not installed (apt-get install time)" >&2; exit 2; }
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 [ -x "$pg_bin/initdb" ] || { echo "import: PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 2; }
 work="$(mktemp -d)"; pg="$work/pg"; mkdir -p "$pg"
@@ -57,33 +62,49 @@ with open(path, "wb") as out:
         out.write(record(n))
 PY
 
-# load NAME CATALOG...: imports the file into a fresh repository twice; prints one table row per load.
+# load NAME BUILD BINARY CATALOG...: imports the file into a fresh repository twice; prints one table row per load.
 load() {
-  local name=$1; shift
-  "$marcgate" repositories add BENCH "$@" >/dev/null
+  local name=$1 build=$2 binary=$3; shift 3
+  "$binary" repositories add BENCH "$@" >/dev/null
   for pass in first again; do
-    local started elapsed summary
+    local started elapsed summary loadavg cpu
+    loadavg="$(cut -d' ' -f1 /proc/loadavg)"
     started=$(date +%s.%N)
-    summary="$("$marcgate" import --repository BENCH "$@" "$work/records.mrc")"
+    summary="$(/usr/bin/time -f '%U %S' -o "$work/cpu" "$binary" import --repository BENCH "$@" "$work/records.mrc")"
     elapsed=$(echo "$(date +%s.%N) - $started" | bc -l)
-    printf '| %s | %s | %.1f | %.0f | %s |\n' "$name" "$pass" "$elapsed" "$(echo "$records / $elapsed" | bc -l)" "$summary"
+    cpu=$(awk '{print $1 + $2}' "$work/cpu")
+    printf '| %s | %s | %s | %.1f | %.0f | %.2f | %.0f | %s | %s |\n' "$name" "$build" "$pass" "$elapsed" "$(echo "$records / $elapsed" | bc -l)" \
+      "$cpu" "$(echo "$records / $cpu" | bc -l)" "$loadavg" "$summary"
   done
+}
+
+database() {
+  as_postgres "$pg_bin/psql" -h "$pg" -p "$pg_port" -U postgres -q -c "CREATE DATABASE $1" postgres >/dev/null
+  echo "postgres://postgres@127.0.0.1:$pg_port/$1"
 }
 
 {
   echo "# marcgate import"
   echo
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/import.sh $records\` at commit $(git rev-parse --short HEAD)."
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/import.sh $records${baseline:+ BASELINE}\` at commit $(git rev-parse --short HEAD)."
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on the same machine (fsync on, synchronous_commit on);"
   echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg). One ISO 2709 file of $records new records (each its own"
   echo "OCLC number), imported into an empty repository (first), then again (every record unchanged). The time includes"
-  echo "starting the program and opening the store; every record is committed durably."
+  echo "starting the program and opening the store; every record is committed durably. CPU seconds are the import"
+  echo "process's user and system time (the database server's are not counted); the load average column is the"
+  echo "one-minute figure as each load started."
   echo
-  echo "| store | load | seconds | records/s | summary |"
-  echo "|---|---|---|---|---|"
-  load SQLite --data "$work/data"
-  load PostgreSQL --store "postgres://postgres@127.0.0.1:$pg_port/postgres"
+  echo "| store | build | load | seconds | records/s | CPU seconds | records/CPU s | load average | summary |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  if [ -n "$baseline" ]; then
+    load SQLite before "$baseline" --data "$work/data-before"
+  fi
+  load SQLite after "$marcgate" --data "$work/data"
+  if [ -n "$baseline" ]; then
+    load PostgreSQL before "$baseline" --store "$(database before)"
+  fi
+  load PostgreSQL after "$marcgate" --store "$(database after)"
   echo
   echo "Load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee bench/results/import.md

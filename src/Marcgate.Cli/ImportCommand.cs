@@ -72,6 +72,7 @@ internal static class ImportCommand
                     }
 
                     var run = new ImportRun(new GatewayImportService(session.Store, MarcValidator.Instance), target, profileName, session.Error, ShowsProgress(session.Error));
+                    using var tuning = ImportProcessTuning.Apply();
                     foreach (var input in inputs)
                     {
                         try

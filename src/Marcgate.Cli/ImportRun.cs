@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
+using System.Runtime.ExceptionServices;
 using Marcgate.Catalog.Import;
-using Marcgate.Catalog.Matching;
 using Marcgate.Gateway;
 using Marcgate.Marc;
+using Marcgate.Marc.Formats;
 using Marcgate.Marc.Iso2709;
 
 namespace Marcgate.Cli;
@@ -11,10 +11,10 @@ namespace Marcgate.Cli;
 internal sealed class ImportRun(GatewayImportService importer, string repository, string profileName, TextWriter error, bool progress)
 {
     /// <summary>
-    /// How many records are in the pipeline at once: enough for the store's group-commit writer to commit them in batches
-    /// and for decoding and validation to use every core (bench/results/import.md).
+    /// How many records are matched and committed together: the new ones among them are added in one store transaction,
+    /// and the next batch is read and checked meanwhile (bench/results/import.md).
     /// </summary>
-    public const int Concurrency = 64;
+    public const int BatchSize = 2000;
 
     // What the versions and the receipt log show as the peer of a record loaded from a file.
     private const string LocalPeer = "local";
@@ -28,53 +28,45 @@ internal sealed class ImportRun(GatewayImportService importer, string repository
     public int Rejected { get; private set; }
 
     /// <summary>
-    /// Imports every record of the input, up to <see cref="Concurrency"/> at once so the store's writer commits them in
-    /// batches, and tallies and reports each outcome in the order of the input. Records that share an OCLC number (or,
-    /// without one, the same bytes) run one after another in input order, so each sees what the one before it stored, as
-    /// when the records are imported one by one.
+    /// Imports every record of the input in batches of <see cref="BatchSize"/>, reading and checking the next batch while
+    /// one is matched and committed, and tallies and reports each outcome in the order of the input. Records that share an
+    /// OCLC number (or, without one, the same bytes) are imported in input order, so each sees what the one before it
+    /// stored, as when the records are imported one by one.
     /// </summary>
     public async Task ImportAsync(RecordInput input, CancellationToken cancellationToken)
     {
         using var reader = input.OpenReader(MarcReaderOptions.Default);
-        var inFlight = new Queue<Pending>();
-        var lastByKey = new Dictionary<string, Task<ImportOutcome>>(StringComparer.Ordinal);
-        var finished = false;
+        var next = Task.Run(() => ReadAsync(reader, cancellationToken), cancellationToken);
         try
         {
-            while (reader.Read() is { } result)
+            while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var keys = MatchKeys(result);
-                var before = keys.Select(k => lastByKey.GetValueOrDefault(k)).OfType<Task<ImportOutcome>>().Distinct().ToArray();
-                var outcome = ImportAfterAsync(before, result, cancellationToken);
-                foreach (var key in keys)
+                var chunk = await next.ConfigureAwait(false);
+                next = chunk.Ended ? null : Task.Run(() => ReadAsync(reader, cancellationToken), cancellationToken);
+                if (chunk.Results.Count > 0)
                 {
-                    lastByKey[key] = outcome;
+                    var imported = await importer.ImportBatchAsync(chunk.Batch, cancellationToken).ConfigureAwait(false);
+                    var fromBatch = 0;
+                    for (var i = 0; i < chunk.Results.Count; i++)
+                    {
+                        Tally(chunk.Results[i], chunk.Refused[i] ?? imported[fromBatch++], input.Name);
+                    }
                 }
 
-                inFlight.Enqueue(new Pending(result, keys, outcome));
-                if (inFlight.Count >= Concurrency)
+                // What was read before the input failed is imported and reported, then the failure goes to the caller.
+                chunk.Failure?.Throw();
+                if (next is null)
                 {
-                    await TallyAsync(inFlight.Dequeue(), lastByKey, input.Name).ConfigureAwait(false);
+                    return;
                 }
             }
-
-            finished = true;
         }
         finally
         {
-            // What was started is finished and reported, also when reading the input failed halfway; after a
-            // cancellation the rest is only waited for.
-            while (inFlight.TryDequeue(out var pending))
+            if (next is not null)
             {
-                if (finished || !cancellationToken.IsCancellationRequested)
-                {
-                    await TallyAsync(pending, lastByKey, input.Name).ConfigureAwait(false);
-                }
-                else
-                {
-                    await Task.WhenAny(pending.Outcome).ConfigureAwait(false);
-                }
+                // A read under way is finished before its reader goes; its records are not imported.
+                await Task.WhenAny(next).ConfigureAwait(false);
             }
         }
     }
@@ -103,55 +95,67 @@ internal sealed class ImportRun(GatewayImportService importer, string repository
         }
     }
 
-    // What decides which stored record a record meets (gateway §7 steps 5 and 7): its OCLC numbers, current and
-    // cancelled, or without any, its bytes. Two records with a key in common must not pass each other.
-    private static string[] MatchKeys(MarcReadResult result)
+    /// <summary>Reads up to <see cref="BatchSize"/> records and prepares them: unreadable ones are refused here, the rest checked by the pipeline.</summary>
+    private async Task<Chunk> ReadAsync(IMarcRecordReader reader, CancellationToken cancellationToken)
     {
-        if (result.Record is null || result.HasErrors)
-        {
-            return [];
-        }
-
-        var numbers = RecordOclcNumbers.From(result.Record).All.Select(n => "oclc:" + n.ToString()).Distinct().ToArray();
-        if (numbers.Length > 0)
-        {
-            return numbers;
-        }
-
+        var results = new List<MarcReadResult>(BatchSize);
+        ExceptionDispatchInfo? failure = null;
+        var ended = false;
         try
         {
-            return ["content:" + Convert.ToHexString(SHA256.HashData(Iso2709Writer.Write(result.Record)))];
-        }
-        catch (MarcFormatException)
-        {
-            return [];
-        }
-    }
-
-    private async Task<ImportOutcome> ImportAfterAsync(Task<ImportOutcome>[] before, MarcReadResult result, CancellationToken cancellationToken)
-    {
-        foreach (var earlier in before)
-        {
-            // Only its completion matters here; its outcome (or failure) is reported in its own turn.
-            await Task.WhenAny(earlier).ConfigureAwait(false);
-        }
-
-        // Off the reading loop: decoding, validation and merging of several records use every core.
-        return await Task.Run(() => ImportOneAsync(result, cancellationToken), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task TallyAsync(Pending pending, Dictionary<string, Task<ImportOutcome>> lastByKey, string inputName)
-    {
-        var outcome = await pending.Outcome.ConfigureAwait(false);
-        foreach (var key in pending.Keys)
-        {
-            if (lastByKey.TryGetValue(key, out var last) && ReferenceEquals(last, pending.Outcome))
+            while (results.Count < BatchSize)
             {
-                lastByKey.Remove(key);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (reader.Read() is not { } result)
+                {
+                    ended = true;
+                    break;
+                }
+
+                results.Add(result);
             }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+            ended = true;
+        }
 
-        var result = pending.Result;
+        var refused = new ImportOutcome?[results.Count];
+        var requests = new ImportRequest?[results.Count];
+        Parallel.For(0, results.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => requests[i] = Request(results[i], out refused[i]));
+        var batch = await importer.PrepareBatchAsync(repository, profileName, [.. requests.OfType<ImportRequest>()], cancellationToken).ConfigureAwait(false);
+        return new Chunk(results, refused, batch, ended, failure);
+    }
+
+    /// <summary>The pipeline's request for a record read from the input, or null with the outcome when the record is refused before it.</summary>
+    private ImportRequest? Request(MarcReadResult result, out ImportOutcome? refused)
+    {
+        // A record whose structure the reader had to guess at is refused, as the gateway refuses it (gateway §4 bad-record).
+        if (result.Record is null || result.HasErrors)
+        {
+            var first = result.Diagnostics.FirstOrDefault(d => d.Severity == MarcSeverity.Error);
+            refused = new ImportOutcome(false, null, GatewayReplyCodes.BadRecord, first is null ? "The record is not readable." : $"The record is not readable: {first.Message} ({first.Id}).");
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Iso2709Writer.Write(result.Record);
+        }
+        catch (MarcFormatException exception)
+        {
+            refused = new ImportOutcome(false, null, GatewayReplyCodes.InvalidRecord, $"The record cannot be stored as ISO 2709: {exception.Message}");
+            return null;
+        }
+
+        refused = null;
+        return new ImportRequest(null, null, _user, LocalPeer, importer.Read(bytes));
+    }
+
+    private void Tally(MarcReadResult result, ImportOutcome outcome, string inputName)
+    {
         _records++;
         if (outcome.Ok)
         {
@@ -168,29 +172,6 @@ internal sealed class ImportRun(GatewayImportService importer, string repository
         ShowProgress(inputName);
     }
 
-    private async Task<ImportOutcome> ImportOneAsync(MarcReadResult result, CancellationToken cancellationToken)
-    {
-        // A record whose structure the reader had to guess at is refused, as the gateway refuses it (gateway §4 bad-record).
-        if (result.Record is null || result.HasErrors)
-        {
-            var first = result.Diagnostics.FirstOrDefault(d => d.Severity == MarcSeverity.Error);
-            return new ImportOutcome(false, null, GatewayReplyCodes.BadRecord, first is null ? "The record is not readable." : $"The record is not readable: {first.Message} ({first.Id}).");
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = Iso2709Writer.Write(result.Record);
-        }
-        catch (MarcFormatException exception)
-        {
-            return new ImportOutcome(false, null, GatewayReplyCodes.InvalidRecord, $"The record cannot be stored as ISO 2709: {exception.Message}");
-        }
-
-        var request = new ImportRequest(null, null, _user, LocalPeer, importer.Read(bytes));
-        return await importer.ImportAsync(repository, profileName, request, cancellationToken).ConfigureAwait(false);
-    }
-
     private void ShowProgress(string name)
     {
         var now = Environment.TickCount64;
@@ -201,5 +182,6 @@ internal sealed class ImportRun(GatewayImportService importer, string repository
         }
     }
 
-    private sealed record Pending(MarcReadResult Result, string[] Keys, Task<ImportOutcome> Outcome);
+    /// <summary>One batch of the input: every record read, the outcomes of those refused before the pipeline, and the batch of the rest.</summary>
+    private sealed record Chunk(List<MarcReadResult> Results, ImportOutcome?[] Refused, ImportBatch Batch, bool Ended, ExceptionDispatchInfo? Failure);
 }

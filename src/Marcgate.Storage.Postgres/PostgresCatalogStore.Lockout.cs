@@ -143,6 +143,23 @@ public sealed partial class PostgresCatalogStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<KnownAddress>> ListKnownAddressesAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<KnownAddress>>(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("SELECT logon_id, peer_address, at FROM logon_successes ORDER BY logon_id, peer_address");
+                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                var known = new List<KnownAddress>();
+                while (await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    known.Add(new KnownAddress(reader.GetString(0), reader.GetString(1), reader.GetTime(2)));
+                }
+
+                return known;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> GetLastLogonSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken) =>
         ReadAsync(
             async (connection, token) =>

@@ -62,6 +62,23 @@ public sealed partial class PostgresCatalogStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StaffDocument>> ListAllStaffDocumentsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<StaffDocument>>(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("SELECT owner, kind, key, value, updated FROM staff_documents ORDER BY owner, kind, key");
+                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                var documents = new List<StaffDocument>();
+                while (await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    documents.Add(ReadStaffDocument(reader));
+                }
+
+                return documents;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> RemoveStaffDocumentAsync(string owner, string kind, string key, CancellationToken cancellationToken) =>
         WriteAsync(
             async (connection, token) =>

@@ -114,6 +114,22 @@ public sealed partial class SqliteCatalogStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<KnownAddress>> ListKnownAddressesAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<KnownAddress>>(
+            session =>
+            {
+                using var reader = session.Command("SELECT logon_id, peer_address, at_us FROM logon_successes ORDER BY logon_id, peer_address").ExecuteReader();
+                var known = new List<KnownAddress>();
+                while (reader.Read())
+                {
+                    known.Add(new KnownAddress(reader.GetString(0), reader.GetString(1), SqliteTime.FromMicroseconds(reader.GetInt64(2))));
+                }
+
+                return known;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<DateTimeOffset?> GetLastLogonSuccessAsync(string logonId, string peerAddress, CancellationToken cancellationToken) =>
         ReadAsync(
             session =>

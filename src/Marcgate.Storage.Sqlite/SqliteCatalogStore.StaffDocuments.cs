@@ -54,6 +54,22 @@ public sealed partial class SqliteCatalogStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StaffDocument>> ListAllStaffDocumentsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<StaffDocument>>(
+            session =>
+            {
+                using var reader = session.Command("SELECT owner, kind, key, value, updated_us FROM staff_documents ORDER BY owner, kind, key").ExecuteReader();
+                var documents = new List<StaffDocument>();
+                while (reader.Read())
+                {
+                    documents.Add(ReadStaffDocument(reader));
+                }
+
+                return documents;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> RemoveStaffDocumentAsync(string owner, string kind, string key, CancellationToken cancellationToken) =>
         WriteAsync(
             session => session.Command("DELETE FROM staff_documents WHERE owner = $owner AND kind = $kind AND key = $key")

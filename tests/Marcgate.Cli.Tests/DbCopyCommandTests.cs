@@ -1,4 +1,5 @@
 using System.Text;
+using Marcgate.Catalog.Security;
 using Marcgate.Catalog.Storage;
 using Marcgate.Storage.Postgres;
 using Marcgate.Storage.Sqlite;
@@ -12,7 +13,15 @@ namespace Marcgate.Cli.Tests;
 /// </summary>
 public sealed class DbCopyCommandTests : IAsyncLifetime
 {
+    private const string StaffPassword = "Staff-Pa55-word";
+
     private static readonly DateTimeOffset s_t0 = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    // The staff user's hash is worked out once: PBKDF2 at its full count is slow on purpose.
+    private static readonly PasswordHash s_staffHash = PasswordHasher.Hash(StaffPassword);
+
+    // A lockout still in force whenever the test runs, and one that ended long ago (not copied).
+    private static readonly DateTimeOffset s_lockedUntil = new(DateTimeOffset.UtcNow.AddDays(30).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     private readonly List<string> _directories = [];
     private readonly List<string> _databases = [];
@@ -62,6 +71,11 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         Assert.Matches(@"versions NETWORK\s+4\s+4", first.Out);
         Assert.Matches(@"review items\s+2\s+2", first.Out);
         Assert.Matches(@"audit entries\s+2\s+2", first.Out);
+        Assert.Matches(@"staff users\s+2\s+2", first.Out);
+        Assert.Matches(@"data protection keys\s+2\s+2", first.Out);
+        Assert.Matches(@"staff documents\s+5\s+5", first.Out);
+        Assert.Matches(@"logon locks\s+1\s+1", first.Out);
+        Assert.Matches(@"known addresses\s+2\s+2", first.Out);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Equal(first.Out, second.Out);
         await using var copied = await SqliteCatalogStore.OpenAsync(target);
@@ -181,6 +195,20 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         await store.AppendReceiptAsync(new Receipt(s_t0.AddMinutes(7), "203.0.113.9", "INTRUDER", null, Ok: false) { Code = "logon-failed", CorrelationId = "01KBV0RR000070A1" }, default);
 
         var open = await store.AddReviewItemAsync(new ReviewItem("NETWORK", Bytes("r1"), [numbered.RecordId!.Value], "several matches", s_t0.AddMinutes(8)) { LogonId = "NETCAT1" }, default);
+        await store.AddStaffUserAsync(new StaffUser("alice", StaffRole.Admin, s_staffHash, s_t0.AddMinutes(11)), default);
+        await store.AddStaffUserAsync(new StaffUser("carl", StaffRole.Cataloger, Hash(9), s_t0.AddMinutes(12)), default);
+        await store.AddDataProtectionKeyAsync(new DataProtectionKey("key-0b", "<key id=\"0b\" />", s_t0.AddMinutes(13)), default);
+        await store.AddDataProtectionKeyAsync(new DataProtectionKey("key-0a", "<key id=\"0a\" />", s_t0.AddMinutes(14)), default);
+        foreach (var document in StaffDocuments())
+        {
+            await store.AddStaffDocumentAsync(document, default);
+        }
+
+        await store.LockLogonAsync(LockoutKey.ForLogonId("NETCAT1"), s_lockedUntil, default);
+        await store.LockLogonAsync(LockoutKey.ForPeerAddress("203.0.113.9"), s_t0, default);
+        await store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.1", s_t0.AddMinutes(15), default);
+        await store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.77", s_t0.AddMinutes(16), default);
+
         var resolved = await store.AddReviewItemAsync(new ReviewItem("SANDBOX", Bytes("r2"), [new RecordId(1), new RecordId(2)], "several matches", s_t0.AddMinutes(9)), default);
         await store.ResolveReviewItemAsync(new ReviewResolution(resolved.Id, ReviewDecision.Discarded, "admin", s_t0.AddMinutes(10)), null, default);
         Assert.True(open.Id < resolved.Id);
@@ -208,10 +236,34 @@ public sealed class DbCopyCommandTests : IAsyncLifetime
         var appended = await copied.AppendAuditEntryAsync(new AuditEntry("root", AuditActorKind.LocalUser, AuditActions.RepositoryRemove, AuditSubjectKind.Repository, "SANDBOX", string.Empty), default);
         Assert.True(appended.Id > audit[0].Id);
 
+        // Staff users sign in with the password they had, and find what they kept; the key ring is in its order.
+        var (user, failure) = await new StaffSignIn(copied).CheckAsync("alice", StaffPassword, default);
+        Assert.Equal(StaffSignInFailure.None, failure);
+        Assert.Equal(StaffRole.Admin, user!.Role);
+        Assert.Equal(s_t0.AddMinutes(11), user.Created);
+        Assert.Equal(StaffSignInFailure.WrongNameOrPassword, (await new StaffSignIn(copied).CheckAsync("alice", "wrong", default)).Failure);
+        Assert.Equal(StaffDocuments().OrderBy(d => d.Owner, StringComparer.Ordinal).ThenBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Key, StringComparer.Ordinal), await copied.ListAllStaffDocumentsAsync(default));
+        Assert.Equal(["key-0b", "key-0a"], (await copied.ListDataProtectionKeysAsync(default)).Select(k => k.Name));
+
+        // Lockouts in force go with the catalog, ended ones do not; known addresses keep their time.
+        Assert.Equal(s_lockedUntil, await copied.GetLogonLockEndAsync(LockoutKey.ForLogonId("NETCAT1"), default));
+        Assert.Null(await copied.GetLogonLockEndAsync(LockoutKey.ForPeerAddress("203.0.113.9"), default));
+        Assert.Equal(s_t0.AddMinutes(16), await copied.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.77", default));
+
         // New records take ids after the copied ones.
         var added = await copied.CommitAsync(new RecordCommit("SANDBOX", Bytes("new"), [], s_t0.AddDays(1), "192.0.2.4"), default);
         Assert.True(added.RecordId!.Value.Value > records[^1].Id.Value);
     }
+
+    /// <summary>A save file of records, export options, a destination and export history for a cataloger, and a destination for everyone.</summary>
+    private static StaffDocument[] StaffDocuments() =>
+    [
+        new("carl", "saved-record", "0000000001", "{\"title\":\"Café\"}", s_t0.AddMinutes(20)),
+        new("carl", "export-options", "default", "{\"format\":\"marc8\"}", s_t0.AddMinutes(21)),
+        new("carl", "destination", "Sandbox", "{\"host\":\"127.0.0.1\"}", s_t0.AddMinutes(22)),
+        new("carl", "export-history", "0000000001", "{\"sent\":3}", s_t0.AddMinutes(23)),
+        new(StaffDocument.Everyone, "destination", "Network Zone", "{\"host\":\"192.0.2.50\"}", s_t0.AddMinutes(24)),
+    ];
 
     private static PasswordHash Hash(byte fill) => new([.. Enumerable.Repeat(fill, 32)], [.. Enumerable.Repeat((byte)(fill + 1), 16)], 210_000);
 

@@ -170,4 +170,25 @@ public abstract partial class CatalogStoreContract
         Assert.Equal(T0.AddDays(40), await Store.GetLastLogonSuccessAsync("NETCAT1", "192.0.2.8", default));
         Assert.Equal(0, await Store.ForgetLogonSuccessesAsync(T0.AddDays(10), default));
     }
+
+    [Fact]
+    public async Task Known_addresses_are_listed_by_logon_id_then_address_with_their_latest_time()
+    {
+        Assert.Empty(await Store.ListKnownAddressesAsync(default));
+        await Store.RecordLogonSuccessAsync("NETCAT2", "192.0.2.7", T0, default);
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.9", T0.AddMinutes(1), default);
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.10", T0.AddMinutes(2), default);
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.9", T0.AddMinutes(5), default);
+        await Store.RecordLogonSuccessAsync("NETCAT1", "192.0.2.9", T0.AddMinutes(3), default);
+
+        await ReopenAsync();
+
+        Assert.Equal(
+            [
+                new KnownAddress("NETCAT1", "192.0.2.10", T0.AddMinutes(2)),
+                new KnownAddress("NETCAT1", "192.0.2.9", T0.AddMinutes(5)),
+                new KnownAddress("NETCAT2", "192.0.2.7", T0),
+            ],
+            await Store.ListKnownAddressesAsync(default));
+    }
 }

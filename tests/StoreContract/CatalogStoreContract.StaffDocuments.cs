@@ -72,4 +72,27 @@ public abstract partial class CatalogStoreContract
         Assert.Equal([everyone], await Store.ListStaffDocumentsAsync(StaffDocument.Everyone, "export-destination", default));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.RemoveStaffDocumentsAsync(StaffDocument.Everyone, default));
     }
+
+    [Fact]
+    public async Task Every_staff_document_is_listed_by_owner_kind_and_key()
+    {
+        StaffDocument[] documents =
+        [
+            new("zoe", "destination", "Sandbox", "{\"host\":\"a\"}", T0),
+            new(StaffDocument.Everyone, "destination", "Network Zone", "{}", T0.AddMinutes(1)),
+            new("carl", "saved-record", "0000000002", "{\"b\":2}", T0.AddMinutes(2)),
+            new("carl", "export-history", "0000000001", "[]", T0.AddMinutes(3)),
+            new("carl", "saved-record", "0000000001", "{\"a\":\"é\"}", T0.AddMinutes(4)),
+        ];
+        foreach (var document in documents)
+        {
+            Assert.True(await Store.AddStaffDocumentAsync(document, default));
+        }
+
+        await ReopenAsync();
+
+        Assert.Equal([documents[1], documents[3], documents[4], documents[2], documents[0]], await Store.ListAllStaffDocumentsAsync(default));
+        Assert.True(await Store.RemoveStaffDocumentAsync("zoe", "destination", "Sandbox", default));
+        Assert.Equal(4, (await Store.ListAllStaffDocumentsAsync(default)).Count);
+    }
 }

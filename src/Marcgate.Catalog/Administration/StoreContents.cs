@@ -34,6 +34,65 @@ internal static class StoreContents
         }
     }
 
+    public static async IAsyncEnumerable<StoreEntry> StaffUsersAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var user in (await store.ListStaffUsersAsync(cancellationToken).ConfigureAwait(false)).OrderBy(u => u.Name, StringComparer.Ordinal))
+        {
+            yield return Named("staff user", user.Name, Fingerprint(user));
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> DataProtectionKeysAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var key in (await store.ListDataProtectionKeysAsync(cancellationToken).ConfigureAwait(false)).OrderBy(k => k.Name, StringComparer.Ordinal))
+        {
+            yield return Named("data protection key", key.Name, Fingerprint(key));
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> StaffDocumentsAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var documents = (await store.ListAllStaffDocumentsAsync(cancellationToken).ConfigureAwait(false))
+            .Select(d => (Document: d, SortKey: $"{d.Owner}\0{d.Kind}\0{d.Key}"))
+            .OrderBy(d => d.SortKey, StringComparer.Ordinal);
+        foreach (var (document, sortKey) in documents)
+        {
+            var owner = document.Owner == StaffDocument.Everyone ? "everyone" : document.Owner;
+            yield return new StoreEntry(sortKey, $"staff document {document.Kind} {document.Key} of {owner}", Fingerprint(document));
+        }
+    }
+
+    /// <summary>The lockouts in force at <paramref name="now"/>: one that has ended locks nothing and is not copied.</summary>
+    public static async IAsyncEnumerable<StoreEntry> LogonLocksAsync(ICatalogStore store, DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var locks = (await store.ListLogonLocksAsync(now, cancellationToken).ConfigureAwait(false))
+            .Select(l => (Lock: l, SortKey: $"{(int)l.Key.Scope:D3}\0{l.Key.Value}"))
+            .OrderBy(l => l.SortKey, StringComparer.Ordinal);
+        foreach (var (logonLock, sortKey) in locks)
+        {
+            using var fingerprint = new StoreFingerprint();
+            yield return new StoreEntry(
+                sortKey,
+                $"logon lock {logonLock.Key.Scope} {logonLock.Key.Value}",
+                fingerprint.Add((long)logonLock.Key.Scope).Add(logonLock.Key.Value).Add(logonLock.Until).Finish());
+        }
+    }
+
+    public static async IAsyncEnumerable<StoreEntry> KnownAddressesAsync(ICatalogStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var known = (await store.ListKnownAddressesAsync(cancellationToken).ConfigureAwait(false))
+            .Select(k => (Known: k, SortKey: $"{k.LogonId}\0{k.PeerAddress}"))
+            .OrderBy(k => k.SortKey, StringComparer.Ordinal);
+        foreach (var (address, sortKey) in known)
+        {
+            using var fingerprint = new StoreFingerprint();
+            yield return new StoreEntry(
+                sortKey,
+                $"known address {address.PeerAddress} of {address.LogonId}",
+                fingerprint.Add(address.LogonId).Add(address.PeerAddress).Add(address.At).Finish());
+        }
+    }
+
     public static async IAsyncEnumerable<StoreEntry> RecordsAsync(ICatalogStore store, string repository, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var (record, versions) in RecordHistoriesAsync(store, repository, cancellationToken).ConfigureAwait(false))
@@ -185,6 +244,30 @@ internal static class StoreContents
             .Add(account.Password.Iterations)
             .AddAll(account.AllowedAddresses)
             .Finish();
+    }
+
+    private static string Fingerprint(StaffUser user)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(user.Name)
+            .Add(user.Role.ToString())
+            .Add(user.Password.Hash)
+            .Add(user.Password.Salt)
+            .Add(user.Password.Iterations)
+            .Add(user.Created)
+            .Finish();
+    }
+
+    private static string Fingerprint(DataProtectionKey key)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(key.Name).Add(key.Xml).Add(key.Created).Finish();
+    }
+
+    private static string Fingerprint(StaffDocument document)
+    {
+        using var fingerprint = new StoreFingerprint();
+        return fingerprint.Add(document.Owner).Add(document.Kind).Add(document.Key).Add(document.Value).Add(document.Updated).Finish();
     }
 
     private static string Fingerprint(StoredRecord record, IReadOnlyList<RecordVersion> versions)

@@ -4,13 +4,14 @@ namespace Marcgate.Catalog.Administration;
 
 /// <summary>
 /// Copies a whole catalog store into another (repositories, profiles, accounts with their password hashes, records with
-/// their ids and every version, receipts, review items and the audit log), then compares the two item by item.
+/// their ids and every version, receipts, review items, the audit log, staff users with their password hashes, the web
+/// console's key ring, staff documents, lockouts in force and the addresses logon IDs are known from), then compares the two item by item.
 /// </summary>
 /// <remarks>
 /// The copy is idempotent: what the target already holds identically is skipped, so running it again after an
 /// interruption completes it. A target holding anything the source does not, or holding it differently, is refused
-/// before anything is written. The source should not change meanwhile (stop the hosts that write to it). Lockout
-/// counters are not copied.
+/// before anything is written. The source should not change meanwhile (stop the hosts that write to it). Failed-logon
+/// counters and lockouts that have ended are not copied.
 /// </remarks>
 public sealed class StoreCopy
 {
@@ -18,14 +19,16 @@ public sealed class StoreCopy
 
     private readonly ICatalogStore _source;
     private readonly ICatalogStore _target;
+    private readonly TimeProvider _time;
 
-    /// <summary>Copies from <paramref name="source"/> into <paramref name="target"/>.</summary>
-    public StoreCopy(ICatalogStore source, ICatalogStore target)
+    /// <summary>Copies from <paramref name="source"/> into <paramref name="target"/>; <paramref name="time"/> says which lockouts are still in force.</summary>
+    public StoreCopy(ICatalogStore source, ICatalogStore target, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
         _source = source;
         _target = target;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Checks the target holds nothing that conflicts, copies what it lacks, and verifies the result.</summary>
@@ -94,6 +97,44 @@ public sealed class StoreCopy
         {
             await _target.ImportAuditEntryAsync(entry, cancellationToken).ConfigureAwait(false);
         }
+
+        await CopyStaffAsync(cancellationToken).ConfigureAwait(false);
+        await CopyLockoutAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Staff users with their password hashes, the key ring that signs their cookies, and what they keep in the catalog.</summary>
+    private async Task CopyStaffAsync(CancellationToken cancellationToken)
+    {
+        // Adding writes only what is missing; the check before the copy found what the target holds identical.
+        foreach (var user in await _source.ListStaffUsersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _target.AddStaffUserAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Oldest first, as the key ring was written: the target lists them in the same order.
+        foreach (var key in await _source.ListDataProtectionKeysAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _target.AddDataProtectionKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var document in await _source.ListAllStaffDocumentsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _target.AddStaffDocumentAsync(document, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Lockouts still in force, so a copy does not let a locked-out logon in, and the addresses logon IDs are known from.</summary>
+    private async Task CopyLockoutAsync(CancellationToken cancellationToken)
+    {
+        foreach (var logonLock in await _source.ListLogonLocksAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            await _target.LockLogonAsync(logonLock.Key, logonLock.Until, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var known in await _source.ListKnownAddressesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _target.RecordLogonSuccessAsync(known.LogonId, known.PeerAddress, known.At, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<IReadOnlyList<Section>> CompareAsync(CancellationToken cancellationToken)
@@ -117,6 +158,12 @@ public sealed class StoreCopy
         sections.Add(await CompareAsync("receipts", StoreContents.ReceiptsAsync, cancellationToken).ConfigureAwait(false));
         sections.Add(await CompareAsync("review items", StoreContents.ReviewItemsAsync, cancellationToken).ConfigureAwait(false));
         sections.Add(await CompareAsync("audit entries", StoreContents.AuditEntriesAsync, cancellationToken).ConfigureAwait(false));
+        sections.Add(await CompareAsync("staff users", StoreContents.StaffUsersAsync, cancellationToken).ConfigureAwait(false));
+        sections.Add(await CompareAsync("data protection keys", StoreContents.DataProtectionKeysAsync, cancellationToken).ConfigureAwait(false));
+        sections.Add(await CompareAsync("staff documents", StoreContents.StaffDocumentsAsync, cancellationToken).ConfigureAwait(false));
+        var now = _time.GetUtcNow();
+        sections.Add(await CompareAsync("logon locks", (store, token) => StoreContents.LogonLocksAsync(store, now, token), cancellationToken).ConfigureAwait(false));
+        sections.Add(await CompareAsync("known addresses", StoreContents.KnownAddressesAsync, cancellationToken).ConfigureAwait(false));
         return sections;
     }
 

@@ -11,11 +11,19 @@ namespace Marcgate.Catalog.Import;
 /// <summary>Gateway §7 steps 5–9: match on OCLC numbers, merge, commit durably with the receipt; retried when a concurrent import wins a race.</summary>
 public sealed partial class GatewayImportService
 {
-    private async Task<ImportOutcome> MatchMergeCommitAsync(ImportContext context, MarcRecord incoming, CancellationToken cancellationToken)
+    /// <param name="context">The request, its repository and rules.</param>
+    /// <param name="incoming">The record decoded, normalised and valid.</param>
+    /// <param name="numbers">The record's OCLC numbers.</param>
+    /// <param name="matched">
+    /// The records a batch's match found carrying the record's numbers, when no record before it in the batch shares one;
+    /// used for the first attempt only. A commit against one of them that moved on since conflicts, and the next attempt matches afresh.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    private async Task<ImportOutcome> MatchMergeCommitAsync(
+        ImportContext context, MarcRecord incoming, RecordOclcNumbers numbers, IReadOnlyList<StoredRecord>? matched, CancellationToken cancellationToken)
     {
         var rules = context.Rules!;
         var repository = context.Repository!;
-        var numbers = RecordOclcNumbers.From(incoming);
         context.Warnings.AddRange(numbers.Warnings);
         context.OclcNumber = numbers.Primary;
         var matchOn = rules.Profile.MatchOnOclcNumbers ? numbers.All.ToList() : [];
@@ -37,7 +45,9 @@ public sealed partial class GatewayImportService
         {
             var candidates = matchOn.Count == 0
                 ? []
-                : await _store.FindByOclcNumbersAsync(repository, matchOn, cancellationToken).ConfigureAwait(false);
+                : attempt == 1 && matched is not null
+                    ? matched
+                    : await _store.FindByOclcNumbersAsync(repository, matchOn, cancellationToken).ConfigureAwait(false);
 
             if (candidates.Count > 1)
             {
@@ -88,44 +98,55 @@ public sealed partial class GatewayImportService
 
             // An added or identical record is the incoming one: its numbers are already known.
             var index = ReferenceEquals(merged, incoming) ? numbers : RecordOclcNumbers.From(merged);
-            // The index is what matching reads, and its uniqueness is what forbids two records per number; a profile
-            // that does not match stores every record apart, so it indexes none (it could never add the second copy).
-            var indexed = rules.Profile.MatchOnOclcNumbers ? index.All.ToList() : [];
-            var commit = new RecordCommit(repository, content, indexed, context.At, context.Request.PeerAddress)
-            {
-                ExistingId = existing?.Id,
-                ExpectedVersion = existing?.Version ?? 0,
-                MatchOnContent = contentHash is not null,
-                PrimaryOclcNumber = index.Primary ?? numbers.Primary,
-                LogonId = context.Request.LogonId,
-                UserId = context.Request.UserId,
-                CorrelationId = context.CorrelationId,
-            };
-            commit = commit with { Message = $"The record has been processed successfully ({repository})." };
-
+            var commit = CommitFor(context, content, index, numbers, existing, contentHash is not null);
             var result = await _store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                var action = result.Status switch
-                {
-                    CommitStatus.Added => GatewayReplyCodes.Added,
-                    CommitStatus.Overlaid => GatewayReplyCodes.Overlaid,
-                    _ => GatewayReplyCodes.Unchanged,
-                };
-                return new ImportOutcome(true, action, null, SuccessSentence(result.RecordId!.Value, action, repository, commit.PrimaryOclcNumber))
-                {
-                    Repository = repository,
-                    RecordId = result.RecordId!.Value.ToString(),
-                    OclcNumber = commit.PrimaryOclcNumber?.ToString(),
-                    Warnings = context.Warnings,
-                    CorrelationId = context.CorrelationId,
-                };
+                return Succeeded(context, commit, result);
             }
 
             // VersionConflict, OclcNumberConflict or ContentConflict: another request committed first; match again (§7 steps 5 and 7).
         }
 
         return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--the record kept colliding with concurrent imports of the same OCLC number in {repository} ({_options.MaxCommitAttempts} attempts); nothing was stored, send it again.", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ImportOutcome Succeeded(ImportContext context, RecordCommit commit, CommitResult result)
+    {
+        var action = result.Status switch
+        {
+            CommitStatus.Added => GatewayReplyCodes.Added,
+            CommitStatus.Overlaid => GatewayReplyCodes.Overlaid,
+            _ => GatewayReplyCodes.Unchanged,
+        };
+        return new ImportOutcome(true, action, null, SuccessSentence(result.RecordId!.Value, action, commit.Repository, commit.PrimaryOclcNumber))
+        {
+            Repository = commit.Repository,
+            RecordId = result.RecordId!.Value.ToString(),
+            OclcNumber = commit.PrimaryOclcNumber?.ToString(),
+            Warnings = context.Warnings,
+            CorrelationId = context.CorrelationId,
+        };
+    }
+
+    /// <summary>What the store is asked to commit for a record: its bytes, the numbers it is indexed under, and its receipt's details.</summary>
+    private static RecordCommit CommitFor(ImportContext context, byte[] content, RecordOclcNumbers index, RecordOclcNumbers numbers, StoredRecord? existing, bool matchOnContent)
+    {
+        var repository = context.Repository!;
+        // The index is what matching reads, and its uniqueness is what forbids two records per number; a profile
+        // that does not match stores every record apart, so it indexes none (it could never add the second copy).
+        IReadOnlyCollection<OclcNumber> indexed = context.Rules!.Profile.MatchOnOclcNumbers ? index.All.ToList() : [];
+        return new RecordCommit(repository, content, indexed, context.At, context.Request.PeerAddress)
+        {
+            ExistingId = existing?.Id,
+            ExpectedVersion = existing?.Version ?? 0,
+            MatchOnContent = matchOnContent,
+            PrimaryOclcNumber = index.Primary ?? numbers.Primary,
+            LogonId = context.Request.LogonId,
+            UserId = context.Request.UserId,
+            CorrelationId = context.CorrelationId,
+            Message = $"The record has been processed successfully ({repository}).",
+        };
     }
 
     private async Task<ImportOutcome> KeepForReviewAsync(ImportContext context, MarcRecord incoming, IReadOnlyList<StoredRecord> candidates, CancellationToken cancellationToken)

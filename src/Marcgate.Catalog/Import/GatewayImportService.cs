@@ -1,7 +1,9 @@
+using Marcgate.Catalog.Matching;
 using Marcgate.Catalog.Profiles;
 using Marcgate.Catalog.Security;
 using Marcgate.Catalog.Storage;
 using Marcgate.Gateway;
+using Marcgate.Marc;
 using Marcgate.Validation;
 
 namespace Marcgate.Catalog.Import;
@@ -126,12 +128,31 @@ public sealed partial class GatewayImportService : IGatewayImporter
 
     private async Task<ImportOutcome> ImportIntoAsync(ImportContext context, string repository, string profileName, CancellationToken cancellationToken)
     {
-        var request = context.Request;
         context.Repository = repository;
-        var whose = context.Account is { } account ? $" of logon ID {account.LogonId}" : string.Empty;
+        var (cached, refusal) = await ResolveAsync(context.Account, repository, profileName, cancellationToken).ConfigureAwait(false);
+        if (cached is null)
+        {
+            return await FailAsync(context, refusal.Code, refusal.Message, cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Rules = cached.Rules;
+        var (record, invalid) = Check(context, cached.Profile);
+        if (record is null)
+        {
+            return await FailAsync(context, invalid.Code, invalid.Message, cancellationToken).ConfigureAwait(false);
+        }
+
+        // §7 steps 5-9.
+        return await MatchMergeCommitAsync(context, record, RecordOclcNumbers.From(record), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The repository and the usable profile a record is imported under, or why it cannot be.</summary>
+    private async Task<(CachedProfile? Profile, Refusal Refusal)> ResolveAsync(Account? account, string repository, string profileName, CancellationToken cancellationToken)
+    {
+        var whose = account is not null ? $" of logon ID {account.LogonId}" : string.Empty;
         if (!await _settings.RepositoryExistsAsync(repository, cancellationToken).ConfigureAwait(false))
         {
-            return await FailAsync(context, GatewayReplyCodes.NotAuthorized, $"Not authorized--repository {repository}{whose} does not exist.", cancellationToken).ConfigureAwait(false);
+            return (null, new(GatewayReplyCodes.NotAuthorized, $"Not authorized--repository {repository}{whose} does not exist."));
         }
 
         var cached = await _settings.GetProfileAsync(profileName, cancellationToken).ConfigureAwait(false);
@@ -142,26 +163,32 @@ public sealed partial class GatewayImportService : IGatewayImporter
 
         if (cached is null)
         {
-            return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--import profile '{profileName}'{whose} does not exist; nothing was stored.", cancellationToken).ConfigureAwait(false);
+            return (null, new(GatewayReplyCodes.ServerError, $"Server error--import profile '{profileName}'{whose} does not exist; nothing was stored."));
         }
 
-        var profile = cached.Profile;
-        context.Rules = cached.Rules;
         if (cached.Errors.Count > 0)
         {
-            return await FailAsync(context, GatewayReplyCodes.ServerError, $"Server error--{string.Join(" ", cached.Errors)}", cancellationToken).ConfigureAwait(false);
+            return (null, new(GatewayReplyCodes.ServerError, $"Server error--{string.Join(" ", cached.Errors)}"));
         }
 
+        return (cached, default);
+    }
+
+    /// <summary>Gateway §7 steps 2–4, which need no store: decode, normalise per profile, validate at the profile's level.</summary>
+    /// <remarks>Warnings go to the context; the record comes back null with the refusal when it is not one or not valid.</remarks>
+    private (MarcRecord? Record, Refusal Refusal) Check(ImportContext context, ImportProfile profile)
+    {
         // §7 step 2: ISO 2709 → Unicode NFC, leader/09 'a'.
-        if (!request.Record.IsRecord)
+        var received = context.Request.Record;
+        if (!received.IsRecord)
         {
-            return await FailAsync(context, GatewayReplyCodes.BadRecord, request.Record.Problem, cancellationToken).ConfigureAwait(false);
+            return (null, new(GatewayReplyCodes.BadRecord, received.Problem));
         }
 
-        var record = RecordDecoder.Decode(request.Record, context.Warnings);
+        var record = RecordDecoder.Decode(received, context.Warnings);
 
         // §7 step 3: normalise per profile.
-        RecordNormalizer.Normalize(record, context.Rules);
+        RecordNormalizer.Normalize(record, context.Rules!);
 
         // §7 step 4: validate at the profile's level.
         var findings = profile.ValidationLevel == ValidationLevel.None ? [] : _validator.Validate(record, profile.ValidationLevel);
@@ -170,11 +197,10 @@ public sealed partial class GatewayImportService : IGatewayImporter
         if (errors.Count > 0)
         {
             var reasons = string.Join("; ", errors.Select(Describe));
-            return await FailAsync(context, GatewayReplyCodes.InvalidRecord, $"The record is not valid at the {profile.ValidationLevel} level: {reasons}.", cancellationToken).ConfigureAwait(false);
+            return (null, new(GatewayReplyCodes.InvalidRecord, $"The record is not valid at the {profile.ValidationLevel} level: {reasons}."));
         }
 
-        // §7 steps 5-9.
-        return await MatchMergeCommitAsync(context, record, cancellationToken).ConfigureAwait(false);
+        return (record, default);
     }
 
     private static string Describe(ValidationDiagnostic finding)
@@ -182,4 +208,7 @@ public sealed partial class GatewayImportService : IGatewayImporter
         var where = finding.Tag is null ? string.Empty : finding.Occurrence > 1 ? $"{finding.Tag} (occurrence {finding.Occurrence}): " : $"{finding.Tag}: ";
         return $"{where}{finding.Message} [{finding.Id}]";
     }
+
+    /// <summary>Why a record is refused: the reply's code and its human line (gateway §4).</summary>
+    private readonly record struct Refusal(string Code, string Message);
 }

@@ -65,6 +65,9 @@ public interface ICatalogStore : IAsyncDisposable
     /// <summary>The lockouts that end after <paramref name="now"/>, ordered by scope, then key.</summary>
     Task<IReadOnlyList<LogonLock>> ListLogonLocksAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Every address each logon ID logged on from, with the last time, ordered by logon ID, then address.</summary>
+    Task<IReadOnlyList<KnownAddress>> ListKnownAddressesAsync(CancellationToken cancellationToken);
+
     /// <summary>Remembers that the logon ID logged on from the peer address at <paramref name="at"/>; a later time already stored is kept.</summary>
     Task RecordLogonSuccessAsync(string logonId, string peerAddress, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -110,6 +113,19 @@ public interface ICatalogStore : IAsyncDisposable
     /// </remarks>
     /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
     Task<CommitResult> CommitAsync(RecordCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically adds new records, each as <see cref="CommitAsync"/> adds one with its <c>status=ok</c> receipt, in one
+    /// transaction; returns their results in the order given (every one <see cref="CommitStatus.Added"/>), or null, storing
+    /// nothing, when another record of the repository already holds one of their OCLC numbers.
+    /// </summary>
+    /// <remarks>
+    /// The bulk path of a load of new records (gateway §7 steps 6–9 for many records at once): the caller has matched them
+    /// and found nothing; on null it matches again and commits them one by one. Ids are given in the order of the list.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A commit overlays a record, matches on content, has no bytes, names another repository than the first, or shares an OCLC number with another commit of the list.</exception>
+    /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
+    Task<IReadOnlyList<CommitResult>?> AddRecordsAsync(IReadOnlyList<RecordCommit> commits, CancellationToken cancellationToken);
 
     /// <summary>Keeps a record that matched several records for a cataloger to review (gateway §7 step 5); returns it with its id.</summary>
     /// <exception cref="UnknownRepositoryException">The repository does not exist.</exception>
@@ -205,6 +221,9 @@ public interface ICatalogStore : IAsyncDisposable
 
     /// <summary>The owner's staff documents of that kind, ordered by key.</summary>
     Task<IReadOnlyList<StaffDocument>> ListStaffDocumentsAsync(string owner, string kind, CancellationToken cancellationToken);
+
+    /// <summary>Every staff document of every owner and kind, ordered by owner, kind, then key.</summary>
+    Task<IReadOnlyList<StaffDocument>> ListAllStaffDocumentsAsync(CancellationToken cancellationToken);
 
     /// <summary>Removes the staff document of that owner, kind and key; false when there was none.</summary>
     Task<bool> RemoveStaffDocumentAsync(string owner, string kind, string key, CancellationToken cancellationToken);
