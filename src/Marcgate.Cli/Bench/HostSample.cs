@@ -36,7 +36,7 @@ internal sealed record HostSample(double? RssMegabytes, int? Threads, int? Descr
 
     private static double? Kilobytes(string[] status, string key) =>
         status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
-            && double.TryParse(line.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.TryParse(line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
 
