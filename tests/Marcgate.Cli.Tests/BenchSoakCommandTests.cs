@@ -89,10 +89,10 @@ public sealed partial class BenchSoakCommandTests : IAsyncLifetime
     [InlineData("--mix", "new=0", "no kind has a share above 0")]
     [InlineData("--mix", "new=x", "the share of new must be a whole number")]
     [InlineData("--bad-logon-id", "BENCH", "--bad-logon-id must differ from --logon-id")]
-    [InlineData("--sample-seconds", "30", "long enough for 4 samples")]
+    [InlineData("--sample-seconds", "90", "long enough for 4 samples")]
     public void A_bad_option_is_a_usage_error_that_says_which(string option, string value, string message)
     {
-        var (exit, _, error) = _cli.Run("bench", "soak", "--host", $"127.0.0.1:{_port}", "--minutes", "1", option, value);
+        var (exit, _, error) = _cli.Run("bench", "soak", "--host", $"127.0.0.1:{_port}", "--minutes", "4", option, value);
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed partial class BenchSoakCommandTests : IAsyncLifetime
     [Fact]
     public void Bad_logons_need_an_IPv4_loopback_host_to_come_from_other_addresses()
     {
-        var (exit, _, error) = _cli.Run("bench", "soak", "--host", $"[::1]:{_port}", "--minutes", "1");
+        var (exit, _, error) = _cli.Run("bench", "soak", "--host", $"[::1]:{_port}", "--minutes", "4");
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("--host must be an IPv4 loopback address", error, StringComparison.Ordinal);
