@@ -63,7 +63,7 @@ internal static class BenchCommand
         var badAddresses = new Option<int>("--bad-logon-addresses") { Description = "Loopback addresses the bad logons come from, 127.0.0.2 on (the good traffic comes from 127.0.0.1)", DefaultValueFactory = _ => 3 };
         var catalog = new Option<string?>("--catalog-file") { Description = "The host's SQLite catalog file (DIR/marcgate.db), to report its size with its WAL" };
         var maxRssSlope = new Option<double>("--max-rss-slope") { Description = "Verdict: the most the host's RSS may grow over the second half, in MB per minute", DefaultValueFactory = _ => 1.0 };
-        var maxDescriptors = new Option<int?>("--max-descriptor-spread") { Description = "Verdict: the most the host's open descriptors may vary between minutes (default: --connections, one in flight per client)" };
+        var maxDescriptors = new Option<int?>("--max-descriptor-spread") { Description = "Verdict: the most the host's open descriptors may vary between minutes (default: --connections plus 8: one in flight per client, and a few the host is still closing after its reply)" };
 
         var soak = new Command("soak", "Send a steady mix of requests to a gateway host for minutes; report each minute's latency, outcomes and the host's memory, threads and descriptors, and judge them.")
         {
@@ -111,7 +111,7 @@ internal static class BenchCommand
             var load = new SoakLoad(endPoint, requests, shares, addresses, Console.Out);
             return await Task.Run(() => load.Run(
                 parse.GetValue(minutes), TimeSpan.FromSeconds(period), parse.GetValue(rate), parse.GetValue(connections), parse.GetValue(firstNumber), parse.GetValue(hostPid),
-                parse.GetValue(catalog), parse.GetValue(maxRssSlope), parse.GetValue(maxDescriptors) ?? parse.GetValue(connections), cancellationToken), cancellationToken).ConfigureAwait(false);
+                parse.GetValue(catalog), parse.GetValue(maxRssSlope), parse.GetValue(maxDescriptors) ?? parse.GetValue(connections) + 8, cancellationToken), cancellationToken).ConfigureAwait(false);
         });
         return soak;
     }

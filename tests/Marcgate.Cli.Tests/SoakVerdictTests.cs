@@ -33,7 +33,7 @@ public sealed class SoakVerdictTests
 
         Assert.True(verdict.MemoryFlat);
         Assert.False(verdict.DescriptorsFlat);
-        Assert.Contains("- open descriptors, max - min: 30 (limit 16, the connections that can be in flight): FAIL", verdict.Describe());
+        Assert.Contains("- open descriptors, max - min: 30 (limit 16: the sockets of requests in flight come and go): FAIL", verdict.Describe());
     }
 
     [Fact]

@@ -4,8 +4,8 @@ namespace Marcgate.Cli.Bench;
 
 /// <summary>
 /// The judgement of a soak run from its minutes: resident memory flat over the second half (least-squares slope, the first
-/// half being the host's warm-up: caches filling, the heap finding its size), open descriptors within the connections that can
-/// be in flight at a sample, and every reply the one its request was owed.
+/// half being the host's warm-up: caches filling, the heap finding its size), open descriptors varying by no more than the
+/// connections that can be open at a sample, and every reply the one its request was owed.
 /// </summary>
 internal sealed record SoakVerdict(double? RssSlope, int? DescriptorSpread, int Unexpected, double MaxRssSlope, int MaxDescriptorSpread)
 {
@@ -39,7 +39,7 @@ internal sealed record SoakVerdict(double? RssSlope, int? DescriptorSpread, int 
             ? string.Create(CultureInfo.InvariantCulture, $"- RSS slope over the second half: {s:+0.00;-0.00} MB/min (limit {MaxRssSlope:0.00}): {(MemoryFlat ? "pass" : "FAIL")}")
             : "- RSS slope over the second half: not measured (no host RSS for two minutes of it; give --host-pid): FAIL";
         yield return DescriptorSpread is { } d
-            ? $"- open descriptors, max - min: {d} (limit {MaxDescriptorSpread}, the connections that can be in flight): {(DescriptorsFlat ? "pass" : "FAIL")}"
+            ? $"- open descriptors, max - min: {d} (limit {MaxDescriptorSpread}: the sockets of requests in flight come and go): {(DescriptorsFlat ? "pass" : "FAIL")}"
             : "- open descriptors: not measured (give --host-pid): FAIL";
         yield return $"- unexpected replies: {Unexpected}: {(Unexpected == 0 ? "pass" : "FAIL")}";
         yield return $"- verdict: {(Passed ? "PASS" : "FAIL")}";
