@@ -10,7 +10,7 @@ internal sealed class SoakTally
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _unexpected = new(StringComparer.Ordinal);
 
-    public int Sent { get; private set; }
+    public int Replies { get; private set; }
 
     public IReadOnlyList<double> Latencies => _latencies;
 
@@ -27,7 +27,7 @@ internal sealed class SoakTally
     /// </summary>
     public bool Add(SoakKind kind, string reply, double milliseconds)
     {
-        Sent++;
+        Replies++;
         if (kind != SoakKind.BadLogon)
         {
             _latencies.Add(milliseconds);
@@ -47,7 +47,7 @@ internal sealed class SoakTally
     /// <summary>Adds another tally's counts (not its latencies) to this one.</summary>
     public void AddCounts(SoakTally other)
     {
-        Sent += other.Sent;
+        Replies += other.Replies;
         foreach (var (outcome, n) in other._counts)
         {
             _counts[outcome] = _counts.GetValueOrDefault(outcome) + n;
