@@ -65,8 +65,8 @@ grep -E '"LogLevel":"(Warning|Error|Critical)"' "$work/serve.log" > "$work/warni
   echo "## Minutes"
   echo
   echo "A row every $sample s: the replies that came in since the row before (the first row is the host before the load), their"
-  echo "latency from when each request was due, and the host at that moment (RSS from /proc/PID/status VmRSS, threads, the"
-  echo "/proc/PID/fd count, the catalog file with its WAL). min: minutes since the load started."
+  echo "latency from when each request was due, and the host at that moment (RSS from /proc/PID/status VmRSS and, of it, RssAnon: heap"
+  echo "and stacks; threads; the /proc/PID/fd count; the catalog file with its WAL). min: minutes since the load started."
   echo
   cat "$work/soak.out"
   echo

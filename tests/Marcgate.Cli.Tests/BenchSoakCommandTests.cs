@@ -55,10 +55,10 @@ public sealed partial class BenchSoakCommandTests : IAsyncLifetime
         Assert.True(Count("logonfailed") + Count("lockedout") > 0, output);
         Assert.Equal(0, Count("unexpected"));
 
-        // The row before the load and four after it, each with the host's memory, threads and descriptors read from /proc.
+        // The row before the load and four after it, each with the host's RSS, anonymous RSS, threads and descriptors read from /proc.
         var rows = output.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| min", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, rows.Count);
-        Assert.All(rows, r => Assert.Matches(@"\| [0-9.]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \|$", r));
+        Assert.All(rows, r => Assert.Matches(@"\| [0-9.]+ \| [0-9.]+ \| [0-9]+ \| [0-9]+ \| [0-9.]+ \|$", r));
         Assert.Contains("- unexpected replies: 0: pass", output, StringComparison.Ordinal);
         Assert.Contains("- verdict: PASS", output, StringComparison.Ordinal);
 

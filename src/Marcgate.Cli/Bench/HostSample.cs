@@ -3,10 +3,11 @@ using System.Globalization;
 namespace Marcgate.Cli.Bench;
 
 /// <summary>
-/// What a host process holds at one moment, read from Linux's <c>/proc/PID</c>: resident memory (<c>VmRSS</c>), threads,
-/// open descriptors; and the size of its catalog's files. Each is null when it cannot be read.
+/// What a host process holds at one moment, read from Linux's <c>/proc/PID</c>: resident memory (<c>VmRSS</c>, and of it
+/// <c>RssAnon</c>, the heap and stacks: the program and the files it maps are the rest), threads, open descriptors; and the size
+/// of its catalog's files. Each is null when it cannot be read.
 /// </summary>
-internal sealed record HostSample(double? RssMegabytes, int? Threads, int? Descriptors, double? CatalogMegabytes)
+internal sealed record HostSample(double? RssMegabytes, int? Threads, int? Descriptors, double? CatalogMegabytes, double? AnonymousMegabytes = null)
 {
     public static HostSample Read(int? pid, string? catalogFile)
     {
@@ -15,7 +16,8 @@ internal sealed record HostSample(double? RssMegabytes, int? Threads, int? Descr
             Kilobytes(status, "VmRSS:") / 1024,
             (int?)Kilobytes(status, "Threads:"),
             pid is { } q ? CountDescriptors(q) : null,
-            catalogFile is null ? null : FileMegabytes(catalogFile));
+            catalogFile is null ? null : FileMegabytes(catalogFile),
+            Kilobytes(status, "RssAnon:") / 1024);
     }
 
     private static string[] StatusLines(int pid)

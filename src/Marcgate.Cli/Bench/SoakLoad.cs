@@ -28,8 +28,8 @@ internal sealed class SoakLoad(IPEndPoint host, SoakRecords records, SoakMix mix
             $"{minutes} minutes, offered {rate:0} requests/s over {connections} connections; mix {string.Join(", ", mix.Shares.Select(s => $"{SoakMix.NameOf(s.Key)} {s.Value}"))};"));
         output.WriteLine($"bad logons from {(badLogonAddresses.Count == 0 ? "no address" : string.Join(", ", badLogonAddresses))}. Latency: every request but bad logons, from when it was due.");
         output.WriteLine();
-        output.WriteLine("| min | replies | " + string.Join(" | ", SoakTally.Outcomes) + " | unexpected | p50 ms | p99 ms | max ms | RSS MB | threads | fds | catalog MB |");
-        output.WriteLine("|---:|---:|" + string.Concat(SoakTally.Outcomes.Select(_ => "---:|")) + "---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| min | replies | " + string.Join(" | ", SoakTally.Outcomes) + " | unexpected | p50 ms | p99 ms | max ms | RSS MB | anon MB | threads | fds | catalog MB |");
+        output.WriteLine("|---:|---:|" + string.Concat(SoakTally.Outcomes.Select(_ => "---:|")) + "---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Row(0, null, HostSample.Read(hostPid, catalogFile));
 
         var end = TimeSpan.FromMinutes(minutes);
@@ -146,7 +146,7 @@ internal sealed class SoakLoad(IPEndPoint host, SoakRecords records, SoakMix mix
         var stats = tally is null ? null : new LatencyStats(tally.Latencies);
         var counts = SoakTally.Outcomes.Select(o => tally is null ? "" : tally.Count(o).ToString(CultureInfo.InvariantCulture));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {minute:0.##} | {tally?.Replies} | {string.Join(" | ", counts)} | {tally?.UnexpectedCount} | {Ms(stats, 50)} | {Ms(stats, 99)} | {Ms(stats, 100)} | {host.RssMegabytes:0.0} | {host.Threads} | {host.Descriptors} | {host.CatalogMegabytes:0.0} |"));
+            $"| {minute:0.##} | {tally?.Replies} | {string.Join(" | ", counts)} | {tally?.UnexpectedCount} | {Ms(stats, 50)} | {Ms(stats, 99)} | {Ms(stats, 100)} | {host.RssMegabytes:0.0} | {host.AnonymousMegabytes:0.0} | {host.Threads} | {host.Descriptors} | {host.CatalogMegabytes:0.0} |"));
     }
 
     private static string Ms(LatencyStats? stats, double percentile) =>
