@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using Marcgate.Cli.Bench;
 using Marcgate.Host;
 
@@ -93,7 +95,7 @@ internal static class BenchCommand
 
             // Other loopback addresses reach a loopback host only over IPv4 (127.0.0.0/8); IPv6 has one loopback address.
             var badLogons = shares.Shares.ContainsKey(SoakKind.BadLogon) ? parse.GetValue(badAddresses) : 0;
-            if (badLogons > 0 && !(endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && System.Net.IPAddress.IsLoopback(endPoint.Address)))
+            if (badLogons > 0 && !(endPoint.AddressFamily == AddressFamily.InterNetwork && IPAddress.IsLoopback(endPoint.Address)))
             {
                 await Console.Error.WriteLineAsync("marcgate bench soak: bad logons come from other loopback addresses, so --host must be an IPv4 loopback address (or give bad-logon no share)").ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -105,7 +107,7 @@ internal static class BenchCommand
                 return ExitCodes.Usage;
             }
 
-            var addresses = Enumerable.Range(2, badLogons).Select(i => new System.Net.IPAddress([127, 0, 0, (byte)i])).ToList();
+            var addresses = Enumerable.Range(2, badLogons).Select(i => new IPAddress([127, 0, 0, (byte)i])).ToList();
             var password = parse.GetValue(passwordOption)!;
             var requests = new SoakRecords(parse.GetValue(logonId)!, password, parse.GetValue(badLogonId)!, "not-" + password);
             var load = new SoakLoad(endPoint, requests, shares, addresses, Console.Out);
