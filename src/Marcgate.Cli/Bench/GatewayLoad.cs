@@ -126,7 +126,13 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
         }
     }
 
-    private string SendOne(byte[] request, byte[] buffer)
+    private string SendOne(byte[] request, byte[] buffer) => Exchange(host, null, request, buffer);
+
+    /// <summary>
+    /// Sends one request on a connection of its own from <paramref name="from"/> (any local address when null) and reads the
+    /// reply up to its NUL: the reply's status tokens, or what went wrong instead.
+    /// </summary>
+    internal static string Exchange(IPEndPoint host, IPAddress? from, byte[] request, byte[] buffer)
     {
         try
         {
@@ -136,6 +142,11 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
                 SendTimeout = (int)s_replyTimeout.TotalMilliseconds,
                 ReceiveTimeout = (int)s_replyTimeout.TotalMilliseconds,
             };
+            if (from is not null)
+            {
+                socket.Bind(new IPEndPoint(from, 0));
+            }
+
             socket.Connect(host);
             socket.Send(request);
             for (var length = 0; length < buffer.Length;)
@@ -170,7 +181,7 @@ internal sealed class GatewayLoad(IPEndPoint host, LoadRequests requests, TextWr
         return string.Join(' ', tokens.Where(t => t.StartsWith("status=", StringComparison.Ordinal) || t.StartsWith("code=", StringComparison.Ordinal) || t.StartsWith("action=", StringComparison.Ordinal)));
     }
 
-    private static double? ResidentMegabytes(int pid)
+    internal static double? ResidentMegabytes(int pid)
     {
         var status = $"/proc/{pid}/status";
         if (!File.Exists(status))

@@ -5,8 +5,8 @@ namespace Marcgate.Cli.Bench;
 /// <summary>The requests a load run sends: a record from a file, or the built-in sample, with its OCLC number made unique per request.</summary>
 internal sealed class LoadRequests
 {
-    // The 254-byte record of the gateway request vectors (testdata/gateway); its OCLC number (001, 035 $a) is replaced per request.
-    private const string SampleHex =
+    /// <summary>The 254-byte record of the gateway request vectors (testdata/gateway); its OCLC number (001, 035 $a) is replaced per request.</summary>
+    internal const string SampleHex =
         "30303235346e616d206132323030313039206120343530303030313030313230303030303030333030303630303031323030353030313730303031383030383030343130303033353033353030323030303037363034303030313830303039363234353030333030303131341e6f636d36333131313238301e4f436f4c431e32303234303130313132303030302e301e323430313031733230323420202020696c752020202020202020202020303030203020656e6720641e20201f61284f436f4c432936333131313238301e20201f61444c431f62656e671f63444c431e31301f61486f7720746f2070726f6772616d206120636f6d70757465721e1d";
 
     private static readonly byte[] s_sampleNumber = "63111280"u8.ToArray();
@@ -38,7 +38,8 @@ internal sealed class LoadRequests
         return request;
     }
 
-    private static byte[] Field(char tag, string value)
+    /// <summary>A gateway §3.2 short-form field: the tag, 0x40 plus the length, the value.</summary>
+    internal static byte[] Field(char tag, string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
         if (bytes.Length > 191)
