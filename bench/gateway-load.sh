@@ -20,7 +20,7 @@ pg="$work/pg"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && "$@"); fi; }
 cleanup() {
-  kill "${host_pid:-0}" 2>/dev/null || true
+  if [ -n "${host_pid:-}" ]; then kill "$host_pid" 2>/dev/null || true; fi
   [ -f "$pg/data/postmaster.pid" ] && as_postgres "$pg_bin/pg_ctl" -D "$pg/data" -m fast -w stop >/dev/null 2>&1
   rm -rf "$work"
 }

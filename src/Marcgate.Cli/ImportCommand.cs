@@ -44,6 +44,7 @@ internal static class ImportCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
+            ImportProcessTuning.RestartWithoutBackgroundCollection();
             return AdminSession.RunAsync(parse, data, AdminAccess.Existing, cancellationToken, async session =>
             {
                 var target = parse.GetValue(repository)!;
