@@ -38,6 +38,7 @@ for _ in $(seq 100); do grep -q 'Listening on' "$work/serve.log" && break; sleep
 grep -q 'Listening on' "$work/serve.log" || { echo "soak: the host did not start:" >&2; cat "$work/serve.log" >&2; exit 2; }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+commit=$(git rev-parse --short HEAD)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 set +e
 ./marcgate bench soak --host "127.0.0.1:$port" --minutes "$minutes" --sample-seconds "$sample" --host-pid "$host_pid" \
@@ -51,7 +52,7 @@ grep -E '"LogLevel":"(Warning|Error|Critical)"' "$work/serve.log" > "$work/warni
 {
   echo "# Gateway host soak"
   echo
-  echo "Run $started by \`bench/soak.sh $minutes${*:+ $*}\` at commit $(git rev-parse --short HEAD)."
+  echo "Run $started by \`bench/soak.sh $minutes${*:+ $*}\` at commit $commit."
   echo "\`marcgate serve\` on a fresh SQLite data directory (every reply after its batch is fsynced, log level Warning),"
   echo "driven by \`marcgate bench soak\` on the same machine: one request per connection, as Connexion sends."
   echo

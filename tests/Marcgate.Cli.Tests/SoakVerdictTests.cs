@@ -27,6 +27,15 @@ public sealed class SoakVerdictTests
     }
 
     [Fact]
+    public void A_slope_that_rounds_to_zero_reads_plus_zero()
+    {
+        var verdict = SoakVerdict.Judge(Samples([100, 100, 100, 100, 100, 99.998], [50, 50, 50, 50, 50, 50]), 1.0, 16);
+
+        Assert.True(verdict.RssSlope < 0);
+        Assert.Contains("- RSS slope over the second half: +0.00 MB/min (limit 1.00): pass", verdict.Describe());
+    }
+
+    [Fact]
     public void Descriptors_that_grow_past_the_connections_fail()
     {
         var verdict = SoakVerdict.Judge(Samples([100, 100, 100, 100], [50, 60, 70, 80]), 1.0, 16);

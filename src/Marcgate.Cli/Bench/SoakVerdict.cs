@@ -35,8 +35,10 @@ internal sealed record SoakVerdict(double? RssSlope, int? DescriptorSpread, int 
 
     public IEnumerable<string> Describe()
     {
-        yield return RssSlope is { } s
-            ? string.Create(CultureInfo.InvariantCulture, $"- RSS slope over the second half: {s:+0.00;-0.00} MB/min (limit {MaxRssSlope:0.00}): {(MemoryFlat ? "pass" : "FAIL")}")
+        // Rounded first, and a negative zero made positive: a slope of -0.001 reads +0.00, not -+0.00.
+        var shown = RssSlope is { } r ? Math.Round(r, 2) + 0.0 : 0;
+        yield return RssSlope is not null
+            ? string.Create(CultureInfo.InvariantCulture, $"- RSS slope over the second half: {(shown == 0 ? 0 : shown):+0.00;-0.00} MB/min (limit {MaxRssSlope:0.00}): {(MemoryFlat ? "pass" : "FAIL")}")
             : "- RSS slope over the second half: not measured (no host RSS for two minutes of it; give --host-pid): FAIL";
         yield return DescriptorSpread is { } d
             ? $"- open descriptors, max - min: {d} (limit {MaxDescriptorSpread}: the sockets of requests in flight come and go): {(DescriptorsFlat ? "pass" : "FAIL")}"
