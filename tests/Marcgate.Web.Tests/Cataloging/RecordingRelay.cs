@@ -77,11 +77,13 @@ public sealed class RecordingRelay : IAsyncDisposable
             try
             {
                 await upstream.ConnectAsync(_host, _stop.Token);
-                var toHost = CopyThenCloseAsync(client.GetStream(), upstream.Client);
-                var toClient = CopyThenCloseAsync(upstream.GetStream(), client.Client);
-                await Task.WhenAll(toHost, toClient);
+
+                // Both streams before either copy starts: a copy that fails at once marks its socket as not connected.
+                var fromClient = client.GetStream();
+                var fromHost = upstream.GetStream();
+                await Task.WhenAll(CopyThenCloseAsync(fromClient, upstream.Client), CopyThenCloseAsync(fromHost, client.Client));
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 // Either side went away: the relay ends with it.
             }
