@@ -37,7 +37,7 @@ check="$("${marcgate[@]}" db check --data "$work/data")"
 {
   echo "# Integrity check at start (SQLite)"
   echo
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/integrity-check.sh $records $rounds\` at commit $(git rev-parse --short HEAD), program: \`${marcgate[*]}\`."
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/integrity-check.sh $records $rounds\` at commit $(git rev-parse --short HEAD), program: \`${marcgate[*]#"$root/"}\`."
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared). Catalog: $records records imported by"
   echo "\`marcgate import\`, $(stat -c %s "$work/data/marcgate.db") bytes; page cache warm."
