@@ -26,9 +26,7 @@ internal static class BackupCommand
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                var selection = CatalogStoreSelection.Resolve(
-                    CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default,
-                    parse.GetResult(data) is { Implicit: false });
+                var selection = CatalogStoreSelection.FromCommandLine(parse, data);
                 if (selection.Postgres is { } postgres)
                 {
                     error.WriteLine($"marcgate backup: the catalog store is PostgreSQL; back it up with pg_dump: pg_dump -Fc -f marcgate.dump '{postgres.Display}' (README.md, Import and backup).");

@@ -73,6 +73,14 @@ internal sealed class CatalogStoreSelection
             .AddEnvironmentVariables(GatewayHostApplication.EnvironmentPrefix)
             .Build();
 
+    /// <summary>The store a command's <c>--store</c> and <c>--data</c> options choose, with the configuration as <see cref="Resolve(string?, IConfiguration, string, bool)"/> reads it.</summary>
+    /// <exception cref="FormatException">As <see cref="Resolve(string?, IConfiguration, string, bool)"/>.</exception>
+    public static CatalogStoreSelection FromCommandLine(ParseResult parse, Option<string> data)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return Resolve(StoreOptionValue(parse), ReadConfiguration(), parse.GetValue(data) ?? Admin.DataDirectory.Default, parse.GetResult(data) is { Implicit: false });
+    }
+
     /// <summary>
     /// Chooses the store: <paramref name="store"/> (from <c>--store</c>) first, then the configuration, then SQLite under
     /// <paramref name="dataDirectory"/>. A PostgreSQL store with a data directory named too (<c>--data</c>, or <c>Data</c>

@@ -31,9 +31,7 @@ internal static class DbCommand
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                var selection = CatalogStoreSelection.Resolve(
-                    CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default,
-                    parse.GetResult(data) is { Implicit: false });
+                var selection = CatalogStoreSelection.FromCommandLine(parse, data);
                 if (selection.Postgres is { } postgres)
                 {
                     var applied = await PostgresCatalogStore.MigrateAsync(postgres, cancellationToken).ConfigureAwait(false);
@@ -76,9 +74,7 @@ internal static class DbCommand
             var error = parse.InvocationConfiguration.Error;
             try
             {
-                var selection = CatalogStoreSelection.Resolve(
-                    CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), parse.GetValue(data) ?? DataDirectory.Default,
-                    parse.GetResult(data) is { Implicit: false });
+                var selection = CatalogStoreSelection.FromCommandLine(parse, data);
                 if (selection.Postgres is { } postgres)
                 {
                     error.WriteLine($"marcgate db check: the catalog store is PostgreSQL ({postgres.Display}), which checks its own pages; use PostgreSQL's amcheck extension or pg_amcheck.");

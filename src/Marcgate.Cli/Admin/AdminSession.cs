@@ -32,8 +32,7 @@ internal sealed class AdminSession(ICatalogStore store, TextWriter output, TextW
         CatalogStoreSelection selection;
         try
         {
-            selection = CatalogStoreSelection.Resolve(
-                CatalogStoreSelection.StoreOptionValue(parse), CatalogStoreSelection.ReadConfiguration(), directory, parse.GetResult(data) is { Implicit: false });
+            selection = CatalogStoreSelection.FromCommandLine(parse, data);
         }
         catch (FormatException exception)
         {
