@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Security;
 using Marcgate.Catalog.Storage;
@@ -144,24 +142,6 @@ public sealed class ChangeFeedTwoNodeTests : IAsyncLifetime
             new DataField("245", '1', '0', [new Subfield('a', $"Title {number}.")]),
         ]);
         var request = GatewayRequestWriter.Write(new GatewayLogon(LogonId, password, "cataloger"), Iso2709Writer.Write(record), notifyHost: true);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token);
-        await socket.SendAsync(request.Bytes, SocketFlags.None, timeout.Token);
-        var reader = new GatewayReplyReader();
-        var buffer = new byte[4096];
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-            if (received == 0)
-            {
-                return reader.Close() ?? throw new InvalidOperationException("The node closed the connection without a reply.");
-            }
-
-            if (reader.Feed(buffer.AsSpan(0, received), out _) != GatewayReplyState.NeedMore)
-            {
-                return reader.Reply!;
-            }
-        }
+        return await GatewayExchange.SendAsync(port, request) ?? throw new InvalidOperationException("The node closed the connection without a reply.");
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Marcgate.Catalog.Import;
 using Marcgate.Catalog.Security;
@@ -182,32 +180,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
     private static async Task<HostReply?> SendAsync(int port, Send send)
     {
         var request = GatewayRequestWriter.Write(new GatewayLogon(LogonId, Password, "cataloger" + send.Node), Iso2709Writer.Write(send.Record()), notifyHost: true);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token);
-            await socket.SendAsync(request.Bytes, SocketFlags.None, timeout.Token);
-            var reader = new GatewayReplyReader();
-            var buffer = new byte[4096];
-            while (true)
-            {
-                var received = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-                if (received == 0)
-                {
-                    return reader.Close();
-                }
-
-                if (reader.Feed(buffer.AsSpan(0, received), out _) != GatewayReplyState.NeedMore)
-                {
-                    return reader.Reply;
-                }
-            }
-        }
-        catch (SocketException)
-        {
-            return null;
-        }
+        return await GatewayExchange.SendAsync(port, request);
     }
 
     private async Task<Process> StartNodeAsync(int port)
