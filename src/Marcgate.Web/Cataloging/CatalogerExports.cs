@@ -77,7 +77,7 @@ internal sealed partial class CatalogerExports(ICatalogStore store, TimeProvider
 
         if (string.IsNullOrWhiteSpace(options.Host))
         {
-            return "no host yet (set one in Export Options or pick a destination)";
+            return "no host set";
         }
 
         var where = $"{options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)}";

@@ -7,7 +7,7 @@ public sealed class ExportDescriptionTests
 {
     [Fact]
     public void Options_without_a_host_say_so_rather_than_a_bare_port() =>
-        Assert.Equal("no host yet (set one in Export Options or pick a destination)", CatalogerExports.Describe(ExportOptions.Default));
+        Assert.Equal("no host set", CatalogerExports.Describe(ExportOptions.Default));
 
     [Fact]
     public void A_named_destination_shows_its_name_and_where_it_sends() =>
