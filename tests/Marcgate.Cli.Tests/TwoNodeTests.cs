@@ -84,6 +84,13 @@ public sealed class TwoNodeTests : IAsyncLifetime
             var node = client % 2;
             while (queues[node].TryDequeue(out var send))
             {
+                // Past halfway, node 2's clients wait for the kill, so that some of their sends surely meet a dead node
+                // (on a fast machine the rest of its queue could otherwise be answered before the kill lands).
+                if (node == 1 && halfway.Task.IsCompleted)
+                {
+                    await killer;
+                }
+
                 replies.Add((send, await SendAsync(ports[node], send)));
                 if (Interlocked.Increment(ref answered) == sends.Count / 2)
                 {
